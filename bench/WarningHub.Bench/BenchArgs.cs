@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace WarningHub.Bench;
+
+/// <summary>The few options the scenarios take, parsed by hand: <c>--name value</c> and bare flags.</summary>
+internal static class BenchArgs
+{
+    public const string Usage = """
+        usage: warninghub-bench <scenario> [options]
+          plan  [--persons N (1000000)] [--seed N] [--json]
+                plan a county-wide warning for N generated persons and persist it into a fresh SQLite ledger
+          e2e   [--persons N (200000)] [--binds N (4)] [--window N (256)] [--workers N (4)] [--timeout SECONDS (600)] [--seed N] [--json]
+                the whole hub on loopback: POST a warning, SMSC simulator with immediate receipts, until every slot is final
+          smpp  [--messages N (200000)] [--binds N (4)] [--window N (256)] [--json]
+                the SMPP gateway alone against the SMSC simulator
+        """;
+
+    /// <summary>The value after <paramref name="name"/>; the fallback when absent; null when present but not a whole number.</summary>
+    public static int? Int(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0) return fallback;
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    public static bool Flag(string[] args, string name) => args.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>Options the scenario does not know: a misspelt option is an error, not a silently different run.</summary>
+    public static IReadOnlyList<string> Unknown(string[] args, string[] flags, string[] valued)
+    {
+        var unknown = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (valued.Contains(args[i], StringComparer.Ordinal)) i++;
+            else if (!flags.Contains(args[i], StringComparer.Ordinal)) unknown.Add(args[i]);
+        }
+        return unknown;
+    }
+
+    public static async Task<int> UsageAsync(string scenario, string? problem = null)
+    {
+        if (problem is not null) await Console.Error.WriteLineAsync(problem);
+        else if (scenario.Length > 0) await Console.Error.WriteLineAsync($"unknown scenario '{scenario}'");
+        await Console.Error.WriteLineAsync(Usage);
+        return 2;
+    }
+}

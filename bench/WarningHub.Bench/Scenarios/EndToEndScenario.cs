@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WarningHub.Channels.Sms.Smpp;
+using WarningHub.Core.Planning;
+using WarningHub.Server;
+using WarningHub.Simulators.Smsc;
+using WarningHub.Storage.Sqlite;
+
+namespace WarningHub.Bench.Scenarios;
+
+/// <summary>
+/// <c>e2e --persons 200000 [--json]</c>: the whole path of the demo, timed. The SMSC simulator on loopback answers
+/// and sends receipts at once (no latency, no receipt delay, no failures, no rate limit); the hub is built with
+/// <see cref="HubHost"/> on a temporary database, its SMPP gateway unlimited; the generated county is saved before
+/// start; a live red rainstorm warning with a one-part SMS is POSTed. Times run from the 202 answer: first submit_sm
+/// at the simulator, every slot handed over, every slot final.
+/// </summary>
+internal static partial class EndToEndScenario
+{
+    private const string Gateway = "bench";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var settings = Settings.Parse(args, out var problem);
+        if (settings is null) return await BenchArgs.UsageAsync("e2e", "e2e: " + problem);
+
+        var registry = SampleCounty.Generate(settings.Persons, settings.Seed);
+        // The same planner the hub runs, on the same registry: how many slots to wait for.
+        var expectedSlots = WarningPlanner.Plan(0, SampleCounty.WholeCounty, registry, SampleCounty.ShardSize).Channels.Sum(c => c.Slots.Count);
+        var text = BenchWarning.SmsTextOf();
+        var partsPerMessage = BenchWarning.Ucs2Parts(text);
+        if (partsPerMessage != 1)
+        {
+            await Console.Error.WriteLineAsync($"e2e: the SMS text has {text.Length} characters and needs {partsPerMessage} parts; the benchmark expects one.");
+            return 1;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("warninghub-bench-e2e-");
+        try
+        {
+            var smsc = new SmscSimulator(new SmscSimulatorOptions { SendReceipts = true });
+            await using (smsc)
+            {
+                smsc.Start();
+                var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+                var app = HubHost.Build([], overrides: Overrides(settings, folder.FullName, apiKey, smsc.Port), loadConfigFile: false,
+                    configure: b =>
+                    {
+                        // stdout carries the figures only; the hub's warnings and errors go to stderr.
+                        b.Logging.ClearProviders();
+                        b.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                        b.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Hangfire", LogLevel.Error).AddFilter("Microsoft.AspNetCore", LogLevel.Error);
+                    });
+                await using (app)
+                {
+                    using var deadline = new CancellationTokenSource(settings.Timeout);
+                    await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, deadline.Token);
+                    await app.StartAsync(deadline.Token);
+                    var gateway = app.Services.GetRequiredKeyedService<SmppGateway>(Gateway);
+                    if (!await WaitAsync(() => gateway.LiveBinds >= settings.Binds, FastPoll, TimeSpan.FromSeconds(10)))
+                        return await FailAsync($"only {gateway.LiveBinds} of {settings.Binds} SMPP binds came up within 10 s");
+
+                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                    using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+                    http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+
+                    using var content = new StringContent(BenchWarning.Live(TimeProvider.System.GetUtcNow()), Encoding.UTF8, "application/cap+xml");
+                    var posted = Stopwatch.GetTimestamp();
+                    using var response = await http.PostAsync(new Uri("/api/v1/warnings", UriKind.Relative), content, deadline.Token);
+                    var accepted = Stopwatch.GetTimestamp();
+                    var body = await response.Content.ReadAsStringAsync(deadline.Token);
+                    if ((int)response.StatusCode != 202) return await FailAsync($"the hub refused the warning ({(int)response.StatusCode}): {body}");
+                    string id;
+                    using (var answer = JsonDocument.Parse(body)) id = answer.RootElement.GetProperty("id").GetString()!;
+
+                    var run = await MeasureAsync(http, id, smsc, accepted, expectedSlots, settings.Timeout - TimeSpan.FromSeconds(5), deadline.Token);
+                    await app.StopAsync(CancellationToken.None);
+                    if (run.Problem is not null) return await FailAsync(run.Problem);
+
+                    var result = new Result(settings, expectedSlots, partsPerMessage, text.Length, Stopwatch.GetElapsedTime(posted, accepted), run, smsc);
+                    Report(result, settings.Json);
+                    return result.AllDelivered ? 0 : 1;
+                }
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a slow shutdown: the temporary folder is the OS's to clean.
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> Overrides(Settings settings, string folder, string apiKey, int smscPort) => new()
+    {
+        ["urls"] = "http://127.0.0.1:0",
+        ["WarningHub:Hub:DatabasePath"] = Path.Combine(folder, "warninghub.db"),
+        ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
+        ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
+        ["WarningHub:Hub:Agencies:0:Senders:0"] = BenchWarning.Sender,
+        ["WarningHub:Engine:Workers"] = Invariant(settings.Workers),
+        ["WarningHub:Engine:SmsSignature"] = BenchWarning.Signature,
+        [$"WarningHub:Sms:Smpp:{Gateway}:Host"] = "127.0.0.1",
+        [$"WarningHub:Sms:Smpp:{Gateway}:Port"] = Invariant(smscPort),
+        [$"WarningHub:Sms:Smpp:{Gateway}:SystemId"] = "warninghub",
+        [$"WarningHub:Sms:Smpp:{Gateway}:Password"] = "secret",
+        [$"WarningHub:Sms:Smpp:{Gateway}:Binds"] = Invariant(settings.Binds),
+        [$"WarningHub:Sms:Smpp:{Gateway}:Window"] = Invariant(settings.Window),
+        [$"WarningHub:Sms:Smpp:{Gateway}:RateLimitPerSecond"] = "0",
+        [$"WarningHub:Sms:Smpp:{Gateway}:SourceAddress"] = "12379",
+    };
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<int> FailAsync(string problem)
+    {
+        await Console.Error.WriteLineAsync("e2e: " + problem);
+        return 1;
+    }
+
+    private sealed record Settings(int Persons, int Binds, int Window, int Workers, TimeSpan Timeout, long Seed, bool Json)
+    {
+        public static Settings? Parse(string[] args, out string problem)
+        {
+            var unknown = BenchArgs.Unknown(args, ["--json"], ["--persons", "--binds", "--window", "--workers", "--timeout", "--seed"]);
+            var persons = BenchArgs.Int(args, "--persons", 200_000);
+            var binds = BenchArgs.Int(args, "--binds", 4);
+            var window = BenchArgs.Int(args, "--window", 256);
+            var workers = BenchArgs.Int(args, "--workers", 4);
+            var timeout = BenchArgs.Int(args, "--timeout", 600);
+            var seed = BenchArgs.Int(args, "--seed", 1);
+            problem = unknown.Count > 0 ? $"unknown option {unknown[0]}"
+                : persons is not > 0 ? "--persons must be a positive whole number"
+                : binds is not (>= 1 and <= 64) ? "--binds must be 1..64 (SmppOptions)"
+                : window is not (>= 1 and <= 10_000) ? "--window must be 1..10000 (SmppOptions)"
+                : workers is not (>= 1 and <= 64) ? "--workers must be 1..64 (EngineOptions)"
+                : timeout is not (>= 10 and <= 3600) ? "--timeout must be 10..3600 seconds"
+                : seed is null ? "--seed must be a whole number"
+                : "";
+            return problem.Length > 0 ? null
+                : new Settings(persons!.Value, binds!.Value, window!.Value, workers!.Value, TimeSpan.FromSeconds(timeout!.Value), seed!.Value, BenchArgs.Flag(args, "--json"));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using WarningHub.Cli.Commands;
+
+var root = new RootCommand("WarningHub: public early warnings to every village, household and person (到村、到户、到人).")
+{
+    ServeCommand.Create(),
+    DemoCommand.Create(),
+    SubmitCommand.Create(),
+    StatusCommand.Create(),
+    ReachCommand.Create(),
+    ImportCommand.Create(),
+    GenerateCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

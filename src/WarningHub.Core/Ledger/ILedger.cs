@@ -1,0 +1,48 @@
+using WarningHub.Abstractions;
+using WarningHub.Core.Planning;
+
+namespace WarningHub.Core.Ledger;
+
+/// <summary>The write path of the ledger: plans in, claims out, outcomes and receipts in.</summary>
+public interface ILedger
+{
+    /// <summary>
+    /// Persists the plan shard by shard; shards that already exist (a release resumed after a crash) are skipped.
+    /// <paramref name="onShardPersisted"/> runs after each shard is durable, so sending can start before planning ends.
+    /// </summary>
+    Task<IReadOnlyList<ShardInfo>> PersistPlanAsync(WarningPlan plan, Func<ShardInfo, ValueTask>? onShardPersisted, CancellationToken cancellationToken);
+
+    /// <summary>Moves up to <paramref name="max"/> due slots of a shard to Sending and returns them.</summary>
+    Task<IReadOnlyList<LedgerSlot>> ClaimAsync(ShardInfo shard, DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Records the outcomes of claimed slots in one transaction.</summary>
+    Task RecordOutcomesAsync(IReadOnlyList<SlotOutcome> outcomes, CancellationToken cancellationToken);
+
+    /// <summary>Applies receipts from one source; returns those whose message id is not (yet) known.</summary>
+    Task<IReadOnlyList<Receipt>> ApplyReceiptsAsync(string source, IReadOnlyList<Receipt> receipts, CancellationToken cancellationToken);
+
+    /// <summary>Ends every slot of a warning that has not left our hands with <paramref name="finalState"/> (Expired or Cancelled).</summary>
+    Task<int> EndWarningAsync(long warningId, DeliveryStatus finalState, CancellationToken cancellationToken);
+}
+
+/// <summary>What the engine needs at start-up and from its periodic sweeps.</summary>
+public interface ILedgerMaintenance
+{
+    /// <summary>Slots left in Sending by a crash: their outcome is unknown. Marks them PossiblyDuplicated and queues them again.</summary>
+    Task<int> RecoverInFlightAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>A shard by id, or null.</summary>
+    Task<ShardInfo?> GetShardAsync(long shardId, CancellationToken cancellationToken);
+
+    /// <summary>Shards that still hold slots in Planned, Queued or Sending.</summary>
+    Task<IReadOnlyList<ShardInfo>> UnfinishedShardsAsync(CancellationToken cancellationToken);
+
+    /// <summary>When the earliest queued slot of a shard is due, or null if none is queued.</summary>
+    Task<DateTimeOffset?> NextDueAsync(ShardInfo shard, CancellationToken cancellationToken);
+
+    /// <summary>Sent slots older than <paramref name="sentBefore"/> without a receipt become Unconfirmed.</summary>
+    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
+
+    /// <summary>Counts of slots per state for a warning (all channels when <paramref name="channel"/> is null).</summary>
+    Task<SlotCounts> CountAsync(long warningId, string? channel, CancellationToken cancellationToken);
+}

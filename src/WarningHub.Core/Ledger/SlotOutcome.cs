@@ -1,0 +1,17 @@
+using WarningHub.Abstractions;
+
+namespace WarningHub.Core.Ledger;
+
+/// <summary>What became of one claimed slot after a send attempt.</summary>
+/// <param name="State">Sent, Failed, Queued (to be retried at <paramref name="NextAttemptAt"/>) or Unconfirmed.</param>
+/// <param name="Source">The adapter that sent it; receipts are matched per source.</param>
+/// <param name="MessageIds">The gateway's ids of every part, for receipt matching.</param>
+/// <param name="PossiblyDuplicated">The outcome of an attempt was unknown: a resend may duplicate.</param>
+public readonly record struct SlotOutcome(
+    long SlotId,
+    DeliveryStatus State,
+    string? Source = null,
+    IReadOnlyList<string>? MessageIds = null,
+    string? Error = null,
+    DateTimeOffset? NextAttemptAt = null,
+    bool PossiblyDuplicated = false);

@@ -1,0 +1,9 @@
+using WarningHub.Core.Geo;
+
+namespace WarningHub.Core.Planning;
+
+/// <summary>
+/// Whom a warning is for: division codes of any level (whole villages), shapes (persons whose location is
+/// inside), and whether only registered test recipients may receive it (Test and Exercise warnings).
+/// </summary>
+public sealed record PlanTarget(IReadOnlyList<string> AreaCodes, GeoArea Shapes, bool TestRecipientsOnly);

@@ -1,0 +1,37 @@
+namespace WarningHub.Core.Warnings;
+
+/// <summary>
+/// A stored warning: the submitted CAP document plus the columns the hub routes on. <see cref="CapStatus"/> is
+/// structural: routing obeys it (Test and Exercise go to test recipients only), never the text.
+/// </summary>
+public sealed record WarningRecord
+{
+    public long Id { get; init; }
+    public required string PublicId { get; init; }
+    public required string Sender { get; init; }
+    public required string Identifier { get; init; }
+    public required string Fingerprint { get; init; }
+    public required string CapStatus { get; init; }
+    public required string MsgType { get; init; }
+    public required string Event { get; init; }
+    public required string Level { get; init; }
+    public required string Headline { get; init; }
+    public DateTimeOffset Sent { get; init; }
+    public DateTimeOffset Effective { get; init; }
+    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public required string SubmittedBy { get; init; }
+
+    /// <summary>The document as CAP 1.2 XML.</summary>
+    public required string CapXml { get; init; }
+
+    /// <summary>Public ids of earlier warnings this one updates or cancels.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    public WarningState State { get; init; }
+    public DateTimeOffset? ReleasedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>True for Test and Exercise (and System) warnings that must never reach the public.</summary>
+    public bool IsForTestRecipientsOnly => CapStatus is not "Actual";
+}

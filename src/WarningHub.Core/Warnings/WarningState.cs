@@ -1,0 +1,34 @@
+namespace WarningHub.Core.Warnings;
+
+/// <summary>Where a warning is in its life. Approval states come with the approval workflow.</summary>
+public enum WarningState
+{
+    /// <summary>Stored; waiting for release at its effective time (or, for a Cancel, to be applied).</summary>
+    Accepted = 0,
+
+    /// <summary>Planning and persisting slots; a crash here resumes planning at start-up.</summary>
+    Releasing = 1,
+
+    /// <summary>Every slot is planned; sending runs until every slot is final.</summary>
+    Released = 2,
+
+    /// <summary>Past <c>expires</c>: nothing more is sent.</summary>
+    Expired = 3,
+
+    /// <summary>Cancelled by a CAP Cancel: nothing more is sent.</summary>
+    Cancelled = 4,
+
+    /// <summary>Replaced by a CAP Update: nothing more is sent for this version.</summary>
+    Superseded = 5,
+
+    /// <summary>A Cancel message that has been applied to the warnings it references.</summary>
+    Applied = 6,
+}
+
+/// <summary>Helpers on <see cref="WarningState"/>.</summary>
+public static class WarningStateExtensions
+{
+    /// <summary>True when the warning will send nothing more.</summary>
+    public static bool HasEnded(this WarningState state) =>
+        state is WarningState.Expired or WarningState.Cancelled or WarningState.Superseded or WarningState.Applied;
+}

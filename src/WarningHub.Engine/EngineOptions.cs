@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace WarningHub.Engine;
+
+/// <summary>How the engine plans, sends and retries.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Slots per shard (one background job each); never below 1,000 so 400k recipients stay ~400 jobs.</summary>
+    public int ShardSize { get; set; } = 1000;
+
+    /// <summary>Slots a shard job claims at a time. Bounds how many slots a crash leaves with an unknown outcome.</summary>
+    public int ClaimBatch { get; set; } = 1000;
+
+    /// <summary>Attempts per slot before it fails for good.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>First retry delay; doubles per attempt, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest retry delay.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a sent message waits for its receipt before it counts as Unconfirmed.</summary>
+    public TimeSpan ReceiptWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often sent slots are checked against <see cref="ReceiptWindow"/>.</summary>
+    public TimeSpan ReceiptSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a receipt whose message id is not known yet is kept for matching.</summary>
+    public TimeSpan UnmatchedReceiptTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Parallel shard jobs (Hangfire workers).</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>The SMS signature, in 【】, that operators in China require.</summary>
+    public string SmsSignature { get; set; } = "【井研县应急管理局】";
+}
+
+/// <summary>Reports every invalid engine setting at start-up.</summary>
+public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.ShardSize < 1000) failures.Add($"{nameof(EngineOptions.ShardSize)} must be at least 1000 (was {options.ShardSize}).");
+        if (options.ClaimBatch is < 1 or > 10000) failures.Add($"{nameof(EngineOptions.ClaimBatch)} must be 1..10000 (was {options.ClaimBatch}).");
+        if (options.MaxAttempts < 1) failures.Add($"{nameof(EngineOptions.MaxAttempts)} must be at least 1 (was {options.MaxAttempts}).");
+        if (options.RetryBaseDelay <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.RetryBaseDelay)} must be positive.");
+        if (options.RetryMaxDelay < options.RetryBaseDelay) failures.Add($"{nameof(EngineOptions.RetryMaxDelay)} must not be below {nameof(EngineOptions.RetryBaseDelay)}.");
+        if (options.ReceiptWindow <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptWindow)} must be positive.");
+        if (options.ReceiptSweepInterval < TimeSpan.FromMilliseconds(100)) failures.Add($"{nameof(EngineOptions.ReceiptSweepInterval)} must be at least 100 ms.");
+        if (options.UnmatchedReceiptTtl <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.UnmatchedReceiptTtl)} must be positive.");
+        if (options.Workers is < 1 or > 64) failures.Add($"{nameof(EngineOptions.Workers)} must be 1..64 (was {options.Workers}).");
+        if (string.IsNullOrWhiteSpace(options.SmsSignature) || !options.SmsSignature.StartsWith('【') || !options.SmsSignature.EndsWith('】'))
+            failures.Add($"{nameof(EngineOptions.SmsSignature)} must be a signature in 【】 (was '{options.SmsSignature}').");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

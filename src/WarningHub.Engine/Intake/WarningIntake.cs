@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging;
+using WarningHub.Core.Cap;
+using WarningHub.Core.Planning;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Release;
+
+namespace WarningHub.Engine.Intake;
+
+/// <summary>
+/// Takes a parsed CAP alert from an authenticated agency: validates it for dissemination, resolves the warnings
+/// an Update or Cancel references, stores it durably (idempotent on sender and identifier) and dispatches it.
+/// A refused submission changes nothing.
+/// </summary>
+public sealed class WarningIntake(
+    IWarningStore warnings,
+    WarningDispatcher dispatcher,
+    RegistryHolder registry,
+    TimeProvider time,
+    ILogger<WarningIntake> logger)
+{
+    public async Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (!registry.IsLoaded)
+            return IntakeResult.Refused(IntakeOutcome.Unavailable, new CapProblem("(hub)", "no recipient registry is loaded: import one with `warninghub import`"));
+        var problems = new List<CapProblem>(CapValidator.Validate(alert));
+        if (problems.Count > 0) return new IntakeResult(IntakeOutcome.Invalid, null, problems);
+
+        var info = WarningContent.MainInfo(alert);
+        if (alert.MsgType is CapMsgType.Alert or CapMsgType.Update) problems.AddRange(CheckDisseminable(alert, info));
+        if (alert.MsgType is CapMsgType.Ack or CapMsgType.Error)
+            problems.Add(new CapProblem("msgType", $"{alert.MsgType} messages are not disseminated; submit Alert, Update or Cancel."));
+
+        var references = new List<string>();
+        if (alert.MsgType is CapMsgType.Update or CapMsgType.Cancel)
+        {
+            foreach (var (reference, i) in alert.References.Select((r, i) => (r, i)))
+            {
+                var earlier = await warnings.FindAsync(reference.Sender, reference.Identifier, cancellationToken);
+                if (earlier is null)
+                {
+                    if (alert.MsgType == CapMsgType.Cancel)
+                        problems.Add(new CapProblem($"references[{i}]", $"no warning '{reference.Identifier}' from '{reference.Sender}' is known here"));
+                    continue;
+                }
+                if (earlier.Sender != alert.Sender)
+                    return IntakeResult.Refused(IntakeOutcome.Forbidden, new CapProblem($"references[{i}]", "only the original sender may update or cancel a warning"));
+                references.Add(earlier.PublicId);
+            }
+        }
+        if (problems.Count > 0) return new IntakeResult(IntakeOutcome.Invalid, null, problems);
+
+        var record = RecordOf(alert, info, submittedBy, references);
+        var result = await warnings.AcceptAsync(record, cancellationToken);
+        switch (result.Outcome)
+        {
+            case AcceptOutcome.Conflict:
+                return IntakeResult.Refused(IntakeOutcome.Conflict, new CapProblem("identifier",
+                    $"'{alert.Identifier}' from '{alert.Sender}' was already submitted with different content (warning {result.Warning.PublicId}); send an Update with a new identifier"));
+            case AcceptOutcome.Duplicate:
+                return new IntakeResult(IntakeOutcome.Duplicate, result.Warning, []);
+        }
+        logger.LogInformation("Warning {PublicId} accepted from {Agency}: {MsgType} {Status} {Event}",
+            result.Warning.PublicId, submittedBy, record.MsgType, record.CapStatus, record.Event);
+        try
+        {
+            await dispatcher.DispatchAsync(result.Warning, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Accepted is durable; dispatch runs again at start-up. The submitter's 202 stays true.
+            logger.LogError(ex, "Dispatch of {PublicId} failed; it will be retried at start-up", result.Warning.PublicId);
+        }
+        return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
+    }
+
+    /// <summary>CAP's rules for dissemination, plus what only the hub knows: the time and the registry.</summary>
+    private IEnumerable<CapProblem> CheckDisseminable(CapAlert alert, CapInfo? info)
+    {
+        foreach (var p in CapValidator.ValidateForDissemination(alert)) yield return p;
+        if (info is null) yield break;
+        var index = alert.Infos.ToList().IndexOf(info);
+        if (info.Expires is { } expires && expires <= time.GetUtcNow())
+            yield return new CapProblem($"info[{index}].expires", $"{expires:O} has passed: an expired warning is not disseminated");
+        var target = WarningContent.TargetOf(alert, testOnly: false);
+        if (!info.Areas.Any(a => a.HasLocation)) yield break;
+        if (target.AreaCodes.Count == 0 && target.Shapes.IsEmpty)
+            yield return new CapProblem($"info[{index}].area", "no geocode is a division code (2 to 12 digits) and there is no polygon or circle");
+        else if (!TouchesRegistry(target))
+            yield return new CapProblem($"info[{index}].area", $"the area does not cover any place of {registry.Current.County.Name} ({registry.Current.County.Code})");
+    }
+
+    private bool TouchesRegistry(PlanTarget target)
+    {
+        var r = registry.Current;
+        if (target.AreaCodes.Any(c => r.VillagesUnder(c).Count > 0)) return true;
+        return !target.Shapes.IsEmpty && r.Villages.Any(v => v.Latitude is { } lat && v.Longitude is { } lon && target.Shapes.Bounds.Contains(lat, lon));
+    }
+
+    private WarningRecord RecordOf(CapAlert alert, CapInfo? info, string submittedBy, List<string> references) => new()
+    {
+        PublicId = "",
+        Sender = alert.Sender,
+        Identifier = alert.Identifier,
+        Fingerprint = alert.ComputeFingerprint(),
+        CapStatus = alert.Status.ToString(),
+        MsgType = alert.MsgType.ToString(),
+        Event = info?.Event ?? "",
+        Level = info is null ? "" : (WarningLevels.TryGetLevel(info, out var level) ? level.ToString() : ""),
+        Headline = info?.Headline ?? info?.Event ?? alert.Note ?? "",
+        Sent = alert.Sent,
+        Effective = info?.Effective ?? alert.Sent,
+        Expires = info?.Expires,
+        ReceivedAt = time.GetUtcNow(),
+        SubmittedBy = submittedBy,
+        CapXml = CapXmlWriter.ToXml(alert, indent: false),
+        References = references,
+        State = WarningState.Accepted,
+    };
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+using WarningHub.Abstractions;
+using WarningHub.Core.Ledger;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Sending;
+
+namespace WarningHub.Engine.Release;
+
+/// <summary>
+/// Ends warnings: expiry, cancel and supersession. The order matters for guarantee 4: first the durable state
+/// (so no new job starts sending), then the stop signal (running jobs stop between two sends), then the ledger
+/// (pending slots become final).
+/// </summary>
+public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, ActiveWarnings active, TimeProvider time, ILogger<WarningLifecycle> logger)
+{
+    public Task<bool> ExpireAsync(long warningId, CancellationToken cancellationToken) =>
+        EndAsync(warningId, WarningState.Expired, DeliveryStatus.Expired, cancellationToken);
+
+    public Task<bool> CancelAsync(long warningId, CancellationToken cancellationToken) =>
+        EndAsync(warningId, WarningState.Cancelled, DeliveryStatus.Cancelled, cancellationToken);
+
+    public Task<bool> SupersedeAsync(long warningId, CancellationToken cancellationToken) =>
+        EndAsync(warningId, WarningState.Superseded, DeliveryStatus.Cancelled, cancellationToken);
+
+    /// <summary>
+    /// For jobs between batches: true when the warning has ended (expired now if its time is past),
+    /// after making sure its pending slots are final.
+    /// </summary>
+    public async Task<bool> EndIfOverAsync(long warningId, CancellationToken cancellationToken)
+    {
+        var warning = await warnings.GetByIdAsync(warningId, cancellationToken);
+        if (warning is null) return true;
+        if (warning.State.HasEnded())
+        {
+            active.Stop(warningId);
+            var final = warning.State == WarningState.Expired ? DeliveryStatus.Expired : DeliveryStatus.Cancelled;
+            await ledger.EndWarningAsync(warningId, final, cancellationToken);
+            return true;
+        }
+        if (warning.Expires is { } end && end <= time.GetUtcNow())
+        {
+            await ExpireAsync(warningId, cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task<bool> EndAsync(long warningId, WarningState state, DeliveryStatus slotState, CancellationToken cancellationToken)
+    {
+        var ended = await warnings.EndAsync(warningId, state, time.GetUtcNow(), cancellationToken);
+        active.Stop(warningId);
+        var slots = await ledger.EndWarningAsync(warningId, slotState, cancellationToken);
+        if (ended) logger.LogInformation("Warning {WarningId} {State}; {Slots} pending slots ended", warningId, state, slots);
+        return ended;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WarningHub.Core.Ledger;
+using WarningHub.Core.Planning;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Sending;
+
+namespace WarningHub.Engine.Release;
+
+/// <summary>
+/// Releases a warning exactly once: Accepted → Releasing is a conditional update only one caller wins.
+/// Planning persists shard by shard and each shard's job is queued as soon as it is durable, so the first
+/// messages leave while the rest of a large county is still being planned.
+/// </summary>
+public sealed class WarningReleaser(
+    IWarningStore warnings,
+    ILedger ledger,
+    RegistryHolder registry,
+    ShardQueue queue,
+    WarningScheduler scheduler,
+    WarningLifecycle lifecycle,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<WarningReleaser> logger)
+{
+    /// <param name="resume">Start-up only: finish a release that a crash interrupted.</param>
+    public async Task ReleaseAsync(long warningId, bool resume, CancellationToken cancellationToken)
+    {
+        var warning = await warnings.GetByIdAsync(warningId, cancellationToken);
+        if (warning is null) return;
+        var now = time.GetUtcNow();
+        if (warning.State == WarningState.Accepted)
+        {
+            if (!await warnings.TransitionAsync(warningId, WarningState.Accepted, WarningState.Releasing, now, cancellationToken)) return;
+        }
+        else if (!(resume && warning.State == WarningState.Releasing))
+        {
+            return;
+        }
+        if (await lifecycle.EndIfOverAsync(warningId, cancellationToken)) return;
+
+        var target = WarningContent.TargetOf(warning);
+        var plan = WarningPlanner.Plan(warningId, target, registry.Current, options.Value.ShardSize);
+        var shards = await ledger.PersistPlanAsync(plan, shard =>
+        {
+            queue.Enqueue(shard);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+        if (resume)
+        {
+            // Shards persisted before the crash were queued then; the recovery pass queues unfinished ones again.
+            logger.LogInformation("Release of warning {WarningId} resumed", warningId);
+        }
+        await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
+        if (warning.Expires is { } expires) await scheduler.ScheduleExpiryAsync(warningId, expires, cancellationToken);
+        logger.LogInformation("Warning {PublicId} released: {Slots} slots in {Shards} shards, {Persons} persons targeted",
+            warning.PublicId, plan.Channels.Sum(c => c.Slots.Count), shards.Count, plan.Targets.Sum(t => t.Persons));
+    }
+}

@@ -1,0 +1,111 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WarningHub.Abstractions;
+using WarningHub.Core.Ledger;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Release;
+
+namespace WarningHub.Engine.Sending;
+
+/// <summary>
+/// Sends one shard: claims due slots in batches, hands them to the channel's adapter with as many in flight
+/// as the adapter allows, records every outcome, and schedules the next retry round if any slot is left.
+/// </summary>
+public sealed partial class ShardJob(
+    ILedger ledger,
+    ILedgerMaintenance maintenance,
+    IWarningStore warnings,
+    ChannelRouter router,
+    RetryPolicy retry,
+    ActiveWarnings active,
+    ShardQueue queue,
+    WarningContent texts,
+    WarningLifecycle lifecycle,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<ShardJob> logger)
+{
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(long shardId, CancellationToken cancellationToken)
+    {
+        var shard = await maintenance.GetShardAsync(shardId, cancellationToken);
+        if (shard is null)
+        {
+            logger.LogWarning("Shard {ShardId} does not exist; nothing to send", shardId);
+            return;
+        }
+        var warning = await warnings.GetByIdAsync(shard.WarningId, cancellationToken)
+            ?? throw new InvalidOperationException($"Shard {shardId} belongs to missing warning {shard.WarningId}.");
+        var sender = router.SenderFor(shard.Channel);
+        if (sender is null)
+        {
+            logger.LogError("No adapter serves channel {Channel}; shard {ShardId} waits", shard.Channel, shardId);
+            queue.Schedule(shard, time.GetUtcNow() + options.Value.RetryMaxDelay);
+            return;
+        }
+        var stop = active.StopTokenOf(warning.Id);
+        var text = texts.TextFor(warning, shard.Channel);
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
+            var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), options.Value.ClaimBatch, cancellationToken);
+            if (slots.Count == 0) break;
+            var outcomes = await SendAllAsync(sender, slots, text, warning, stop, cancellationToken);
+            await ledger.RecordOutcomesAsync(outcomes, CancellationToken.None);
+        }
+
+        if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
+        if (await maintenance.NextDueAsync(shard, cancellationToken) is { } next) queue.Schedule(shard, next);
+    }
+
+    private async Task<SlotOutcome[]> SendAllAsync(ITextSender sender, IReadOnlyList<LedgerSlot> slots, string text,
+        WarningRecord warning, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var outcomes = new SlotOutcome[slots.Count];
+        var inFlight = Math.Max(1, sender.Definition.MaxInFlight);
+        using var gate = new SemaphoreSlim(inFlight, inFlight);
+        var running = new List<Task>(slots.Count);
+        for (var i = 0; i < slots.Count; i++)
+        {
+            await gate.WaitAsync(cancellationToken);
+            if (stop.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+            {
+                gate.Release();
+                // Claimed but never handed over: these slots did not leave.
+                for (var k = i; k < slots.Count; k++) outcomes[k] = NotSent(slots[k], warning);
+                break;
+            }
+            var index = i;
+            running.Add(SendOneAsync(sender, slots[index], text, warning, gate, outcomes, index));
+        }
+        await Task.WhenAll(running);
+        return outcomes;
+    }
+
+    private async Task SendOneAsync(ITextSender sender, LedgerSlot slot, string text, WarningRecord warning,
+        SemaphoreSlim gate, SlotOutcome[] outcomes, int index)
+    {
+        try
+        {
+            DeliveryResult result;
+            try
+            {
+                result = await sender.SendAsync(new TextMessage(slot.Id, slot.Address, text), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // An adapter must not throw; if it does, nobody knows whether the message left.
+                logger.LogError(ex, "Adapter {Adapter} threw for slot {SlotId}", sender.Definition.Name, slot.Id);
+                result = DeliveryResult.Unknown("adapter threw " + ex.GetType().Name);
+            }
+            outcomes[index] = OutcomeOf(slot, result, warning, sender.Definition.Name);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

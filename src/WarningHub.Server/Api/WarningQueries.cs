@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using WarningHub.Abstractions;
+using WarningHub.Core.Ledger;
+using WarningHub.Core.Reach;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Release;
+
+namespace WarningHub.Server.Api;
+
+/// <summary>GET /api/v1/warnings/{id} and /reach.</summary>
+internal static class WarningQueries
+{
+    public static async Task<IResult> GetAsync(string id, IWarningStore warnings, ILedgerMaintenance ledger, CancellationToken cancellationToken)
+    {
+        var w = await warnings.GetAsync(id, cancellationToken);
+        if (w is null) return NotFound(id);
+        var counts = await ledger.CountAsync(w.Id, WarningHub.Core.Planning.WarningPlanner.SmsChannel, cancellationToken);
+        return Results.Ok(new
+        {
+            id = w.PublicId,
+            sender = w.Sender,
+            identifier = w.Identifier,
+            status = w.CapStatus,
+            msgType = w.MsgType,
+            @event = w.Event,
+            level = w.Level,
+            headline = w.Headline,
+            state = w.State.ToString(),
+            sent = w.Sent,
+            effective = w.Effective,
+            expires = w.Expires,
+            receivedAt = w.ReceivedAt,
+            releasedAt = w.ReleasedAt,
+            endedAt = w.EndedAt,
+            references = w.References,
+            channels = new Dictionary<string, object> { [WarningHub.Core.Planning.WarningPlanner.SmsChannel] = ChannelJson.Of(counts) },
+        });
+    }
+
+    public static async Task<IResult> ReachAsync(string id, IWarningStore warnings, IReachQuery reach, RegistryHolder registry, CancellationToken cancellationToken)
+    {
+        var w = await warnings.GetAsync(id, cancellationToken);
+        if (w is null) return NotFound(id);
+        if (!registry.IsLoaded) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No registry loaded");
+        var report = ReachReportBuilder.Build(w.PublicId, await reach.TargetsAsync(w.Id, cancellationToken),
+            await reach.VillageCountsAsync(w.Id, cancellationToken), registry.Current);
+        return Results.Ok(ReachJson.Of(report, w));
+    }
+
+    private static IResult NotFound(string id) => Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");
+}
+
+/// <summary>The per-channel counts every report and the demo share.</summary>
+public static class ChannelJson
+{
+    public static Dictionary<string, int> Of(SlotCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return new()
+        {
+            ["planned"] = counts.Total,
+            ["sent"] = counts.Sent,
+            ["delivered"] = counts[DeliveryStatus.Delivered],
+            ["failed"] = counts[DeliveryStatus.Failed] + counts[DeliveryStatus.Expired] + counts[DeliveryStatus.Cancelled],
+            ["unconfirmed"] = counts[DeliveryStatus.Unconfirmed],
+            ["awaitingReceipt"] = counts[DeliveryStatus.Sent],
+            ["pending"] = counts.Total - counts.Final,
+            ["possiblyDuplicated"] = counts.PossiblyDuplicated,
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using WarningHub.Core.Cap;
+using WarningHub.Engine.Intake;
+using WarningHub.Server.Configuration;
+
+namespace WarningHub.Server.Api;
+
+/// <summary>POST /api/v1/warnings: CAP XML or JSON in, 202 with the id after the warning is durable.</summary>
+internal static class WarningSubmission
+{
+    public static async Task<IResult> PostAsync(HttpContext http, ApiKeyAgency agencies, WarningIntake intake, IOptions<HubOptions> options, CancellationToken cancellationToken)
+    {
+        var agency = agencies.Of(http.Request);
+        if (agency is null) return Problems.Of(StatusCodes.Status401Unauthorized, "Missing or unknown API key", detail: $"Send the agency's key in the {ApiKeyAgency.Header} header.");
+
+        var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var isXml = mediaType is "application/cap+xml" or "application/xml" or "text/xml";
+        var isJson = mediaType is "application/json" or "application/cap+json";
+        if (!isXml && !isJson)
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail: "Send CAP 1.2 as application/cap+xml, application/xml or application/json.");
+
+        var max = options.Value.MaxRequestBytes;
+        if (http.Request.ContentLength > max)
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Request too large", detail: $"The limit is {max} bytes.");
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (body.Length + read > max) return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Request too large", detail: $"The limit is {max} bytes.");
+            body.Write(buffer, 0, read);
+        }
+        body.Position = 0;
+        var readOptions = new CapReadOptions { MaxDocumentLength = max };
+        var parsed = isXml ? CapXmlReader.Read(body, readOptions) : CapJsonReader.Read(body, readOptions);
+        if (!parsed.IsValid) return Problems.Of(StatusCodes.Status400BadRequest, "Invalid CAP document", parsed.Problems);
+        var alert = parsed.Alert!;
+        if (agency.Senders.Count > 0 && !agency.Senders.Contains(alert.Sender, StringComparer.Ordinal))
+            return Problems.Of(StatusCodes.Status403Forbidden, "Sender not allowed", [new CapProblem("sender", $"agency '{agency.Name}' may not submit as '{alert.Sender}'")]);
+
+        var result = await intake.SubmitAsync(alert, agency.Name, cancellationToken);
+        return result.Outcome switch
+        {
+            IntakeOutcome.Accepted or IntakeOutcome.Duplicate => Results.Accepted($"/api/v1/warnings/{result.Warning!.PublicId}", new
+            {
+                id = result.Warning.PublicId,
+                duplicate = result.Outcome == IntakeOutcome.Duplicate,
+                status = result.Warning.CapStatus,
+                msgType = result.Warning.MsgType,
+            }),
+            IntakeOutcome.Conflict => Problems.Of(StatusCodes.Status409Conflict, "Identifier already used with other content", result.Problems),
+            IntakeOutcome.Unavailable => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Hub not ready", result.Problems),
+            IntakeOutcome.Forbidden => Problems.Of(StatusCodes.Status403Forbidden, "Not allowed", result.Problems),
+            _ => Problems.Of(StatusCodes.Status400BadRequest, "Invalid warning", result.Problems),
+        };
+    }
+}

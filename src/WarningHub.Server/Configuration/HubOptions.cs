@@ -1,0 +1,32 @@
+namespace WarningHub.Server.Configuration;
+
+/// <summary>The "WarningHub:Hub" section of config/warninghub.json (engine and adapters have sections of their own).</summary>
+public sealed class HubOptions
+{
+    public const string Section = "WarningHub:Hub";
+
+    /// <summary>The embedded database file.</summary>
+    public string DatabasePath { get; set; } = "data/warninghub.db";
+
+    /// <summary>Commit every ledger write with an fsync (survives power loss, slower).</summary>
+    public bool SynchronousFull { get; set; }
+
+    /// <summary>Agencies allowed to submit, each with its API key.</summary>
+    public List<AgencyOptions> Agencies { get; set; } = [];
+
+    /// <summary>Largest accepted request body in bytes.</summary>
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>An issuing agency and the CAP senders it may submit as.</summary>
+public sealed class AgencyOptions
+{
+    /// <summary>Short name, used in logs and in the warning's record (for example "jingyan-weather").</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The key sent in the X-Api-Key header. Keep it out of the file in production: set it by environment variable.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>CAP senders this agency may use; empty means any.</summary>
+    public List<string> Senders { get; set; } = [];
+}

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace WarningHub.Storage.Sqlite;
+
+/// <summary>
+/// The embedded schema. Slot ids of a shard are contiguous, so shards address their slots by rowid range
+/// and the slot table needs no secondary index: inserting a million slots stays cheap.
+/// Times are Unix milliseconds, UTC.
+/// </summary>
+internal static class Schema
+{
+    private const string Sql = """
+        CREATE TABLE IF NOT EXISTS warning(
+          id INTEGER PRIMARY KEY,
+          public_id TEXT NOT NULL UNIQUE,
+          sender TEXT NOT NULL,
+          identifier TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          cap_status TEXT NOT NULL,
+          msg_type TEXT NOT NULL,
+          event TEXT NOT NULL,
+          level TEXT NOT NULL,
+          headline TEXT NOT NULL,
+          sent INTEGER NOT NULL,
+          effective INTEGER NOT NULL,
+          expires INTEGER,
+          received_at INTEGER NOT NULL,
+          submitted_by TEXT NOT NULL,
+          cap_xml TEXT NOT NULL,
+          refs TEXT NOT NULL,
+          state INTEGER NOT NULL,
+          released_at INTEGER,
+          ended_at INTEGER,
+          UNIQUE(sender, identifier));
+        CREATE TABLE IF NOT EXISTS shard(
+          id INTEGER PRIMARY KEY,
+          warning INTEGER NOT NULL,
+          channel TEXT NOT NULL,
+          idx INTEGER NOT NULL,
+          first_slot INTEGER NOT NULL,
+          last_slot INTEGER NOT NULL,
+          UNIQUE(warning, channel, idx));
+        CREATE TABLE IF NOT EXISTS slot(
+          id INTEGER PRIMARY KEY,
+          address TEXT NOT NULL,
+          village INTEGER NOT NULL,
+          persons INTEGER NOT NULL,
+          state INTEGER NOT NULL DEFAULT 0,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          dup INTEGER NOT NULL DEFAULT 0,
+          parts INTEGER NOT NULL DEFAULT 0,
+          parts_ok INTEGER NOT NULL DEFAULT 0,
+          next_at INTEGER NOT NULL DEFAULT 0,
+          updated_at INTEGER NOT NULL DEFAULT 0,
+          error TEXT);
+        CREATE TABLE IF NOT EXISTS target(
+          warning INTEGER NOT NULL,
+          village INTEGER NOT NULL,
+          persons INTEGER NOT NULL,
+          without_address INTEGER NOT NULL,
+          PRIMARY KEY(warning, village)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS message(
+          source TEXT NOT NULL,
+          id TEXT NOT NULL,
+          slot INTEGER NOT NULL,
+          state INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY(source, id)) WITHOUT ROWID;
+        """;
+
+    public static void Apply(SqliteConnection connection) => SqliteDatabase.Execute(connection, Sql);
+}

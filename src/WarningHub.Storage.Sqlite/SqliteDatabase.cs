@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace WarningHub.Storage.Sqlite;
+
+/// <summary>
+/// The embedded database: one writer connection behind a gate (SQLite has one writer at a time anyway)
+/// and pooled reader connections, all in WAL mode.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _synchronousFull;
+
+    public SqliteDatabase(SqliteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var full = System.IO.Path.GetFullPath(options.Path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+        Path = full;
+        _synchronousFull = options.SynchronousFull;
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL;");
+        Execute(_writer, options.SynchronousFull ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        Execute(_writer, "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;");
+        Schema.Apply(_writer);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Runs <paramref name="work"/> with the writer connection inside one transaction.</summary>
+    /// <param name="flushToDisk">Commit with synchronous=FULL (an fsync) whatever the default is.</param>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken, bool flushToDisk = false)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (flushToDisk && !_synchronousFull) Execute(_writer, "PRAGMA synchronous=FULL;");
+            try
+            {
+                using var tx = _writer.BeginTransaction();
+                var result = work(_writer, tx);
+                tx.Commit();
+                return result;
+            }
+            finally
+            {
+                if (flushToDisk && !_synchronousFull) Execute(_writer, "PRAGMA synchronous=NORMAL;");
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Opens a reader connection (WAL readers do not block the writer).</summary>
+    public SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        _writer.Dispose();
+        _gate.Dispose();
+    }
+}

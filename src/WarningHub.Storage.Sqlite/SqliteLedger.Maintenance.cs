@@ -1,0 +1,94 @@
+using WarningHub.Abstractions;
+using WarningHub.Core.Ledger;
+
+namespace WarningHub.Storage.Sqlite;
+
+public sealed partial class SqliteLedger
+{
+    public Task<int> RecoverInFlightAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"UPDATE slot SET state = {(int)DeliveryStatus.Queued}, dup = 1, next_at = $now, updated_at = $now WHERE state = {(int)DeliveryStatus.Sending}";
+            cmd.Parameters.AddWithValue("$now", Ms(now));
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task<ShardInfo?> GetShardAsync(long shardId, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT {ShardColumns} FROM shard WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", shardId);
+        using var r = cmd.ExecuteReader();
+        return Task.FromResult(r.Read() ? ReadShard(r) : null);
+    }
+
+    public Task<IReadOnlyList<ShardInfo>> UnfinishedShardsAsync(CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT {ShardColumns} FROM shard sh
+            WHERE EXISTS (SELECT 1 FROM slot sl WHERE sl.id BETWEEN sh.first_slot AND sh.last_slot
+                          AND sl.state IN ({(int)DeliveryStatus.Planned}, {(int)DeliveryStatus.Queued}, {(int)DeliveryStatus.Sending}))
+            ORDER BY sh.id
+            """;
+        using var r = cmd.ExecuteReader();
+        var result = new List<ShardInfo>();
+        while (r.Read()) result.Add(ReadShard(r));
+        return Task.FromResult<IReadOnlyList<ShardInfo>>(result);
+    }
+
+    public Task<DateTimeOffset?> NextDueAsync(ShardInfo shard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT MIN(next_at) FROM slot WHERE id BETWEEN $a AND $b AND state IN ({(int)DeliveryStatus.Planned}, {(int)DeliveryStatus.Queued})";
+        cmd.Parameters.AddWithValue("$a", shard.FirstSlot);
+        cmd.Parameters.AddWithValue("$b", shard.LastSlot);
+        return Task.FromResult(SqliteTime.FromDbNullable(cmd.ExecuteScalar()!));
+    }
+
+    public Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"""
+                UPDATE slot SET state = {(int)DeliveryStatus.Unconfirmed}, error = 'no receipt in time', updated_at = $now
+                WHERE state = {(int)DeliveryStatus.Sent} AND updated_at < $before
+                """;
+            cmd.Parameters.AddWithValue("$before", Ms(sentBefore));
+            cmd.Parameters.AddWithValue("$now", Now);
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken);
+
+    public Task<SlotCounts> CountAsync(long warningId, string? channel, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT sl.state, COUNT(*), SUM(sl.dup), SUM(sl.parts > 0) FROM shard sh
+            JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
+            WHERE sh.warning = $w AND ($c IS NULL OR sh.channel = $c)
+            GROUP BY sl.state
+            """;
+        cmd.Parameters.AddWithValue("$w", warningId);
+        cmd.Parameters.AddWithValue("$c", (object?)channel ?? DBNull.Value);
+        using var r = cmd.ExecuteReader();
+        var byState = new Dictionary<DeliveryStatus, int>();
+        var dup = 0;
+        var failedAfterAcceptance = 0;
+        while (r.Read())
+        {
+            var state = (DeliveryStatus)r.GetInt32(0);
+            byState[state] = r.GetInt32(1);
+            dup += r.GetInt32(2);
+            if (state == DeliveryStatus.Failed) failedAfterAcceptance = r.GetInt32(3);
+        }
+        return Task.FromResult(new SlotCounts(byState, dup, failedAfterAcceptance));
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using WarningHub.Core.Registry;
+
+namespace WarningHub.Storage.Sqlite;
+
+/// <summary>
+/// The recipient registry in the embedded database. An import replaces the whole registry in one transaction:
+/// a registry is either the old one or the new one, never half of each.
+/// </summary>
+public sealed class SqliteRegistryStore(SqliteDatabase database)
+{
+    private const string Tables = """
+        CREATE TABLE IF NOT EXISTS region(code TEXT PRIMARY KEY, name TEXT NOT NULL, level INTEGER NOT NULL, parent TEXT, lat REAL, lon REAL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS household(id INTEGER PRIMARY KEY, village TEXT NOT NULL, address TEXT NOT NULL, lat REAL, lon REAL);
+        CREATE TABLE IF NOT EXISTS person(id INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, household INTEGER NOT NULL, village TEXT NOT NULL, lat REAL, lon REAL, test INTEGER NOT NULL);
+        """;
+
+    public Task SaveAsync(CountyRegistry registry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return database.WriteAsync((c, tx) =>
+        {
+            SqliteDatabase.Execute(c, Tables, tx);
+            SqliteDatabase.Execute(c, "DELETE FROM region; DELETE FROM household; DELETE FROM person;", tx);
+            Insert(c, tx, "INSERT INTO region VALUES ($1,$2,$3,$4,$5,$6)", registry.Regions,
+                r => [r.Code, r.Name, (int)r.Level, r.ParentCode, r.Latitude, r.Longitude]);
+            Insert(c, tx, "INSERT INTO household VALUES ($1,$2,$3,$4,$5)", registry.Households,
+                h => [h.Id, h.VillageCode, h.Address, h.Latitude, h.Longitude]);
+            Insert(c, tx, "INSERT INTO person VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", registry.Persons,
+                p => [p.Id, p.Name, p.Phone, p.HouseholdId, p.VillageCode, p.Latitude, p.Longitude, p.IsTestRecipient ? 1 : 0]);
+            return 0;
+        }, cancellationToken, flushToDisk: true);
+    }
+
+    /// <summary>The stored registry, or null when none was imported yet.</summary>
+    public CountyRegistry? Load()
+    {
+        using var c = database.OpenReader();
+        SqliteDatabase.Execute(c, Tables);
+        var regions = Query(c, "SELECT code, name, level, parent, lat, lon FROM region", r =>
+            new Region(r.GetString(0), r.GetString(1), (RegionLevel)r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3))
+            { Latitude = Real(r, 4), Longitude = Real(r, 5) });
+        if (regions.Count == 0) return null;
+        var households = Query(c, "SELECT id, village, address, lat, lon FROM household ORDER BY id", r =>
+            new Household(r.GetInt64(0), r.GetString(1), r.GetString(2), Real(r, 3), Real(r, 4)));
+        var persons = Query(c, "SELECT id, name, phone, household, village, lat, lon, test FROM person ORDER BY id", r =>
+            new Person(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4), Real(r, 5), Real(r, 6), r.GetInt64(7) != 0));
+        return new CountyRegistry(regions, households, persons);
+    }
+
+    private static double? Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static List<T> Query<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> read)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var result = new List<T>();
+        while (r.Read()) result.Add(read(r));
+        return result;
+    }
+
+    private static void Insert<T>(SqliteConnection c, SqliteTransaction tx, string sql, IEnumerable<T> rows, Func<T, object?[]> values)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        SqliteParameter[]? ps = null;
+        foreach (var row in rows)
+        {
+            var v = values(row);
+            if (ps is null)
+            {
+                ps = new SqliteParameter[v.Length];
+                for (var i = 0; i < v.Length; i++) ps[i] = cmd.Parameters.Add("$" + (i + 1), SqliteType.Text);
+            }
+            for (var i = 0; i < v.Length; i++)
+            {
+                ps[i].SqliteType = v[i] switch { long or int => SqliteType.Integer, double => SqliteType.Real, _ => SqliteType.Text };
+                ps[i].Value = v[i] ?? DBNull.Value;
+            }
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

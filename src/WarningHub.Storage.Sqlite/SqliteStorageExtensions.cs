@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WarningHub.Core.Ledger;
+using WarningHub.Core.Reach;
+using WarningHub.Core.Warnings;
+
+namespace WarningHub.Storage.Sqlite;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>The embedded default: warnings, ledger, reach and registry in one SQLite file.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Action<SqliteOptions>? configure = null)
+    {
+        if (configure is not null) services.Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteOptions>>().Value));
+        services.TryAddSingleton<SqliteLedger>();
+        services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<SqliteLedger>());
+        services.TryAddSingleton<ILedgerMaintenance>(sp => sp.GetRequiredService<SqliteLedger>());
+        services.TryAddSingleton<IWarningStore, SqliteWarningStore>();
+        services.TryAddSingleton<IReachQuery, SqliteReachQuery>();
+        services.TryAddSingleton<SqliteRegistryStore>();
+        return services;
+    }
+}

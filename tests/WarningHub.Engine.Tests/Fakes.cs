@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using WarningHub.Abstractions;
+
+namespace WarningHub.Engine.Tests;
+
+/// <summary>Records the jobs the engine would put on Hangfire, without running them.</summary>
+internal sealed class RecordingJobClient : IBackgroundJobClient
+{
+    public ConcurrentQueue<(Job Job, IState State)> Created { get; } = new();
+
+    public string Create(Job job, IState state)
+    {
+        Created.Enqueue((job, state));
+        return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public bool ChangeState(string jobId, IState state, string expectedState) => true;
+}
+
+/// <summary>An adapter whose answer per address the test decides; it counts what it was asked to send.</summary>
+internal sealed class ScriptedSender(Func<TextMessage, int, DeliveryResult> answer, int maxInFlight = 8) : ITextSender
+{
+    private int _sends;
+
+    public ChannelDefinition Definition { get; } = new("fake:sms", "sms", 1000, SupportsReceipts: true, MaxInFlight: maxInFlight);
+
+    public ConcurrentBag<TextMessage> Sent { get; } = [];
+
+    public int Sends => Volatile.Read(ref _sends);
+
+    public Action<int>? OnSend { get; set; }
+
+    public ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _sends);
+        Sent.Add(message);
+        OnSend?.Invoke(n);
+        return ValueTask.FromResult(answer(message, n));
+    }
+}

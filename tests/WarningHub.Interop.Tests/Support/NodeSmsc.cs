@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace WarningHub.Interop.Tests.Support;
+
+/// <summary>
+/// The npm `smpp` package run as an SMSC by Node.js (peers/smpp-smsc.js). It prints its port, then one JSON event
+/// per line (bind, submit, message, throttled, ...), which the tests read back. The process is killed on dispose.
+/// </summary>
+internal sealed class NodeSmsc : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<JsonElement> _events = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodeSmsc(Process process) => _process = process;
+
+    public int Port => _port.Task.Result;
+
+    public IReadOnlyList<JsonElement> Events => [.. _events];
+
+    public IEnumerable<JsonElement> OfType(string type) => Events.Where(e => e.GetProperty("type").GetString() == type);
+
+    public static async Task<NodeSmsc> StartAsync(params string[] arguments)
+    {
+        var modules = NodeModules.Locate("smpp");
+        var script = Path.Combine(AppContext.BaseDirectory, "peers", "smpp-smsc.js");
+        Assert.True(File.Exists(script), $"The peer script is missing at {script}.");
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment[NodeModules.Variable] = modules;
+        start.Environment["NODE_PATH"] = modules;
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Assert.Fail($"Node.js could not be started ({ex.Message}); the interop tests need `node` on PATH. Run ./test.sh.");
+            throw;
+        }
+
+        var peer = new NodeSmsc(process);
+        process.OutputDataReceived += (_, line) => peer.OnLine(line.Data);
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                peer._stderr.Enqueue(line.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var ready = await Task.WhenAny(peer._port.Task, Task.Delay(TimeSpan.FromSeconds(15)));
+        if (ready != peer._port.Task)
+        {
+            await peer.DisposeAsync();
+            Assert.Fail("The Node.js SMSC did not print its port within 15 s. stderr: " + string.Join(" | ", peer._stderr));
+        }
+
+        return peer;
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds over the events received so far.</summary>
+    public async Task<bool> WaitForAsync(Func<NodeSmsc, bool> condition, TimeSpan? timeout = null)
+    {
+        var rounds = (int)((timeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds / 20);
+        for (var i = 0; i < rounds; i++)
+        {
+            if (condition(this))
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return condition(this);
+    }
+
+    public string Diagnostics() => "stderr: " + string.Join(" | ", _stderr);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone, or it would not die in time: nothing more a test can do.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private void OnLine(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        if (!_port.Task.IsCompleted && int.TryParse(line, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port))
+        {
+            _port.TrySetResult(port);
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            _events.Enqueue(document.RootElement.Clone());
+        }
+        catch (JsonException)
+        {
+            _stderr.Enqueue("stdout (not JSON): " + line);
+        }
+    }
+}

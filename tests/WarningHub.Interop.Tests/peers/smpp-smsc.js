@@ -1,0 +1,166 @@
+'use strict';
+// An SMSC made of the independent npm package `smpp` (0.5.1), for WarningHub's interop tests.
+// Prints the listening port as the first stdout line, then one JSON object per line for every event.
+//
+//   node smpp-smsc.js [--system-id ID] [--password PW] [--throttle-every N]
+//
+// The package is loaded from $WARNINGHUB_NODE_MODULES when set, else through NODE_PATH.
+
+const path = require('path');
+
+function loadSmpp() {
+  const dir = process.env.WARNINGHUB_NODE_MODULES;
+  return dir ? require(path.join(dir, 'smpp')) : require('smpp');
+}
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
+}
+
+const smpp = loadSmpp();
+const systemId = option('--system-id', 'warninghub');
+const password = option('--password', 'secret');
+const throttleEvery = parseInt(option('--throttle-every', '0'), 10);
+
+let submits = 0;
+let nextId = 0x5A000000;
+const partial = new Map();
+
+function log(event) {
+  process.stdout.write(JSON.stringify(event) + '\n');
+}
+
+function twoDigits(n) {
+  return (n < 10 ? '0' : '') + n;
+}
+
+function smscDate(date) {
+  return twoDigits(date.getUTCFullYear() % 100) + twoDigits(date.getUTCMonth() + 1) + twoDigits(date.getUTCDate()) +
+    twoDigits(date.getUTCHours()) + twoDigits(date.getUTCMinutes());
+}
+
+// The package decodes short_message into { udh: [element buffers], message: string } when it can.
+function readParts(pdu) {
+  const sm = pdu.short_message;
+  let text = '';
+  let udh = null;
+  let concat = null;
+  if (sm && typeof sm === 'object' && !Buffer.isBuffer(sm)) {
+    text = typeof sm.message === 'string' ? sm.message : Buffer.from(sm.message || []).toString('hex');
+    if (sm.udh) {
+      udh = sm.udh.map((element) => Buffer.from(element).toString('hex'));
+      for (const element of sm.udh) {
+        if (element[0] === 0x00 && element[1] === 3) {
+          concat = { kind: 'udh', ref: element[2], total: element[3], seq: element[4] };
+        }
+      }
+    }
+  } else if (Buffer.isBuffer(sm)) {
+    text = sm.toString('hex');
+  }
+
+  if (!concat && pdu.sar_total_segments) {
+    concat = { kind: 'sar', ref: pdu.sar_msg_ref_num, total: pdu.sar_total_segments, seq: pdu.sar_segment_seqnum };
+  }
+
+  return { text, udh, concat };
+}
+
+function assemble(pdu, id, parts) {
+  const destination = pdu.destination_addr;
+  if (!parts.concat || parts.concat.total <= 1) {
+    log({ type: 'message', destination, text: parts.text, concatenation: 'none', dataCoding: pdu.data_coding, ids: [id] });
+    return;
+  }
+
+  const key = destination + '/' + parts.concat.kind + '/' + parts.concat.ref;
+  let entry = partial.get(key);
+  if (!entry) {
+    entry = { texts: new Array(parts.concat.total), ids: new Array(parts.concat.total), count: 0 };
+    partial.set(key, entry);
+  }
+
+  if (entry.texts[parts.concat.seq - 1] === undefined) {
+    entry.count++;
+  }
+
+  entry.texts[parts.concat.seq - 1] = parts.text;
+  entry.ids[parts.concat.seq - 1] = id;
+  if (entry.count === parts.concat.total) {
+    partial.delete(key);
+    log({ type: 'message', destination, text: entry.texts.join(''), concatenation: parts.concat.kind, dataCoding: pdu.data_coding, ids: entry.ids });
+  }
+}
+
+const server = smpp.createServer((session) => {
+  let mode = null;
+
+  const onBind = (kind) => (pdu) => {
+    if (pdu.system_id !== systemId || pdu.password !== password) {
+      log({ type: 'bind-refused', mode: kind, systemId: pdu.system_id });
+      session.send(pdu.response({ command_status: smpp.ESME_RBINDFAIL }));
+      session.close();
+      return;
+    }
+
+    mode = kind;
+    session.send(pdu.response({ system_id: 'NODESMSC' }));
+    log({ type: 'bind', mode: kind, systemId: pdu.system_id });
+  };
+
+  session.on('bind_transceiver', onBind('transceiver'));
+  session.on('bind_transmitter', onBind('transmitter'));
+  session.on('enquire_link', (pdu) => session.send(pdu.response()));
+  session.on('unbind', (pdu) => {
+    log({ type: 'unbind', mode });
+    session.send(pdu.response());
+    session.close();
+  });
+  session.on('error', (error) => log({ type: 'error', message: String(error && error.message) }));
+
+  session.on('submit_sm', (pdu) => {
+    submits++;
+    if (throttleEvery > 0 && submits % throttleEvery === 0) {
+      log({ type: 'throttled', sequence: pdu.sequence_number });
+      session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+      return;
+    }
+
+    const id = (nextId++).toString(16).toUpperCase();
+    session.send(pdu.response({ message_id: id }));
+    const parts = readParts(pdu);
+    log({
+      type: 'submit',
+      id,
+      destination: pdu.destination_addr,
+      source: pdu.source_addr,
+      dataCoding: pdu.data_coding,
+      esmClass: pdu.esm_class,
+      registeredDelivery: pdu.registered_delivery,
+      udh: parts.udh,
+      concat: parts.concat,
+      text: parts.text,
+    });
+    assemble(pdu, id, parts);
+
+    if ((pdu.registered_delivery & 0x03) !== 0 && mode === 'transceiver') {
+      const date = smscDate(new Date());
+      session.deliver_sm({
+        source_addr: pdu.destination_addr,
+        destination_addr: pdu.source_addr,
+        esm_class: 0x04,
+        data_coding: 0,
+        short_message: 'id:' + id + ' sub:001 dlvrd:001 submit date:' + date + ' done date:' + date + ' stat:DELIVRD err:000 text:',
+        receipted_message_id: id,
+        message_state: 2,
+      }, (resp) => log({ type: 'receipt-acknowledged', id, status: resp.command_status }));
+    }
+  });
+});
+
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(server.address().port + '\n');
+});
+
+process.on('SIGTERM', () => process.exit(0));
