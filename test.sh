@@ -13,6 +13,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages the tests use. Installed only when missing.
 need_debs=()
 command -v node >/dev/null 2>&1 || need_debs+=(nodejs npm)
+command -v socat >/dev/null 2>&1 || need_debs+=(socat)          # pty pairs stand in for serial loudspeakers
+command -v espeak-ng >/dev/null 2>&1 || need_debs+=(espeak-ng)  # the default speech engine
 if [ ${#need_debs[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_debs[*]}"
   as_root apt-get update -qq >/dev/null 2>&1 || true

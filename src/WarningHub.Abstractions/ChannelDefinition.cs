@@ -13,6 +13,10 @@ public sealed record ChannelDefinition(
     bool SupportsReceipts,
     int MaxInFlight)
 {
+    /// <summary>Audio encodings the adapter can play, best first.</summary>
+    /// <value>Empty for text channels.</value>
+    public IReadOnlyList<AudioFormat> AudioFormats { get; init; } = [];
+
     /// <summary>Settings the adapter reads, with a one-line description each.</summary>
     /// <value>Empty by default.</value>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();

@@ -5,4 +5,46 @@ namespace WarningHub.Abstractions;
 /// <param name="Address">Where to send: a mobile number (digits, national form), an openid, a caption channel.</param>
 /// <param name="Text">The whole text, signature included; adapters split it into parts as their protocol needs.</param>
 /// <param name="RequestReceipt">Ask the gateway for a delivery receipt.</param>
-public sealed record TextMessage(long Reference, string Address, string Text, bool RequestReceipt = true);
+public sealed record TextMessage(long Reference, string Address, string Text, bool RequestReceipt = true)
+{
+    /// <summary>
+    /// The parts of the warning for adapters that fill structured templates (WeChat template messages, captions);
+    /// keys are the <see cref="MessageFields"/> names.
+    /// </summary>
+    /// <value>Empty unless the engine fills it.</value>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>Well-known keys of <see cref="TextMessage.Fields"/>.</summary>
+public static class MessageFields
+{
+    /// <summary>The warning's headline.</summary>
+    public const string Headline = "headline";
+
+    /// <summary>The event (暴雨, 山洪, ...).</summary>
+    public const string Event = "event";
+
+    /// <summary>The colour level in Chinese (红色, 橙色, 黄色, 蓝色).</summary>
+    public const string Level = "level";
+
+    /// <summary>The area description.</summary>
+    public const string Area = "area";
+
+    /// <summary>What people must do.</summary>
+    public const string Instruction = "instruction";
+
+    /// <summary>The issuing agency's name.</summary>
+    public const string SenderName = "senderName";
+
+    /// <summary>Effective time, Beijing time, "yyyy-MM-dd HH:mm".</summary>
+    public const string Effective = "effective";
+
+    /// <summary>Expiry time, Beijing time, "yyyy-MM-dd HH:mm".</summary>
+    public const string Expires = "expires";
+
+    /// <summary>CAP status: Actual, Exercise, Test, System.</summary>
+    public const string Status = "status";
+
+    /// <summary>The hub's warning id.</summary>
+    public const string WarningId = "warningId";
+}
