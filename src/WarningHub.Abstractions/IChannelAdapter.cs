@@ -26,6 +26,16 @@ public interface ITextSender : IChannelAdapter
     ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// An adapter whose recipients are a fixed list in its own configuration (TV channels, officers' group robots)
+/// rather than people of the registry. For WeCom robots the address is the 12-digit code of the town served.
+/// </summary>
+public interface IFixedAddresses : IChannelAdapter
+{
+    /// <summary>Every address the adapter can send to.</summary>
+    IReadOnlyList<string> Addresses { get; }
+}
+
 /// <summary>An adapter that reports delivery receipts.</summary>
 public interface IReceiptSource : IChannelAdapter
 {

@@ -47,4 +47,7 @@ public static class MessageFields
 
     /// <summary>The hub's warning id.</summary>
     public const string WarningId = "warningId";
+
+    /// <summary>Mobile numbers to @-mention in an officers' group, comma-separated.</summary>
+    public const string MentionedMobiles = "mentionedMobiles";
 }

@@ -32,6 +32,25 @@ public sealed class EngineOptions
     /// <summary>Parallel shard jobs (Hangfire workers).</summary>
     public int Workers { get; set; } = 4;
 
+    /// <summary>
+    /// How often loudspeaker bulletins are repeated, per level (Red, Orange, Yellow, Blue), until the warning expires
+    /// or is cancelled. A level that is absent is broadcast once.
+    /// </summary>
+    public Dictionary<string, TimeSpan> RepeatEvery { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Red"] = TimeSpan.FromMinutes(15),
+        ["Orange"] = TimeSpan.FromMinutes(30),
+    };
+
+    /// <summary>The channels a repeat sends again.</summary>
+    public List<string> RepeatChannels { get; set; } = ["loudspeakerIp", "loudspeakerSerial"];
+
+    /// <summary>The address broadcasters' phones reach the hub at; links in their SMS start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Signs broadcasters' links so only the sent link plays and confirms. At least 16 characters; keep it secret.</summary>
+    public string LinkSecret { get; set; } = "";
+
     /// <summary>The SMS signature, in 【】, that operators in China require.</summary>
     public string SmsSignature { get; set; } = "【井研县应急管理局】";
 }
@@ -52,6 +71,15 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.ReceiptSweepInterval < TimeSpan.FromMilliseconds(100)) failures.Add($"{nameof(EngineOptions.ReceiptSweepInterval)} must be at least 100 ms.");
         if (options.UnmatchedReceiptTtl <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.UnmatchedReceiptTtl)} must be positive.");
         if (options.Workers is < 1 or > 64) failures.Add($"{nameof(EngineOptions.Workers)} must be 1..64 (was {options.Workers}).");
+        foreach (var (level, every) in options.RepeatEvery)
+        {
+            if (level is not ("Red" or "Orange" or "Yellow" or "Blue"))
+                failures.Add($"{nameof(EngineOptions.RepeatEvery)}: '{level}' is not a level (Red, Orange, Yellow, Blue).");
+            if (every < TimeSpan.FromSeconds(1)) failures.Add($"{nameof(EngineOptions.RepeatEvery)}[{level}] must be at least one second (was {every}).");
+        }
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            failures.Add($"{nameof(EngineOptions.PublicBaseUrl)} must be an absolute http(s) address (was '{options.PublicBaseUrl}').");
+        if (options.LinkSecret.Length < 16) failures.Add($"{nameof(EngineOptions.LinkSecret)} must be at least 16 characters.");
         if (string.IsNullOrWhiteSpace(options.SmsSignature) || !options.SmsSignature.StartsWith('【') || !options.SmsSignature.EndsWith('】'))
             failures.Add($"{nameof(EngineOptions.SmsSignature)} must be a signature in 【】 (was '{options.SmsSignature}').");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -47,7 +47,8 @@ public static class HubHost
             s.Path = hub.Value.DatabasePath;
             s.SynchronousFull = hub.Value.SynchronousFull;
         });
-        services.AddWarningHubEngine(sp => sp.GetRequiredService<SqliteRegistryStore>().Load());
+        services.AddWarningHubEngine(sp => sp.GetRequiredService<SqliteRegistryStore>().Load(),
+            sp => sp.GetRequiredService<SqliteRegistryStore>().LoadEndpoints());
         services.AddSingleton<ApiKeyAgency>();
         services.AddProblemDetails();
         configure?.Invoke(builder);
@@ -76,6 +77,9 @@ public static class HubHost
         api.MapPost("/warnings", WarningSubmission.PostAsync);
         api.MapGet("/warnings/{id}", WarningQueries.GetAsync);
         api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync);
+        app.MapGet("/b/{id}/{village}/{token}", BroadcasterEndpoints.PageAsync);
+        app.MapGet("/b/{id}/{village}/{token}/audio.wav", BroadcasterEndpoints.AudioAsync);
+        app.MapPost("/b/{id}/{village}/{token}/played", BroadcasterEndpoints.PlayedAsync);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         // Operators watch shard jobs here; Hangfire allows local requests only by default.
         app.UseHangfireDashboard("/hangfire");

@@ -39,7 +39,8 @@ internal static class Schema
           idx INTEGER NOT NULL,
           first_slot INTEGER NOT NULL,
           last_slot INTEGER NOT NULL,
-          UNIQUE(warning, channel, idx));
+          round INTEGER NOT NULL DEFAULT 0,
+          UNIQUE(warning, channel, round, idx));
         CREATE TABLE IF NOT EXISTS slot(
           id INTEGER PRIMARY KEY,
           address TEXT NOT NULL,
@@ -59,6 +60,12 @@ internal static class Schema
           persons INTEGER NOT NULL,
           without_address INTEGER NOT NULL,
           PRIMARY KEY(warning, village)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS broadcast_confirmation(
+          warning INTEGER NOT NULL,
+          village INTEGER NOT NULL,
+          round INTEGER NOT NULL,
+          at INTEGER NOT NULL,
+          PRIMARY KEY(warning, village, round)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS message(
           source TEXT NOT NULL,
           id TEXT NOT NULL,

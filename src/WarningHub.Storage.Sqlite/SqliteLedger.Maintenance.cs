@@ -66,18 +66,43 @@ public sealed partial class SqliteLedger
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
-    public Task<SlotCounts> CountAsync(long warningId, string? channel, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> ChannelsOfAsync(long warningId, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT channel FROM shard WHERE warning = $w ORDER BY channel";
+        cmd.Parameters.AddWithValue("$w", warningId);
+        using var r = cmd.ExecuteReader();
+        var result = new List<string>();
+        while (r.Read()) result.Add(r.GetString(0));
+        return Task.FromResult<IReadOnlyList<string>>(result);
+    }
+
+    public Task<SlotCounts> CountAsync(long warningId, string? channel, CancellationToken cancellationToken) =>
+        CountAsync(warningId, channel, 0, cancellationToken);
+
+    public Task<int> LastRoundAsync(long warningId, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(MAX(round), 0) FROM shard WHERE warning = $w";
+        cmd.Parameters.AddWithValue("$w", warningId);
+        return Task.FromResult(Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public Task<SlotCounts> CountAsync(long warningId, string? channel, int round, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
             SELECT sl.state, COUNT(*), SUM(sl.dup), SUM(sl.parts > 0) FROM shard sh
             JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
-            WHERE sh.warning = $w AND ($c IS NULL OR sh.channel = $c)
+            WHERE sh.warning = $w AND ($c IS NULL OR sh.channel = $c) AND sh.round = $round
             GROUP BY sl.state
             """;
         cmd.Parameters.AddWithValue("$w", warningId);
         cmd.Parameters.AddWithValue("$c", (object?)channel ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$round", round);
         using var r = cmd.ExecuteReader();
         var byState = new Dictionary<DeliveryStatus, int>();
         var dup = 0;

@@ -63,7 +63,7 @@ public sealed partial class SqliteLedger(SqliteDatabase database, TimeProvider t
     }
 
     internal static ShardInfo ReadShard(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5));
+        new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5)) { Round = r.GetInt32(6) };
 
-    internal const string ShardColumns = "id, warning, channel, idx, first_slot, last_slot";
+    internal const string ShardColumns = "id, warning, channel, idx, first_slot, last_slot, round";
 }

@@ -26,12 +26,12 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery
         cmd.CommandText = """
             SELECT sl.village, sh.channel, sl.state, sl.parts > 0, SUM(sl.persons) FROM shard sh
             JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
-            WHERE sh.warning = $w
+            WHERE sh.warning = $w AND sh.round = 0
             GROUP BY sl.village, sh.channel, sl.state, sl.parts > 0
             """;
         cmd.Parameters.AddWithValue("$w", warningId);
         using var r = cmd.ExecuteReader();
-        var acc = new Dictionary<(long, string), (int Sent, int Delivered, int Failed, int Pending)>();
+        var acc = new Dictionary<(long, string), (int Sent, int Delivered, int Failed, int Pending, int Total)>();
         while (r.Read())
         {
             var key = (r.GetInt64(0), r.GetString(1));
@@ -39,6 +39,7 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery
             var accepted = r.GetInt64(3) != 0;
             var persons = r.GetInt32(4);
             acc.TryGetValue(key, out var a);
+            a.Total += persons;
             // A failure reported by receipt left our hands all the same: the gateway had accepted it.
             if (state.HasLeft() || (state == DeliveryStatus.Failed && accepted)) a.Sent += persons;
             if (state == DeliveryStatus.Delivered) a.Delivered += persons;
@@ -47,7 +48,7 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery
             acc[key] = a;
         }
         IReadOnlyList<VillageChannelCounts> result = acc
-            .Select(kv => new VillageChannelCounts(kv.Key.Item1, kv.Key.Item2, kv.Value.Sent, kv.Value.Delivered, kv.Value.Failed, kv.Value.Pending))
+            .Select(kv => new VillageChannelCounts(kv.Key.Item1, kv.Key.Item2, kv.Value.Sent, kv.Value.Delivered, kv.Value.Failed, kv.Value.Pending, kv.Value.Total))
             .OrderBy(v => v.VillageCode).ThenBy(v => v.Channel, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(result);

@@ -13,6 +13,9 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         CREATE TABLE IF NOT EXISTS region(code TEXT PRIMARY KEY, name TEXT NOT NULL, level INTEGER NOT NULL, parent TEXT, lat REAL, lon REAL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS household(id INTEGER PRIMARY KEY, village TEXT NOT NULL, address TEXT NOT NULL, lat REAL, lon REAL);
         CREATE TABLE IF NOT EXISTS person(id INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, household INTEGER NOT NULL, village TEXT NOT NULL, lat REAL, lon REAL, test INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS terminal(id TEXT PRIMARY KEY, village TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL, test INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS subscriber(openid TEXT PRIMARY KEY, village TEXT NOT NULL, household INTEGER, test INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS officer(id INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, region TEXT NOT NULL, role INTEGER NOT NULL);
         """;
 
     public Task SaveAsync(CountyRegistry registry, CancellationToken cancellationToken)
@@ -30,6 +33,35 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
                 p => [p.Id, p.Name, p.Phone, p.HouseholdId, p.VillageCode, p.Latitude, p.Longitude, p.IsTestRecipient ? 1 : 0]);
             return 0;
         }, cancellationToken, flushToDisk: true);
+    }
+
+    /// <summary>Replaces the terminals, followers and officers in one transaction.</summary>
+    public Task SaveEndpointsAsync(CountyEndpoints endpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return database.WriteAsync((c, tx) =>
+        {
+            SqliteDatabase.Execute(c, Tables, tx);
+            SqliteDatabase.Execute(c, "DELETE FROM terminal; DELETE FROM subscriber; DELETE FROM officer;", tx);
+            Insert(c, tx, "INSERT INTO terminal VALUES ($1,$2,$3,$4,$5)", endpoints.Terminals, t => [t.Id, t.VillageCode, t.Channel, t.Address, t.IsTest ? 1 : 0]);
+            Insert(c, tx, "INSERT INTO subscriber VALUES ($1,$2,$3,$4)", endpoints.Subscribers, s => [s.OpenId, s.VillageCode, s.HouseholdId, s.IsTest ? 1 : 0]);
+            Insert(c, tx, "INSERT INTO officer VALUES ($1,$2,$3,$4,$5)", endpoints.Officers, o => [o.Id, o.Name, o.Phone, o.RegionCode, (int)o.Role]);
+            return 0;
+        }, cancellationToken, flushToDisk: true);
+    }
+
+    /// <summary>The stored endpoints (empty when none were imported).</summary>
+    public CountyEndpoints LoadEndpoints()
+    {
+        using var c = database.OpenReader();
+        SqliteDatabase.Execute(c, Tables);
+        var terminals = Query(c, "SELECT id, village, channel, address, test FROM terminal ORDER BY id", r =>
+            new Terminal(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0));
+        var subscribers = Query(c, "SELECT openid, village, household, test FROM subscriber ORDER BY openid", r =>
+            new Subscriber(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3) != 0));
+        var officers = Query(c, "SELECT id, name, phone, region, role FROM officer ORDER BY id", r =>
+            new Officer(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), (OfficerRole)r.GetInt32(4)));
+        return new CountyEndpoints(terminals, subscribers, officers);
     }
 
     /// <summary>The stored registry, or null when none was imported yet.</summary>

@@ -21,6 +21,7 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IWarningStore, SqliteWarningStore>();
         services.TryAddSingleton<IReachQuery, SqliteReachQuery>();
         services.TryAddSingleton<SqliteRegistryStore>();
+        services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
         return services;
     }
 }

@@ -42,7 +42,8 @@ internal sealed class TestHub : IAsyncDisposable
 
     public CountyRegistry Registry { get; }
 
-    public static async Task<TestHub> StartAsync(int persons = 3000, int gatewayRate = 0, Action<SmscSimulatorOptions>? smsc = null)
+    public static async Task<TestHub> StartAsync(int persons = 3000, int gatewayRate = 0, Action<SmscSimulatorOptions>? smsc = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("warninghub-e2e-");
         var smscOptions = new SmscSimulatorOptions { RecordMessages = true };
@@ -50,7 +51,7 @@ internal sealed class TestHub : IAsyncDisposable
         var simulator = new SmscSimulator(smscOptions);
         simulator.Start();
         var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = persons, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
-        var app = HubHost.Build([], loadConfigFile: false, overrides: Settings(folder.FullName, simulator.Port, gatewayRate),
+        var app = HubHost.Build([], loadConfigFile: false, overrides: Settings(folder.FullName, simulator.Port, gatewayRate).Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(),
             configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, default);
         await app.StartAsync();
@@ -70,6 +71,7 @@ internal sealed class TestHub : IAsyncDisposable
         ["WarningHub:Hub:Agencies:1:Name"] = "other-agency",
         ["WarningHub:Hub:Agencies:1:ApiKey"] = "other-agency-key-0123456789",
         ["WarningHub:Engine:ReceiptWindow"] = "00:00:05",
+        ["WarningHub:Engine:LinkSecret"] = "e2e-link-secret-0123456789",
         ["WarningHub:Engine:ReceiptSweepInterval"] = "00:00:01",
         ["WarningHub:Engine:RetryBaseDelay"] = "00:00:01",
         ["WarningHub:Sms:Smpp:sim:Host"] = "127.0.0.1",

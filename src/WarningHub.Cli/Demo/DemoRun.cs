@@ -94,6 +94,7 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
         ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
         ["WarningHub:Hub:Agencies:0:Senders:0"] = Sender,
         ["WarningHub:Engine:ReceiptWindow"] = "00:01:00",
+        ["WarningHub:Engine:LinkSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
         ["WarningHub:Sms:Smpp:demo:Host"] = "127.0.0.1",
         ["WarningHub:Sms:Smpp:demo:Port"] = smscPort.ToString(CultureInfo.InvariantCulture),
         ["WarningHub:Sms:Smpp:demo:SystemId"] = "warninghub",

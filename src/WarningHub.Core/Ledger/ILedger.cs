@@ -43,6 +43,15 @@ public interface ILedgerMaintenance
     /// <summary>Sent slots older than <paramref name="sentBefore"/> without a receipt become Unconfirmed.</summary>
     Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
 
-    /// <summary>Counts of slots per state for a warning (all channels when <paramref name="channel"/> is null).</summary>
+    /// <summary>The channels a warning has slots on, in name order.</summary>
+    Task<IReadOnlyList<string>> ChannelsOfAsync(long warningId, CancellationToken cancellationToken);
+
+    /// <summary>Counts of slots per state of a warning's first send (all channels when <paramref name="channel"/> is null).</summary>
     Task<SlotCounts> CountAsync(long warningId, string? channel, CancellationToken cancellationToken);
+
+    /// <summary>Counts of one round: 0 is the first send, 1, 2, ... the repeats of a broadcast.</summary>
+    Task<SlotCounts> CountAsync(long warningId, string? channel, int round, CancellationToken cancellationToken);
+
+    /// <summary>The highest round planned for a warning (0 when it was never repeated).</summary>
+    Task<int> LastRoundAsync(long warningId, CancellationToken cancellationToken);
 }

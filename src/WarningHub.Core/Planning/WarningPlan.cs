@@ -9,6 +9,9 @@ public readonly record struct VillageTarget(long VillageCode, int Persons, int P
 /// <summary>The slots of one channel, ordered, cut into shards of <see cref="ShardSize"/>.</summary>
 public sealed record ChannelPlan(string Channel, IReadOnlyList<PlannedSlot> Slots, int ShardSize)
 {
+    /// <summary>0 for the first send; 1, 2, ... for repeats of a broadcast (each repeat is a slot set of its own).</summary>
+    public int Round { get; init; }
+
     /// <summary>Shard boundaries as (index, start, count); a short last shard is merged into the one before.</summary>
     public IEnumerable<(int Index, int Start, int Count)> Shards()
     {

@@ -22,7 +22,8 @@ public sealed record ReachCounts(int Targeted, int WithoutAddress, int Sent, int
 /// <param name="Sent">Persons whose message left our hands (sent, delivered or unconfirmed).</param>
 /// <param name="Failed">Persons whose slot failed, expired or was cancelled.</param>
 /// <param name="Pending">Persons whose slot is not final yet.</param>
-public readonly record struct VillageChannelCounts(long VillageCode, string Channel, int Sent, int Delivered, int Failed, int Pending);
+/// <param name="Total">Persons (SMS) or endpoints (other channels) the slots stand for.</param>
+public readonly record struct VillageChannelCounts(long VillageCode, string Channel, int Sent, int Delivered, int Failed, int Pending, int Total = 0);
 
 /// <summary>What the ledger knows about a warning's reach, village by village.</summary>
 public interface IReachQuery

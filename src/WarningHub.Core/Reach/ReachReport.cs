@@ -6,8 +6,10 @@ namespace WarningHub.Core.Reach;
 public sealed record ReachRow(string Code, string Name, RegionLevel Level, string? ParentCode, ReachCounts Persons);
 
 /// <summary>
-/// Reach of one warning per county, town and village, in persons. <see cref="ByChannel"/> has the same rows
-/// per channel; the top-level rows count a person reached when any channel delivered to them.
+/// Reach of one warning per county, town and village. <see cref="Rows"/> count persons, reached by SMS to their
+/// phones. <see cref="ByChannel"/> has rows per channel in that channel's unit: persons for SMS, endpoints for the
+/// others (terminals, followers, robots, TV channels); its county row counts every slot of the channel, also those
+/// of towns (robots) and of the county (TV).
 /// </summary>
 public sealed record ReachReport(string WarningId, IReadOnlyList<ReachRow> Rows, IReadOnlyDictionary<string, IReadOnlyList<ReachRow>> ByChannel)
 {
@@ -27,21 +29,29 @@ public static class ReachReportBuilder
         var byChannel = new Dictionary<string, IReadOnlyList<ReachRow>>();
         foreach (var channel in channels)
         {
-            var villages = VillageCounts(targets, counts.Where(c => c.Channel == channel));
-            byChannel[channel] = Rollup(villages, registry);
+            var ofChannel = counts.Where(c => c.Channel == channel).ToList();
+            var sms = channel == Planning.Channels.Sms;
+            var rows = Rollup(VillageCounts(sms ? targets : [], ofChannel, targetsFromTotals: !sms), registry);
+            if (!sms)
+            {
+                // Endpoints of towns (robots) and of the county (TV) belong to no village: the county row counts them all.
+                var all = ofChannel.Aggregate(ReachCounts.Zero, (a, c) => a.Add(new ReachCounts(c.Total, 0, c.Sent, c.Delivered, c.Failed, c.Pending)));
+                rows[0] = rows[0] with { Persons = all };
+            }
+            byChannel[channel] = rows;
         }
-        // With one channel per person today, the overall view is the sum; with several it will be a union per person.
-        var all = VillageCounts(targets, counts);
-        return new ReachReport(warningId, Rollup(all, registry), byChannel);
+        // Persons are reached by SMS to their phones; the other channels reach places and groups and are reported apart.
+        var persons = VillageCounts(targets, counts.Where(c => c.Channel == Planning.Channels.Sms));
+        return new ReachReport(warningId, Rollup(persons, registry), byChannel);
     }
 
-    private static Dictionary<long, ReachCounts> VillageCounts(IReadOnlyList<Planning.VillageTarget> targets, IEnumerable<VillageChannelCounts> counts)
+    private static Dictionary<long, ReachCounts> VillageCounts(IReadOnlyList<Planning.VillageTarget> targets, IEnumerable<VillageChannelCounts> counts, bool targetsFromTotals = false)
     {
         var result = targets.ToDictionary(t => t.VillageCode, t => ReachCounts.Zero with { Targeted = t.Persons, WithoutAddress = t.PersonsWithoutAddress });
         foreach (var c in counts)
         {
             var current = result.GetValueOrDefault(c.VillageCode, ReachCounts.Zero);
-            result[c.VillageCode] = current.Add(new ReachCounts(0, 0, c.Sent, c.Delivered, c.Failed, c.Pending));
+            result[c.VillageCode] = current.Add(new ReachCounts(targetsFromTotals ? c.Total : 0, 0, c.Sent, c.Delivered, c.Failed, c.Pending));
         }
         return result;
     }

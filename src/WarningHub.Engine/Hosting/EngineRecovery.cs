@@ -46,7 +46,12 @@ public sealed class EngineRecovery(
                     break;
                 case WarningState.Released when warning.Expires is { } expires:
                     if (expires <= now) await lifecycle.ExpireAsync(warning.Id, cancellationToken);
-                    else await scheduler.ScheduleExpiryAsync(warning.Id, expires, cancellationToken);
+                    else
+                    {
+                        await scheduler.ScheduleExpiryAsync(warning.Id, expires, cancellationToken);
+                        if (options.Value.RepeatEvery.TryGetValue(warning.Level, out var every))
+                            await scheduler.ScheduleRepeatsAsync(warning.Id, every, now + every, expires, cancellationToken);
+                    }
                     break;
             }
         }

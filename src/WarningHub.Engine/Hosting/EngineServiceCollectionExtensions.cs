@@ -19,7 +19,8 @@ public static class EngineServiceCollectionExtensions
     /// The engine: intake, Quartz for time, Hangfire (in-memory, rebuilt from the ledger at start-up) for shard
     /// jobs, receipts. <paramref name="loadRegistry"/> supplies the registry at start-up.
     /// </summary>
-    public static IServiceCollection AddWarningHubEngine(this IServiceCollection services, Func<IServiceProvider, CountyRegistry?> loadRegistry)
+    public static IServiceCollection AddWarningHubEngine(this IServiceCollection services, Func<IServiceProvider, CountyRegistry?> loadRegistry,
+        Func<IServiceProvider, CountyEndpoints>? loadEndpoints = null)
     {
         services.AddOptions<EngineOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
@@ -29,6 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ChannelRouter>();
         services.TryAddSingleton(sp => new RetryPolicy(sp.GetRequiredService<IOptions<EngineOptions>>()));
         services.TryAddSingleton<ShardQueue>();
+        services.TryAddSingleton<BroadcastLinks>();
         services.TryAddSingleton<WarningContent>();
         services.TryAddSingleton<WarningLifecycle>();
         services.TryAddSingleton<WarningScheduler>();
@@ -48,7 +50,7 @@ public static class EngineServiceCollectionExtensions
             .UseRecommendedSerializerSettings());
 
         // Start order matters: registry, then connections, then recovery (which queues work), then the executors.
-        services.AddHostedService(sp => new RegistryLoader(() => loadRegistry(sp), sp.GetRequiredService<RegistryHolder>(),
+        services.AddHostedService(sp => new RegistryLoader(() => loadRegistry(sp), () => loadEndpoints?.Invoke(sp) ?? CountyEndpoints.Empty, sp.GetRequiredService<RegistryHolder>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegistryLoader>>()));
         services.AddHostedService<ChannelHost>();
         services.AddHostedService<EngineRecovery>();

@@ -6,7 +6,7 @@ using WarningHub.Engine.Release;
 namespace WarningHub.Engine.Hosting;
 
 /// <summary>Loads the recipient registry before anything plans; the source is the storage's business.</summary>
-public sealed class RegistryLoader(Func<CountyRegistry?> load, RegistryHolder holder, ILogger<RegistryLoader> logger) : IHostedService
+public sealed class RegistryLoader(Func<CountyRegistry?> load, Func<CountyEndpoints> loadEndpoints, RegistryHolder holder, ILogger<RegistryLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,8 +17,11 @@ public sealed class RegistryLoader(Func<CountyRegistry?> load, RegistryHolder ho
             return Task.CompletedTask;
         }
         holder.Current = registry;
-        logger.LogInformation("Registry of {County}: {Towns} towns, {Villages} villages, {Persons} persons",
-            registry.County.Name, registry.Towns.Count, registry.Villages.Count, registry.Persons.Count);
+        var endpoints = loadEndpoints();
+        foreach (var problem in endpoints.Problems(registry)) logger.LogWarning("Registry endpoint problem: {Problem}", problem);
+        holder.Endpoints = endpoints;
+        logger.LogInformation("Registry of {County}: {Towns} towns, {Villages} villages, {Persons} persons, {Terminals} terminals, {Subscribers} followers, {Officers} officers",
+            registry.County.Name, registry.Towns.Count, registry.Villages.Count, registry.Persons.Count, endpoints.Terminals.Count, endpoints.Subscribers.Count, endpoints.Officers.Count);
         return Task.CompletedTask;
     }
 

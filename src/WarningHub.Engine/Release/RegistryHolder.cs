@@ -14,4 +14,13 @@ public sealed class RegistryHolder
     }
 
     public bool IsLoaded => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Terminals, followers and officers; empty until some are imported.</summary>
+    public CountyEndpoints Endpoints
+    {
+        get => Volatile.Read(ref _endpoints);
+        set => Volatile.Write(ref _endpoints, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    private CountyEndpoints _endpoints = CountyEndpoints.Empty;
 }

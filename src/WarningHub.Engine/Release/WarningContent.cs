@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using WarningHub.Abstractions;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Geo;
 using WarningHub.Core.Planning;
@@ -13,6 +14,7 @@ namespace WarningHub.Engine.Release;
 public sealed class WarningContent(IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<(long, string), string> _texts = new();
+    private readonly ConcurrentDictionary<long, IReadOnlyDictionary<string, string>> _fields = new();
 
     /// <summary>The info block messages are made from: Chinese first, else the first one.</summary>
     public static CapInfo? MainInfo(CapAlert alert)
@@ -53,6 +55,31 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
         {
             var info = MainInfo(Parse(warning));
             return SmsText.Compose(options.Value.SmsSignature, warning.CapStatus, info?.Headline ?? warning.Headline, info?.Instruction);
+        });
+    }
+
+    /// <summary>The warning's parts for template-driven channels (WeChat, WeCom, TV), times in Beijing time.</summary>
+    public IReadOnlyDictionary<string, string> FieldsFor(WarningRecord warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return _fields.GetOrAdd(warning.Id, _ =>
+        {
+            var info = MainInfo(Parse(warning));
+            static string Beijing(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var fields = new Dictionary<string, string>
+            {
+                [MessageFields.WarningId] = warning.PublicId,
+                [MessageFields.Status] = warning.CapStatus,
+                [MessageFields.Headline] = info?.Headline ?? warning.Headline,
+                [MessageFields.Event] = info?.Event ?? warning.Event,
+                [MessageFields.Level] = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level.ToChineseColour() : "",
+                [MessageFields.Area] = info is null ? "" : string.Join("、", info.Areas.Select(a => a.AreaDesc)),
+                [MessageFields.Instruction] = info?.Instruction ?? "",
+                [MessageFields.SenderName] = info?.SenderName ?? warning.Sender,
+                [MessageFields.Effective] = Beijing(warning.Effective),
+            };
+            if (warning.Expires is { } expires) fields[MessageFields.Expires] = Beijing(expires);
+            return fields;
         });
     }
 

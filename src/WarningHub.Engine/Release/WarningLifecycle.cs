@@ -11,7 +11,8 @@ namespace WarningHub.Engine.Release;
 /// (so no new job starts sending), then the stop signal (running jobs stop between two sends), then the ledger
 /// (pending slots become final).
 /// </summary>
-public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, ActiveWarnings active, TimeProvider time, ILogger<WarningLifecycle> logger)
+public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, ActiveWarnings active, TimeProvider time, ILogger<WarningLifecycle> logger,
+    WarningScheduler? scheduler = null)
 {
     public Task<bool> ExpireAsync(long warningId, CancellationToken cancellationToken) =>
         EndAsync(warningId, WarningState.Expired, DeliveryStatus.Expired, cancellationToken);
@@ -50,6 +51,8 @@ public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, Act
         var ended = await warnings.EndAsync(warningId, state, time.GetUtcNow(), cancellationToken);
         active.Stop(warningId);
         var slots = await ledger.EndWarningAsync(warningId, slotState, cancellationToken);
+        // Repeats and a release still waiting for its effective time go with the warning.
+        if (ended && scheduler is not null) await scheduler.UnscheduleAsync(warningId, cancellationToken);
         if (ended) logger.LogInformation("Warning {WarningId} {State}; {Slots} pending slots ended", warningId, state, slots);
         return ended;
     }

@@ -17,6 +17,7 @@ public sealed class WarningReleaser(
     ILedger ledger,
     RegistryHolder registry,
     ShardQueue queue,
+    ChannelRouter router,
     WarningScheduler scheduler,
     WarningLifecycle lifecycle,
     IOptions<EngineOptions> options,
@@ -40,7 +41,7 @@ public sealed class WarningReleaser(
         if (await lifecycle.EndIfOverAsync(warningId, cancellationToken)) return;
 
         var target = WarningContent.TargetOf(warning);
-        var plan = WarningPlanner.Plan(warningId, target, registry.Current, options.Value.ShardSize);
+        var plan = WarningPlanner.Plan(warningId, target, registry.Current, registry.Endpoints, router.PlanChannels(), options.Value.ShardSize);
         var shards = await ledger.PersistPlanAsync(plan, shard =>
         {
             queue.Enqueue(shard);
@@ -52,7 +53,12 @@ public sealed class WarningReleaser(
             logger.LogInformation("Release of warning {WarningId} resumed", warningId);
         }
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
-        if (warning.Expires is { } expires) await scheduler.ScheduleExpiryAsync(warningId, expires, cancellationToken);
+        if (warning.Expires is { } expires)
+        {
+            await scheduler.ScheduleExpiryAsync(warningId, expires, cancellationToken);
+            if (options.Value.RepeatEvery.TryGetValue(warning.Level, out var every))
+                await scheduler.ScheduleRepeatsAsync(warningId, every, time.GetUtcNow() + every, expires, cancellationToken);
+        }
         logger.LogInformation("Warning {PublicId} released: {Slots} slots in {Shards} shards, {Persons} persons targeted",
             warning.PublicId, plan.Channels.Sum(c => c.Slots.Count), shards.Count, plan.Targets.Sum(t => t.Persons));
     }

@@ -22,6 +22,9 @@ public sealed partial class ShardJob(
     ShardQueue queue,
     WarningContent texts,
     WarningLifecycle lifecycle,
+    RegistryHolder registry,
+    IEnumerable<IBulletinSource> bulletins,
+    BroadcastLinks links,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ShardJob> logger)
@@ -38,7 +41,7 @@ public sealed partial class ShardJob(
         }
         var warning = await warnings.GetByIdAsync(shard.WarningId, cancellationToken)
             ?? throw new InvalidOperationException($"Shard {shardId} belongs to missing warning {shard.WarningId}.");
-        var sender = router.SenderFor(shard.Channel);
+        var sender = router.AdapterFor(shard.Channel);
         if (sender is null)
         {
             logger.LogError("No adapter serves channel {Channel}; shard {ShardId} waits", shard.Channel, shardId);
@@ -46,14 +49,19 @@ public sealed partial class ShardJob(
             return;
         }
         var stop = active.StopTokenOf(warning.Id);
-        var text = texts.TextFor(warning, shard.Channel);
+        var payload = await PayloadAsync(sender, warning, shard.Channel, cancellationToken);
+        if (payload is null)
+        {
+            queue.Schedule(shard, time.GetUtcNow() + options.Value.RetryMaxDelay);
+            return;
+        }
 
         while (!cancellationToken.IsCancellationRequested)
         {
             if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
             var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), options.Value.ClaimBatch, cancellationToken);
             if (slots.Count == 0) break;
-            var outcomes = await SendAllAsync(sender, slots, text, warning, stop, cancellationToken);
+            var outcomes = await SendAllAsync(sender, slots, payload, warning, stop, cancellationToken);
             await ledger.RecordOutcomesAsync(outcomes, CancellationToken.None);
         }
 
@@ -61,7 +69,24 @@ public sealed partial class ShardJob(
         if (await maintenance.NextDueAsync(shard, cancellationToken) is { } next) queue.Schedule(shard, next);
     }
 
-    private async Task<SlotOutcome[]> SendAllAsync(ITextSender sender, IReadOnlyList<LedgerSlot> slots, string text,
+    private async Task<ShardPayload?> PayloadAsync(IChannelAdapter adapter, WarningRecord warning, string channel, CancellationToken cancellationToken)
+    {
+        Bulletin? bulletin = null;
+        if (adapter is IAudioBroadcaster)
+        {
+            var source = bulletins.FirstOrDefault();
+            if (source is null)
+            {
+                logger.LogError("Channel {Channel} plays audio but no bulletin source is configured; its shards wait", channel);
+                return null;
+            }
+            bulletin = await source.BulletinAsync(warning, cancellationToken);
+        }
+        Func<long, string>? perVillage = channel == Core.Planning.Channels.Broadcaster ? village => links.TextFor(warning, village) : null;
+        return new ShardPayload(channel, texts.TextFor(warning, channel), texts.FieldsFor(warning), bulletin, registry.Endpoints, perVillage);
+    }
+
+    private async Task<SlotOutcome[]> SendAllAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
         WarningRecord warning, CancellationToken stop, CancellationToken cancellationToken)
     {
         var outcomes = new SlotOutcome[slots.Count];
@@ -79,13 +104,13 @@ public sealed partial class ShardJob(
                 break;
             }
             var index = i;
-            running.Add(SendOneAsync(sender, slots[index], text, warning, gate, outcomes, index));
+            running.Add(SendOneAsync(sender, slots[index], payload, warning, gate, outcomes, index));
         }
         await Task.WhenAll(running);
         return outcomes;
     }
 
-    private async Task SendOneAsync(ITextSender sender, LedgerSlot slot, string text, WarningRecord warning,
+    private async Task SendOneAsync(IChannelAdapter sender, LedgerSlot slot, ShardPayload payload, WarningRecord warning,
         SemaphoreSlim gate, SlotOutcome[] outcomes, int index)
     {
         try
@@ -93,7 +118,7 @@ public sealed partial class ShardJob(
             DeliveryResult result;
             try
             {
-                result = await sender.SendAsync(new TextMessage(slot.Id, slot.Address, text), CancellationToken.None);
+                result = await payload.SendAsync(sender, slot, CancellationToken.None);
             }
             catch (Exception ex)
             {

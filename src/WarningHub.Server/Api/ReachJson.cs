@@ -6,8 +6,9 @@ namespace WarningHub.Server.Api;
 /// <summary>The reach report as JSON: persons per county, town and village.</summary>
 public static class ReachJson
 {
-    public static object Of(ReachReport report, WarningRecord warning)
+    public static object Of(ReachReport report, WarningRecord warning, IReadOnlyList<WarningHub.Core.Ledger.BroadcastConfirmation>? confirmations = null)
     {
+        var confirmedRounds = (confirmations ?? []).ToLookup(c => c.VillageCode.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Round);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(warning);
         return new
@@ -17,23 +18,39 @@ public static class ReachJson
             state = warning.State.ToString(),
             county = Row(report.County),
             towns = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Town).Select(Row),
-            villages = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Village).Select(Row),
+            villages = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Village).Select(r => Village(r, report, confirmedRounds)),
+            // Per channel, in its own unit: persons for SMS; terminals, followers, robots or TV channels for the others.
             channels = report.ByChannel.ToDictionary(kv => kv.Key, kv => Row(kv.Value[0])),
         };
     }
 
-    private static object Row(ReachRow r) => new
+    private static Dictionary<string, object?> Village(ReachRow r, ReachReport report, ILookup<string, int> confirmedRounds)
     {
-        code = r.Code,
-        name = r.Name,
-        level = r.Level.ToString().ToLowerInvariant(),
-        parent = r.ParentCode,
-        targeted = r.Persons.Targeted,
-        withoutPhone = r.Persons.WithoutAddress,
-        sent = r.Persons.Sent,
-        delivered = r.Persons.Delivered,
-        failed = r.Persons.Failed,
-        pending = r.Persons.Pending,
-        unreached = r.Persons.Unreached,
+        var json = Fields(r);
+        // 村广播员 confirmations: the rounds (0 = first broadcast, 1.. = repeats) the village's broadcaster played.
+        json["broadcastConfirmedRounds"] = confirmedRounds[r.Code].Order().ToList();
+        json["channels"] = report.ByChannel
+            .Where(kv => kv.Key != WarningHub.Core.Planning.Channels.Sms)
+            .Select(kv => (kv.Key, Row: kv.Value.FirstOrDefault(v => v.Code == r.Code)))
+            .Where(x => x.Row is not null)
+            .ToDictionary(x => x.Key, x => (object)new { targeted = x.Row!.Persons.Targeted, delivered = x.Row.Persons.Delivered, failed = x.Row.Persons.Failed, pending = x.Row.Persons.Pending });
+        return json;
+    }
+
+    private static Dictionary<string, object?> Fields(ReachRow r) => new()
+    {
+        ["code"] = r.Code,
+        ["name"] = r.Name,
+        ["level"] = r.Level.ToString().ToLowerInvariant(),
+        ["parent"] = r.ParentCode,
+        ["targeted"] = r.Persons.Targeted,
+        ["withoutPhone"] = r.Persons.WithoutAddress,
+        ["sent"] = r.Persons.Sent,
+        ["delivered"] = r.Persons.Delivered,
+        ["failed"] = r.Persons.Failed,
+        ["pending"] = r.Persons.Pending,
+        ["unreached"] = r.Persons.Unreached,
     };
+
+    private static object Row(ReachRow r) => Fields(r);
 }

@@ -10,11 +10,17 @@ namespace WarningHub.Server.Api;
 /// <summary>GET /api/v1/warnings/{id} and /reach.</summary>
 internal static class WarningQueries
 {
-    public static async Task<IResult> GetAsync(string id, IWarningStore warnings, ILedgerMaintenance ledger, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, IWarningStore warnings, ILedgerMaintenance ledger, WarningHub.Engine.Sending.ChannelRouter router,
+        CancellationToken cancellationToken)
     {
         var w = await warnings.GetAsync(id, cancellationToken);
         if (w is null) return NotFound(id);
-        var counts = await ledger.CountAsync(w.Id, WarningHub.Core.Planning.WarningPlanner.SmsChannel, cancellationToken);
+        // Every channel the hub serves is listed (zeros before planning), and any channel the ledger has slots on.
+        var channels = new Dictionary<string, object>();
+        foreach (var channel in router.Channels.Union(await ledger.ChannelsOfAsync(w.Id, cancellationToken)).Order(StringComparer.Ordinal))
+        {
+            channels[channel] = ChannelJson.Of(await ledger.CountAsync(w.Id, channel, cancellationToken));
+        }
         return Results.Ok(new
         {
             id = w.PublicId,
@@ -33,18 +39,19 @@ internal static class WarningQueries
             releasedAt = w.ReleasedAt,
             endedAt = w.EndedAt,
             references = w.References,
-            channels = new Dictionary<string, object> { [WarningHub.Core.Planning.WarningPlanner.SmsChannel] = ChannelJson.Of(counts) },
+            channels,
         });
     }
 
-    public static async Task<IResult> ReachAsync(string id, IWarningStore warnings, IReachQuery reach, RegistryHolder registry, CancellationToken cancellationToken)
+    public static async Task<IResult> ReachAsync(string id, IWarningStore warnings, IReachQuery reach, RegistryHolder registry,
+        IBroadcastConfirmations confirmations, CancellationToken cancellationToken)
     {
         var w = await warnings.GetAsync(id, cancellationToken);
         if (w is null) return NotFound(id);
         if (!registry.IsLoaded) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No registry loaded");
         var report = ReachReportBuilder.Build(w.PublicId, await reach.TargetsAsync(w.Id, cancellationToken),
             await reach.VillageCountsAsync(w.Id, cancellationToken), registry.Current);
-        return Results.Ok(ReachJson.Of(report, w));
+        return Results.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken)));
     }
 
     private static IResult NotFound(string id) => Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");

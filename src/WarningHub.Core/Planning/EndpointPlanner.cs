@@ -1,0 +1,65 @@
+using System.Globalization;
+using WarningHub.Core.Registry;
+
+namespace WarningHub.Core.Planning;
+
+/// <summary>
+/// Slots for the channels that reach places and groups rather than phones. One slot stands for one endpoint
+/// (a terminal, a follower, a robot, a TV channel): their reach is counted in endpoints, not persons.
+/// Test routing is structural here too: test-only plans take test terminals and followers only, officers'
+/// robots (not the public), and never TV.
+/// </summary>
+internal static class EndpointPlanner
+{
+    public static IEnumerable<ChannelPlan> Plan(PlanTarget target, CountyRegistry registry, CountyEndpoints endpoints,
+        PlanChannels channels, SortedSet<string> villages, int shardSize)
+    {
+        var testOnly = target.TestRecipientsOnly;
+        foreach (var channel in new[] { Channels.LoudspeakerIp, Channels.LoudspeakerSerial })
+        {
+            if (!channels.Serves(channel)) continue;
+            var slots = (testOnly ? endpoints.Terminals.Where(t => t.IsTest) : villages.SelectMany(endpoints.TerminalsOf).Where(t => !t.IsTest))
+                .Where(t => t.Channel == channel)
+                .Select(t => new PlannedSlot(t.Address, Code(t.VillageCode), 1))
+                .DistinctBy(s => s.Address, StringComparer.Ordinal)
+                .ToList();
+            if (slots.Count > 0) yield return new ChannelPlan(channel, slots, shardSize);
+        }
+
+        if (channels.Serves(Channels.Broadcaster))
+        {
+            // Broadcasters are officers, not the public; a test bulletin reaches them marked as a test.
+            var slots = villages.SelectMany(endpoints.OfficersOf).Where(o => o.Role == OfficerRole.Broadcaster)
+                .Select(o => new PlannedSlot(o.Phone, Code(o.RegionCode), 1))
+                .DistinctBy(s => s.Address, StringComparer.Ordinal)
+                .ToList();
+            if (slots.Count > 0) yield return new ChannelPlan(Channels.Broadcaster, slots, shardSize);
+        }
+
+        if (channels.Serves(Channels.WeChat))
+        {
+            var slots = (testOnly ? endpoints.Subscribers.Where(s => s.IsTest) : villages.SelectMany(endpoints.SubscribersOf).Where(s => !s.IsTest))
+                .Select(s => new PlannedSlot(s.OpenId, Code(s.VillageCode), 1))
+                .DistinctBy(s => s.Address, StringComparer.Ordinal)
+                .ToList();
+            if (slots.Count > 0) yield return new ChannelPlan(Channels.WeChat, slots, shardSize);
+        }
+
+        if (channels.Serves(Channels.WeCom))
+        {
+            var towns = villages.Select(v => registry.TownOf(v)?.Code).OfType<string>().Distinct(StringComparer.Ordinal);
+            var slots = towns.Where(channels.RobotsByTown.ContainsKey)
+                .Select(t => new PlannedSlot(channels.RobotsByTown[t], Code(t), 1))
+                .ToList();
+            if (slots.Count > 0) yield return new ChannelPlan(Channels.WeCom, slots, shardSize);
+        }
+
+        if (channels.Serves(Channels.Tv) && !testOnly && channels.TvChannels.Count > 0)
+        {
+            var county = Code(registry.County.Code);
+            yield return new ChannelPlan(Channels.Tv, channels.TvChannels.Select(c => new PlannedSlot(c, county, 1)).ToList(), shardSize);
+        }
+    }
+
+    private static long Code(string code) => long.Parse(code, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+namespace WarningHub.Core.Planning;
+
+/// <summary>The ledger channels the hub can plan for, by the adapters it has.</summary>
+public static class Channels
+{
+    public const string Sms = "sms";
+    public const string WeChat = "wechat";
+    public const string WeCom = "wecom";
+    public const string Tv = "tv";
+    public const string LoudspeakerIp = "loudspeakerIp";
+    public const string LoudspeakerSerial = "loudspeakerSerial";
+
+    /// <summary>Village broadcasters (村广播员): an SMS with a link to the bulletin, sent by the SMS adapter.</summary>
+    public const string Broadcaster = "broadcaster";
+}
+
+/// <summary>
+/// Which channels a plan covers: the ones some adapter serves. TV channels and WeCom robots are named in
+/// configuration; robots are keyed by the 12-digit code of the town they serve.
+/// </summary>
+public sealed record PlanChannels(IReadOnlySet<string> Served, IReadOnlyList<string> TvChannels, IReadOnlyDictionary<string, string> RobotsByTown)
+{
+    public static PlanChannels SmsOnly { get; } = new(new HashSet<string> { Channels.Sms }, [], new Dictionary<string, string>());
+
+    public bool Serves(string channel) => Served.Contains(channel);
+}

@@ -1,0 +1,79 @@
+namespace WarningHub.Core.Registry;
+
+/// <summary>What an officer does for warnings.</summary>
+public enum OfficerRole
+{
+    /// <summary>村干部: answers for a village, goes door to door.</summary>
+    VillageCadre = 1,
+
+    /// <summary>镇/街道 duty officer: answers for a town.</summary>
+    TownOfficer = 2,
+
+    /// <summary>村广播员: plays bulletins on the village loudspeakers.</summary>
+    Broadcaster = 3,
+}
+
+/// <summary>A responsible person of a village or town. Officers are not the public: tests reach them marked as tests.</summary>
+public sealed record Officer(long Id, string Name, string Phone, string RegionCode, OfficerRole Role);
+
+/// <summary>
+/// A loudspeaker terminal (大喇叭) of a village. <paramref name="Channel"/> is the ledger channel that plays it
+/// (loudspeakerIp or loudspeakerSerial) and <paramref name="Address"/> the endpoint that channel's adapter parses.
+/// </summary>
+/// <param name="IsTest">A terminal set aside for Test and Exercise bulletins (in the bureau, not in a village square).</param>
+public sealed record Terminal(string Id, string VillageCode, string Channel, string Address, bool IsTest);
+
+/// <summary>A follower of the county's WeChat official account, bound to a village and maybe a household.</summary>
+public sealed record Subscriber(string OpenId, string VillageCode, long? HouseholdId, bool IsTest);
+
+/// <summary>
+/// The county's endpoints beside its persons: terminals, subscribers, officers. Looked up by village;
+/// kept apart from <see cref="CountyRegistry"/> so persons can be reloaded without them and the reverse.
+/// </summary>
+public sealed class CountyEndpoints
+{
+    private readonly ILookup<string, Terminal> _terminals;
+    private readonly ILookup<string, Subscriber> _subscribers;
+    private readonly ILookup<string, Officer> _officers;
+
+    public CountyEndpoints(IEnumerable<Terminal> terminals, IEnumerable<Subscriber> subscribers, IEnumerable<Officer> officers)
+    {
+        Terminals = terminals.ToList();
+        Subscribers = subscribers.ToList();
+        Officers = officers.ToList();
+        _terminals = Terminals.ToLookup(t => t.VillageCode, StringComparer.Ordinal);
+        _subscribers = Subscribers.ToLookup(s => s.VillageCode, StringComparer.Ordinal);
+        _officers = Officers.ToLookup(o => o.RegionCode, StringComparer.Ordinal);
+    }
+
+    public static CountyEndpoints Empty { get; } = new([], [], []);
+
+    public IReadOnlyList<Terminal> Terminals { get; }
+
+    public IReadOnlyList<Subscriber> Subscribers { get; }
+
+    public IReadOnlyList<Officer> Officers { get; }
+
+    public IEnumerable<Terminal> TerminalsOf(string villageCode) => _terminals[villageCode];
+
+    public IEnumerable<Subscriber> SubscribersOf(string villageCode) => _subscribers[villageCode];
+
+    /// <summary>Officers of a village or a town (by its 12-digit code).</summary>
+    public IEnumerable<Officer> OfficersOf(string regionCode) => _officers[regionCode];
+
+    /// <summary>Checks that every endpoint belongs to a region of the registry; lists every problem.</summary>
+    public IReadOnlyList<string> Problems(CountyRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var problems = new List<string>();
+        foreach (var t in Terminals.Where(t => registry.FindRegion(t.VillageCode)?.Level != RegionLevel.Village))
+            problems.Add($"terminal {t.Id}: village {t.VillageCode} is not a village of the registry");
+        foreach (var s in Subscribers.Where(s => registry.FindRegion(s.VillageCode)?.Level != RegionLevel.Village))
+            problems.Add($"subscriber {s.OpenId[..Math.Min(6, s.OpenId.Length)]}…: village {s.VillageCode} is not a village of the registry");
+        foreach (var o in Officers.Where(o => registry.FindRegion(o.RegionCode) is null))
+            problems.Add($"officer {o.Id}: region {o.RegionCode} is not in the registry");
+        foreach (var d in Terminals.GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add($"terminal id {d.Key} appears {d.Count()} times");
+        return problems;
+    }
+}

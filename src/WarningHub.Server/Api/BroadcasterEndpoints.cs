@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using WarningHub.Abstractions;
+using WarningHub.Core.Ledger;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Sending;
+
+namespace WarningHub.Server.Api;
+
+/// <summary>
+/// What a village broadcaster's link opens: a page that plays the bulletin, the WAV itself, and the "played"
+/// confirmation. The link is signed (see <see cref="BroadcastLinks"/>); a wrong or altered link is a 404.
+/// </summary>
+internal static class BroadcasterEndpoints
+{
+    public static async Task<IResult> PageAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
+        var path = links.PathOf(id, village);
+        var title = WebUtility.HtmlEncode(warning.Headline);
+        var marker = warning.IsForTestRecipientsOnly ? "<p style='color:#b00;font-weight:bold'>演练/测试，非真实预警</p>" : "";
+        var html = $$"""
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+            <title>{{title}}</title></head><body style="font-family:sans-serif;max-width:40em;margin:1em auto">
+            {{marker}}<h1 style="font-size:1.3em">{{title}}</h1>
+            <p>请用村广播播放以下预警录音，播放完毕后点击"已播放"。</p>
+            <audio controls preload="auto" src="{{path}}/audio.wav" style="width:100%"></audio>
+            <form method="post" action="{{path}}/played"><button style="font-size:1.4em;margin-top:1em">已播放 Played</button></form>
+            </body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    public static async Task<IResult> AudioAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings,
+        IEnumerable<IBulletinSource> bulletins, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
+        var source = bulletins.FirstOrDefault();
+        if (source is null) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No audio", detail: "This hub makes no bulletins (no audio module configured).");
+        var bulletin = await source.BulletinAsync(warning, cancellationToken);
+        return bulletin.Clip.TryGet(AudioFormat.WavPcm16k, out var wav)
+            ? Results.Bytes(wav.ToArray(), "audio/wav", $"{warning.PublicId}.wav")
+            : Problems.Of(StatusCodes.Status503ServiceUnavailable, "No WAV", detail: "The bulletin has no WAV encoding.");
+    }
+
+    public static async Task<IResult> PlayedAsync(HttpContext http, string id, string village, string token, BroadcastLinks links, IWarningStore warnings,
+        ILedgerMaintenance ledger, IBroadcastConfirmations confirmations, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
+        var round = await ledger.LastRoundAsync(warning.Id, cancellationToken);
+        var code = long.Parse(village, CultureInfo.InvariantCulture);
+        var recorded = await confirmations.RecordAsync(new BroadcastConfirmation(warning.Id, code, round, time.GetUtcNow()), cancellationToken);
+        var wantsJson = http.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
+        return wantsJson
+            ? Results.Ok(new { warningId = warning.PublicId, village, round, recorded })
+            : Results.Content("<!doctype html><meta charset=utf-8><p style='font-size:1.4em'>已确认播放，谢谢！Confirmed, thank you.</p>", "text/html; charset=utf-8");
+    }
+
+    private static async Task<WarningRecord?> FindAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings, CancellationToken cancellationToken)
+    {
+        if (village.Length != 12 || !village.All(char.IsAsciiDigit) || !links.IsValid(id, village, token)) return null;
+        return await warnings.GetAsync(id, cancellationToken);
+    }
+
+    private static IResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
+}

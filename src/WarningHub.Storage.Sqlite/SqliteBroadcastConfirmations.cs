@@ -1,0 +1,34 @@
+using WarningHub.Core.Ledger;
+
+namespace WarningHub.Storage.Sqlite;
+
+public sealed class SqliteBroadcastConfirmations(SqliteDatabase database) : IBroadcastConfirmations
+{
+    public Task<bool> RecordAsync(BroadcastConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(confirmation);
+        return database.WriteAsync((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT OR IGNORE INTO broadcast_confirmation(warning, village, round, at) VALUES ($w, $v, $r, $at)";
+            cmd.Parameters.AddWithValue("$w", confirmation.WarningId);
+            cmd.Parameters.AddWithValue("$v", confirmation.VillageCode);
+            cmd.Parameters.AddWithValue("$r", confirmation.Round);
+            cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(confirmation.At));
+            return cmd.ExecuteNonQuery() == 1;
+        }, cancellationToken, flushToDisk: true);
+    }
+
+    public Task<IReadOnlyList<BroadcastConfirmation>> OfWarningAsync(long warningId, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT village, round, at FROM broadcast_confirmation WHERE warning = $w ORDER BY village, round";
+        cmd.Parameters.AddWithValue("$w", warningId);
+        using var r = cmd.ExecuteReader();
+        var result = new List<BroadcastConfirmation>();
+        while (r.Read()) result.Add(new BroadcastConfirmation(warningId, r.GetInt64(0), r.GetInt32(1), SqliteTime.FromDb(r.GetInt64(2))));
+        return Task.FromResult<IReadOnlyList<BroadcastConfirmation>>(result);
+    }
+}

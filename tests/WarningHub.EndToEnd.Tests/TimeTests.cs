@@ -1,0 +1,41 @@
+namespace WarningHub.EndToEnd.Tests;
+
+/// <summary>Quartz's two jobs: release at <c>effective</c>, expiry at <c>expires</c>.</summary>
+public sealed class TimeTests
+{
+    [Fact]
+    public async Task Release_WaitsForEffective_ThenSends()
+    {
+        await using var hub = await TestHub.StartAsync(persons: 300);
+        var alert = LiveWarning.Sample("red-rainstorm.cap.xml");
+        var effective = alert.Sent.AddSeconds(4);
+        alert = alert with { Infos = alert.Infos.Select(i => i with { Effective = effective }).ToList() };
+
+        var id = await hub.SubmitAcceptedAsync(alert);
+        var before = await hub.WarningAsync(id);
+
+        Assert.Equal("Accepted", before.GetProperty("state").GetString());
+        Assert.Equal(0, TestHub.Sms(before, "planned"));
+        var after = await hub.WaitAllFinalAsync(id, TimeSpan.FromSeconds(30));
+        Assert.True(after.GetProperty("releasedAt").GetDateTimeOffset() >= effective, "released at or after effective");
+        Assert.Equal(TestHub.Sms(after, "planned"), TestHub.Sms(after, "delivered"));
+    }
+
+    [Fact]
+    public async Task Expiry_MidFanOut_ExpiresEveryPendingSlotAndSendsNothingAfter()
+    {
+        // 100 submit_sm a second, three parts a message: 1,800 phones would take about 54 s; the warning lasts 4 s.
+        await using var hub = await TestHub.StartAsync(persons: 2000, gatewayRate: 100);
+        var alert = LiveWarning.Sample("red-rainstorm.cap.xml", expiresIn: TimeSpan.FromSeconds(5));
+
+        var id = await hub.SubmitAcceptedAsync(alert);
+        var final = await hub.WaitAllFinalAsync(id, TimeSpan.FromSeconds(40));
+        var submits = hub.Smsc.Submits;
+        await Task.Delay(1500);
+
+        Assert.Equal("Expired", final.GetProperty("state").GetString());
+        Assert.True(TestHub.Sms(final, "failed") > 1000, "most slots expired unsent");
+        Assert.True(TestHub.Sms(final, "sent") > 0, "some went before expiry");
+        Assert.Equal(submits, hub.Smsc.Submits);
+    }
+}
