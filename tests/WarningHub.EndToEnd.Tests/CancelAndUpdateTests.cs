@@ -24,7 +24,7 @@ public sealed class CancelAndUpdateTests
         Assert.Equal(submitsAtStop, hub.Smsc.Submits); // nothing more reached the SMSC
         Assert.Equal("Cancelled", warning.GetProperty("state").GetString());
         var final = await hub.WaitAllFinalAsync(id);
-        Assert.True(TestHub.Sms(final, "failed") > 1000, "most slots end cancelled");
+        Assert.True(TestHub.Sms(final, "failed") > 1000, $"most slots end cancelled: {final}");
         Assert.Equal(TestHub.Sms(final, "planned"), TestHub.Sms(final, "delivered") + TestHub.Sms(final, "failed") + TestHub.Sms(final, "unconfirmed"));
     }
 

@@ -42,16 +42,9 @@ public sealed partial class SmppGateway
         var ids = new string[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            PartOutcome outcome;
-            try
-            {
-                outcome = await SubmitPartAsync(parts[i], cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (i > 0)
-            {
-                // Cancelled between parts: the caller must still learn that earlier parts left.
-                outcome = PartOutcome.Failed(DeliveryResult.Unknown("Sending was cancelled before this part."));
-            }
+            // The token may stop a message before its first part leaves, never half-way: a recipient must not
+            // get a fragment of a warning, so once the first part is queued the rest follow.
+            var outcome = await SubmitPartAsync(parts[i], i == 0 ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
 
             if (!outcome.IsAccepted)
             {

@@ -44,6 +44,7 @@ public static class EngineServiceCollectionExtensions
         // process (tests, the demo beside a server) must not run each other's jobs. The client, the server and
         // the dashboard all take JobStorage from the container.
         services.TryAddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -56,13 +57,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService<EngineRecovery>();
         services.AddHostedService<ReceiptPump>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHangfireServer((sp, o) =>
-        {
-            var engine = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
-            o.WorkerCount = engine.Workers;
-            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            o.ServerName = "warninghub";
-        });
+        services.AddHostedService<ShardJobServer>();
         return services;
     }
 }

@@ -29,8 +29,9 @@ public sealed partial class ShardJob(
     TimeProvider time,
     ILogger<ShardJob> logger)
 {
+    // No DisableConcurrentExecution: its lock is per method, not per shard, so it serialised every shard of every
+    // warning behind one slow gateway. Two runs of the same shard are harmless: a claim hands each slot out once.
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(long shardId, CancellationToken cancellationToken)
     {
         var shard = await maintenance.GetShardAsync(shardId, cancellationToken);
@@ -61,8 +62,10 @@ public sealed partial class ShardJob(
             if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
             var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), options.Value.ClaimBatch, cancellationToken);
             if (slots.Count == 0) break;
-            var outcomes = await SendAllAsync(sender, slots, payload, warning, stop, cancellationToken);
-            await ledger.RecordOutcomesAsync(outcomes, CancellationToken.None);
+            await using (var outcomes = new OutcomeWriter(ledger, time))
+            {
+                await SendAllAsync(sender, slots, payload, warning, outcomes, stop, cancellationToken);
+            }
         }
 
         if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
@@ -86,10 +89,9 @@ public sealed partial class ShardJob(
         return new ShardPayload(channel, texts.TextFor(warning, channel), texts.FieldsFor(warning), bulletin, registry.Endpoints, perVillage);
     }
 
-    private async Task<SlotOutcome[]> SendAllAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
-        WarningRecord warning, CancellationToken stop, CancellationToken cancellationToken)
+    private async Task SendAllAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
+        WarningRecord warning, OutcomeWriter outcomes, CancellationToken stop, CancellationToken cancellationToken)
     {
-        var outcomes = new SlotOutcome[slots.Count];
         var inFlight = Math.Max(1, sender.Definition.MaxInFlight);
         using var gate = new SemaphoreSlim(inFlight, inFlight);
         var running = new List<Task>(slots.Count);
@@ -100,25 +102,30 @@ public sealed partial class ShardJob(
             {
                 gate.Release();
                 // Claimed but never handed over: these slots did not leave.
-                for (var k = i; k < slots.Count; k++) outcomes[k] = NotSent(slots[k], warning);
+                for (var k = i; k < slots.Count; k++) outcomes.Add(NotSent(slots[k], warning));
                 break;
             }
-            var index = i;
-            running.Add(SendOneAsync(sender, slots[index], payload, warning, gate, outcomes, index));
+            running.Add(SendOneAsync(sender, slots[i], payload, warning, gate, outcomes, stop));
         }
         await Task.WhenAll(running);
-        return outcomes;
     }
 
     private async Task SendOneAsync(IChannelAdapter sender, LedgerSlot slot, ShardPayload payload, WarningRecord warning,
-        SemaphoreSlim gate, SlotOutcome[] outcomes, int index)
+        SemaphoreSlim gate, OutcomeWriter outcomes, CancellationToken stop)
     {
         try
         {
             DeliveryResult result;
             try
             {
-                result = await payload.SendAsync(sender, slot, CancellationToken.None);
+                // The stop signal reaches sends still waiting in the adapter (for its rate limit or a window slot):
+                // they give up before anything is written, so a cancel stops them too, not only those not started.
+                result = await payload.SendAsync(sender, slot, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                outcomes.Add(NotSent(slot, warning));
+                return;
             }
             catch (Exception ex)
             {
@@ -126,7 +133,7 @@ public sealed partial class ShardJob(
                 logger.LogError(ex, "Adapter {Adapter} threw for slot {SlotId}", sender.Definition.Name, slot.Id);
                 result = DeliveryResult.Unknown("adapter threw " + ex.GetType().Name);
             }
-            outcomes[index] = OutcomeOf(slot, result, warning, sender.Definition.Name);
+            outcomes.Add(OutcomeOf(slot, result, warning, sender.Definition.Name));
         }
         finally
         {

@@ -13,7 +13,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms"];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds"];
     private static readonly string[] KnownSmsProtocols = ["Smpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -26,6 +26,7 @@ public static class HubConfiguration
         {
             services.AddSmppChannel(gateway.Key, gateway);
         }
+        WarningHub.Server.Feeds.FeedRegistration.AddHubFeeds(services, root); // TV captions, CAP feeds in and out
     }
 
     /// <summary>Keys of the WarningHub tree that no section reads.</summary>
@@ -48,6 +49,7 @@ public static class HubConfiguration
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
         Collect(errors, "Hub", () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         Collect(errors, "Engine", () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
         {

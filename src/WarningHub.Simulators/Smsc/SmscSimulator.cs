@@ -72,10 +72,14 @@ public sealed partial class SmscSimulator : IAsyncDisposable
     public long ReceiptsSent => Interlocked.Read(ref _receiptsSent);
 
     /// <summary>
-    /// When the first submit_sm arrived, as a <see cref="TimeProvider.GetTimestamp"/> of the simulator's clock (compare
-    /// with <see cref="TimeProvider.GetElapsedTime(long, long)"/>); null until one arrives. Benchmarks time the first send by it.
+    /// When the first submit_sm arrived (since start or <see cref="ResetFirstSubmit"/>), as a
+    /// <see cref="TimeProvider.GetTimestamp"/> of the simulator's clock: compare with
+    /// <see cref="TimeProvider.GetElapsedTime(long, long)"/>. Null until one arrives. Benchmarks time the first send by it.
     /// </summary>
     public long? FirstSubmitTimestamp => Interlocked.Read(ref _firstSubmitTimestamp) is var t and not 0 ? t : null;
+
+    /// <summary>Forgets <see cref="FirstSubmitTimestamp"/>, so the next submit_sm sets it (a measured run after a warm-up).</summary>
+    public void ResetFirstSubmit() => Interlocked.Exchange(ref _firstSubmitTimestamp, 0);
 
     /// <summary>Successful binds since start.</summary>
     public long Binds => Interlocked.Read(ref _binds);
@@ -173,9 +177,12 @@ public sealed partial class SmscSimulator : IAsyncDisposable
 
     internal void CountSubmit()
     {
-        if (Interlocked.Increment(ref _submits) == 1)
+        Interlocked.Increment(ref _submits);
+
+        // Read before the compare-exchange: once the stamp is set, a submit costs no clock reading.
+        if (Interlocked.Read(ref _firstSubmitTimestamp) == 0)
         {
-            Interlocked.Exchange(ref _firstSubmitTimestamp, Time.GetTimestamp());
+            Interlocked.CompareExchange(ref _firstSubmitTimestamp, Time.GetTimestamp(), 0);
         }
     }
 

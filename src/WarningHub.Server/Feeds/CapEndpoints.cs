@@ -1,0 +1,39 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using WarningHub.Core.Warnings;
+using WarningHub.Engine.Upstream;
+using WarningHub.Server.Api;
+
+namespace WarningHub.Server.Feeds;
+
+/// <summary>GET /api/v1/feeds/cap (Atom) and GET /api/v1/warnings/{id}.cap (the stored CAP 1.2 XML).</summary>
+internal static class CapEndpoints
+{
+    public const string CapMediaType = "application/cap+xml";
+
+    public static async Task<IResult> FeedAsync(HttpContext http, PublicWarnings warnings, IOptions<CapFeedOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var body = CapAtomFeed.Write(options.Value, await warnings.InForceAsync(cancellationToken), baseUrl, time.GetUtcNow());
+        return EntityTag.Respond(http, body, CapAtomFeed.MediaType);
+    }
+
+    /// <summary>
+    /// An Actual warning that has been released is public, also after it ended (feeds link here). Anything else —
+    /// Test, Exercise, System, or not released yet — is served only to a caller with an agency's API key; to others
+    /// it does not exist (404), so its existence is not revealed either.
+    /// </summary>
+    public static async Task<IResult> DocumentAsync(string id, HttpContext http, IWarningStore store, ApiKeyAgency agencies, CancellationToken cancellationToken)
+    {
+        var warning = await store.GetAsync(id, cancellationToken);
+        var isPublic = warning is { CapStatus: "Actual", ReleasedAt: not null };
+        if (warning is null || (!isPublic && agencies.Of(http.Request) is null))
+            return Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");
+        // Not the public kind: never let a cache hand it to someone without the key.
+        http.Response.Headers.CacheControl = isPublic ? "no-cache" : "private, no-store";
+        return Results.Text(warning.CapXml, CapMediaType, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using WarningHub.Core.Warnings;
+
+namespace WarningHub.EndToEnd.Tests.Feeds;
+
+/// <summary>Settings and waits shared by the feed tests.</summary>
+internal static class FeedHub
+{
+    public const string TvSecret = "jytv-callback-secret-0123";
+    public const string UpstreamAgency = "sichuan-province";
+
+    /// <summary>Two pull-only TV channels of different lengths; the first takes on-air confirmations.</summary>
+    public static Dictionary<string, string?> TvChannels() => new()
+    {
+        ["WarningHub:Tv:Channels:0:Name"] = "jytv",
+        ["WarningHub:Tv:Channels:0:MaxLength"] = "40",
+        ["WarningHub:Tv:Channels:0:CallbackSecret"] = TvSecret,
+        ["WarningHub:Tv:Channels:1:Name"] = "cable",
+        ["WarningHub:Tv:Channels:1:MaxLength"] = "120",
+    };
+
+    public static Dictionary<string, string?> Upstream(Uri feed, string sender = TestHub.Sender) => new()
+    {
+        ["WarningHub:CapFeeds:RequestTimeout"] = "00:00:01",
+        ["WarningHub:CapFeeds:MaxDocumentBytes"] = (64 * 1024).ToString(CultureInfo.InvariantCulture),
+        ["WarningHub:CapFeeds:Upstreams:0:Name"] = "province",
+        ["WarningHub:CapFeeds:Upstreams:0:Url"] = feed.ToString(),
+        ["WarningHub:CapFeeds:Upstreams:0:Agency"] = UpstreamAgency,
+        ["WarningHub:CapFeeds:Upstreams:0:PollInterval"] = "00:00:00.500",
+        ["WarningHub:CapFeeds:Upstreams:0:AllowedSenders:0"] = sender,
+    };
+
+    public static IWarningStore Store(this TestHub hub) => hub.App.Services.GetRequiredService<IWarningStore>();
+
+    /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds or <paramref name="timeout"/> passes.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var rounds = (int)(timeout.TotalMilliseconds / 100) + 1;
+        for (var i = 0; i < rounds && clock.Elapsed < timeout; i++)
+        {
+            if (await condition()) return true;
+            await Task.Delay(100);
+        }
+        return await condition();
+    }
+
+    public static async Task<string> StateOfAsync(this TestHub hub, string publicId) =>
+        (await hub.WarningAsync(publicId)).GetProperty("state").GetString()!;
+}
