@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using RestSharp;
+using WarningHub.Abstractions;
+using WarningHub.Channels.WeChat.Http;
+using WarningHub.Channels.WeChat.Logging;
+using WarningHub.Channels.WeChat.Results;
+using WarningHub.Channels.WeChat.WeCom;
+
+namespace WarningHub.Channels.WeChat;
+
+/// <summary>Robot sends: <c>POST /cgi-bin/webhook/send?key=KEY</c>.</summary>
+public sealed partial class WeComRobots
+{
+    /// <summary>WeCom counts a robot's messages per minute; after its 45009 the robot rests that long.</summary>
+    private static readonly TimeSpan ThrottledPause = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Sends <see cref="TextMessage.Text"/> to the group of the robot named by <see cref="TextMessage.Address"/>,
+    /// mentioning the mobiles in <see cref="MessageFields.MentionedMobiles"/> (comma-separated; <c>@all</c> mentions everyone). Accepted results carry no provider id.
+    /// </summary>
+    public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_robots.TryGetValue(message.Address, out var robot))
+        {
+            return DeliveryResult.Permanent("unknown-robot", "No robot of that name is configured; nothing was sent.");
+        }
+
+        var (json, contentBytes, maxBytes, dropped) = WeComMessageFactory.Build(message, _options.Markdown);
+        if (dropped.Count > 0)
+        {
+            _logger.LogWarning("WeCom robot {Robot}: {Count} mention(s) are not mobiles and were left out: {Entries}.", message.Address,
+                dropped.Count, string.Join(", ", dropped.Select(Mask.Mobile)));
+        }
+
+        if (contentBytes == 0 || contentBytes > maxBytes)
+        {
+            return DeliveryResult.Permanent("44004", $"The content is {contentBytes} bytes; a robot takes 1 to {maxBytes}. Nothing was sent.");
+        }
+
+        var (acquired, retryAfter) = await robot.Window.AcquireWithinAsync(_options.MaxWait, cancellationToken).ConfigureAwait(false);
+        if (!acquired)
+        {
+            return DeliveryResult.Temporary("rate-limit",
+                $"The robot has sent {robot.Window.Limit} messages in the last minute; nothing was sent.", retryAfter);
+        }
+
+        var request = new RestRequest("cgi-bin/webhook/send", Method.Post)
+            .AddQueryParameter("key", robot.Key)
+            .AddStringBody(json, ContentType.Json);
+        var answer = await ApiExchange.ExecuteAsync(_client, request, cancellationToken).ConfigureAwait(false);
+        var (errorClass, result) = SendAnswers.Interpret(answer, WeComErrorTable.Classify, idField: null, () => ThrottledPause);
+        if (errorClass == ErrorClass.Throttled)
+        {
+            // Someone else (another node, a person's script) shares the robot: rest it as WeCom asks.
+            robot.Window.Pause(ThrottledPause);
+            result = result with { RetryAfter = ThrottledPause };
+            _logger.LogWarning("WeCom robot {Robot}: throttled by WeCom (45009) within our own limit; resting it {Pause}.", message.Address, ThrottledPause);
+        }
+        else if (result.Outcome != SendOutcome.Accepted)
+        {
+            _logger.LogDebug("WeCom robot {Robot}: send ended {Outcome} {Code}.", message.Address, result.Outcome, result.ErrorCode);
+        }
+
+        return result;
+    }
+}
