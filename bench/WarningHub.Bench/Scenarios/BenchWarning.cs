@@ -20,14 +20,18 @@ internal static class BenchWarning
 
     private const string ShortInstruction = "低洼地带人员立即转移，远离河道，切勿涉水。";
 
-    /// <summary>The CAP XML: sent and effective now, expiring in twelve hours, a unique identifier per run.</summary>
-    public static string Live(DateTimeOffset now)
+    /// <summary>
+    /// The CAP XML: sent and effective now, expiring in twelve hours, a unique identifier per run. A
+    /// <see cref="CapStatus.Test"/> copy reaches the registered test recipients only (the warm-up).
+    /// </summary>
+    public static string Live(DateTimeOffset now, CapStatus status = CapStatus.Actual)
     {
         var alert = Sample();
         var beijing = CapTime.ToCapPrecision(now.ToOffset(TimeSpan.FromHours(8)));
         var live = alert with
         {
-            Identifier = alert.Identifier + "-BENCH-" + beijing.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture),
+            Identifier = $"{alert.Identifier}-BENCH-{status}-{beijing.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}",
+            Status = status,
             Sent = beijing,
             Infos = alert.Infos.Select(i => i with
             {

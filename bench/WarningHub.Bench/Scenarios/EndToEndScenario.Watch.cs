@@ -18,8 +18,9 @@ internal static partial class EndToEndScenario
     /// Times from <paramref name="accepted"/> (a <see cref="TimeProvider.GetTimestamp"/>): the first submit_sm by the
     /// simulator's own stamp; all sent and all final by the hub's status endpoint, which is asked only after the
     /// simulator has accepted (then receipted) as many parts as there are slots, so polling does not slow the run.
+    /// <paramref name="before"/> holds the simulator's counts before the POST (a warm-up's parts are not this run's).
     /// </summary>
-    private static async Task<Run> MeasureAsync(HttpClient http, string id, SmscSimulator smsc, long accepted, int slots,
+    private static async Task<Run> MeasureAsync(HttpClient http, string id, SmscSimulator smsc, SmscCounts before, long accepted, int slots,
         TimeSpan limit, CancellationToken cancellationToken)
     {
         var polls = 0;
@@ -27,9 +28,7 @@ internal static partial class EndToEndScenario
         async Task<Progress> ReadAsync()
         {
             polls++;
-            await using var body = await http.GetStreamAsync(new Uri($"/api/v1/warnings/{id}", UriKind.Relative), cancellationToken);
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-            last = Progress.Read(json.RootElement);
+            last = await ReadProgressAsync(http, id, cancellationToken);
             return last;
         }
 
@@ -40,19 +39,26 @@ internal static partial class EndToEndScenario
             return Run.Failed($"no submit_sm reached the SMSC simulator within {limit.TotalSeconds:F0} s of the 202");
         var firstSend = Clock.GetElapsedTime(accepted, smsc.FirstSubmitTimestamp!.Value);
 
-        if (!await WaitAsync(() => smsc.PartsAccepted >= slots, FastPoll, Left()))
-            return Run.Failed($"the SMSC simulator accepted {smsc.PartsAccepted:N0} of {slots:N0} parts within {limit.TotalSeconds:F0} s");
+        if (!await WaitAsync(() => smsc.PartsAccepted - before.PartsAccepted >= slots, FastPoll, Left()))
+            return Run.Failed($"the SMSC simulator accepted {smsc.PartsAccepted - before.PartsAccepted:N0} of {slots:N0} parts within {limit.TotalSeconds:F0} s");
         if (!await WaitAsync(async () => (await ReadAsync()).AllHandedOver(slots), StatusPoll, Left()))
             return Run.Failed($"not every slot was handed over within {limit.TotalSeconds:F0} s; {Seen()}");
         var allSent = Clock.GetElapsedTime(accepted);
 
-        if (!await WaitAsync(() => smsc.ReceiptsSent >= slots, FastPoll, Left()))
-            return Run.Failed($"the SMSC simulator sent {smsc.ReceiptsSent:N0} of {slots:N0} receipts within {limit.TotalSeconds:F0} s");
+        if (!await WaitAsync(() => smsc.ReceiptsSent - before.ReceiptsSent >= slots, FastPoll, Left()))
+            return Run.Failed($"the SMSC simulator sent {smsc.ReceiptsSent - before.ReceiptsSent:N0} of {slots:N0} receipts within {limit.TotalSeconds:F0} s");
         if (!await WaitAsync(async () => (await ReadAsync()).AllFinal, StatusPoll, Left()))
             return Run.Failed($"not every slot was final within {limit.TotalSeconds:F0} s; {Seen()}");
         var allFinal = Clock.GetElapsedTime(accepted);
 
         return new Run(firstSend, allSent, allFinal, last!, polls, null);
+    }
+
+    private static async Task<Progress> ReadProgressAsync(HttpClient http, string id, CancellationToken cancellationToken)
+    {
+        await using var body = await http.GetStreamAsync(new Uri($"/api/v1/warnings/{id}", UriKind.Relative), cancellationToken);
+        using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        return Progress.Read(json.RootElement);
     }
 
     private static Task<bool> WaitAsync(Func<bool> done, TimeSpan every, TimeSpan limit) =>
@@ -89,22 +95,23 @@ internal static partial class EndToEndScenario
                 failed = r.Run.Final.Failed,
                 unconfirmed = r.Run.Final.Unconfirmed,
                 possiblyDuplicated = r.Run.Final.PossiblyDuplicated,
-                smscSubmits = r.SmscSubmits,
-                smscReceipts = r.SmscReceipts,
+                smscSubmits = r.Smsc.Submits,
+                smscReceipts = r.Smsc.ReceiptsSent,
                 statusPolls = r.Run.StatusPolls,
                 binds = r.Settings.Binds,
                 window = r.Settings.Window,
                 workers = r.Settings.Workers,
+                warmup = r.Settings.Warmup,
                 peakRssMb = r.PeakRssMb,
             }));
             return;
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            e2e: {r.Settings.Persons:N0} persons -> {r.Slots:N0} SMS slots, {r.PartsPerMessage} UCS-2 part per message ({r.SmsChars} characters with the signature); 202 after {Ms(r.Accept)} ms
+            e2e: {r.Settings.Persons:N0} persons -> {r.Slots:N0} SMS slots, {r.PartsPerMessage} UCS-2 part per message ({r.SmsChars} characters with the signature); 202 after {Ms(r.Accept)} ms{(r.Settings.Warmup ? " (after a warm-up Test warning)" : " (cold hub)")}
               first submit_sm {Ms(r.Run.FirstSend)} ms after the 202 (target <= 100 ms)
               all handed over {Ms(r.Run.AllSent)} ms, all final {Ms(r.Run.AllFinal)} ms = {r.PerSecond:N0} persons/s (target >= 15,000)
-              delivered {r.Run.Final.Delivered:N0}, failed {r.Run.Final.Failed:N0}, unconfirmed {r.Run.Final.Unconfirmed:N0}, possibly duplicated {r.Run.Final.PossiblyDuplicated:N0}; SMSC saw {r.SmscSubmits:N0} submit_sm and sent {r.SmscReceipts:N0} receipts; peak RSS {r.PeakRssMb:F0} MB
+              delivered {r.Run.Final.Delivered:N0}, failed {r.Run.Final.Failed:N0}, unconfirmed {r.Run.Final.Unconfirmed:N0}, possibly duplicated {r.Run.Final.PossiblyDuplicated:N0}; SMSC saw {r.Smsc.Submits:N0} submit_sm and sent {r.Smsc.ReceiptsSent:N0} receipts; peak RSS {r.PeakRssMb:F0} MB
             """));
     }
 
@@ -132,17 +139,25 @@ internal static partial class EndToEndScenario
         public static Run Failed(string problem) => new(default, default, default, new Progress("", 0, 0, 0, 0, 0, 0, 0), 0, problem);
     }
 
-    private sealed record Result(Settings Settings, int Slots, int PartsPerMessage, int SmsChars, TimeSpan Accept, Run Run, SmscSimulator Smsc)
+    /// <summary>The simulator's counters at one moment; subtract two to get a run's share.</summary>
+    private readonly record struct SmscCounts(long Submits, long PartsAccepted, long ReceiptsSent)
+    {
+        public SmscCounts(SmscSimulator smsc)
+            : this(smsc.Submits, smsc.PartsAccepted, smsc.ReceiptsSent)
+        {
+        }
+
+        public static SmscCounts operator -(SmscCounts a, SmscCounts b) =>
+            new(a.Submits - b.Submits, a.PartsAccepted - b.PartsAccepted, a.ReceiptsSent - b.ReceiptsSent);
+    }
+
+    private sealed record Result(Settings Settings, int Slots, int PartsPerMessage, int SmsChars, TimeSpan Accept, Run Run, SmscCounts Smsc)
     {
         public double PerSecond => Math.Round(Settings.Persons / Run.AllFinal.TotalSeconds);
-
-        public long SmscSubmits { get; } = Smsc.Submits;
-
-        public long SmscReceipts { get; } = Smsc.ReceiptsSent;
 
         public double PeakRssMb { get; } = ProcessMemory.PeakRssMb();
 
         /// <summary>Every slot delivered, each by exactly one submit_sm: nothing lost, nothing resent.</summary>
-        public bool AllDelivered => Run.Final.Delivered == Slots && SmscSubmits == (long)Slots * PartsPerMessage;
+        public bool AllDelivered => Run.Final.Delivered == Slots && Smsc.Submits == (long)Slots * PartsPerMessage;
     }
 }
