@@ -123,14 +123,16 @@ internal static partial class EndToEndScenario
         /// <summary>Planning is over (Released) and every slot was accepted by the SMSC or is final.</summary>
         public bool AllHandedOver(int slots) => State == "Released" && Planned == slots && Planned - Pending + AwaitingReceipt == Planned;
 
-        public bool AllFinal => State == "Released" && Pending == 0;
+        public bool AllFinal => State == "Released" && Planned > 0 && Pending == 0;
 
+        /// <summary>A warning whose SMS channel has no counts yet reads as nothing planned.</summary>
         public static Progress Read(JsonElement warning)
         {
-            var sms = warning.GetProperty("channels").GetProperty("sms");
+            var state = warning.GetProperty("state").GetString() ?? "";
+            if (!warning.TryGetProperty("channels", out var channels) || !channels.TryGetProperty("sms", out var sms))
+                return new Progress(state, 0, 0, 0, 0, 0, 0, 0);
             int N(string name) => sms.GetProperty(name).GetInt32();
-            return new Progress(warning.GetProperty("state").GetString() ?? "", N("planned"), N("awaitingReceipt"), N("pending"),
-                N("delivered"), N("failed"), N("unconfirmed"), N("possiblyDuplicated"));
+            return new Progress(state, N("planned"), N("awaitingReceipt"), N("pending"), N("delivered"), N("failed"), N("unconfirmed"), N("possiblyDuplicated"));
         }
     }
 

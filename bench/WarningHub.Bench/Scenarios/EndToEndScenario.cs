@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Planning;
+using WarningHub.Core.Registry;
 using WarningHub.Server;
 using WarningHub.Simulators.Smsc;
 using WarningHub.Storage.Sqlite;
@@ -73,37 +74,14 @@ internal static partial class EndToEndScenario
 
                 await using (app)
                 {
-                    using var deadline = new CancellationTokenSource(settings.Timeout);
-                    await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, deadline.Token);
-                    await app.StartAsync(deadline.Token);
-                    var gateway = app.Services.GetRequiredKeyedService<SmppGateway>(Gateway);
-                    if (!await WaitAsync(() => gateway.LiveBinds >= settings.Binds, FastPoll, TimeSpan.FromSeconds(10)))
-                        return await FailAsync($"only {gateway.LiveBinds} of {settings.Binds} SMPP binds came up within 10 s");
-
-                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                    using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
-                    http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-
-                    if (settings.Warmup)
+                    try
                     {
-                        var warmup = await PostAsync(http, BenchWarning.Live(TimeProvider.System.GetUtcNow(), CapStatus.Test), deadline.Token);
-                        if (warmup.Problem is not null) return await FailAsync("warm-up: " + warmup.Problem);
-                        if (!await WaitAsync(async () => (await ReadProgressAsync(http, warmup.Id!, deadline.Token)).AllFinal, StatusPoll, TimeSpan.FromSeconds(60)))
-                            return await FailAsync("the warm-up Test warning did not reach a final state within 60 s");
-                        smsc.ResetFirstSubmit();
+                        return await RunHubAsync(app, smsc, settings, registry, apiKey, expectedSlots, text.Length, partsPerMessage);
                     }
-
-                    var before = new SmscCounts(smsc);
-                    var posted = await PostAsync(http, BenchWarning.Live(TimeProvider.System.GetUtcNow()), deadline.Token);
-                    if (posted.Problem is not null) return await FailAsync(posted.Problem);
-
-                    var run = await MeasureAsync(http, posted.Id!, smsc, before, posted.AcceptedAt, expectedSlots, settings.Timeout - TimeSpan.FromSeconds(5), deadline.Token);
-                    await app.StopAsync(CancellationToken.None);
-                    if (run.Problem is not null) return await FailAsync(run.Problem);
-
-                    var result = new Result(settings, expectedSlots, partsPerMessage, text.Length, posted.RoundTrip, run, new SmscCounts(smsc) - before);
-                    Report(result, settings.Json);
-                    return result.AllDelivered ? 0 : 1;
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException)
+                    {
+                        return await FailAsync($"{ex.GetType().Name}: {ex.Message}");
+                    }
                 }
             }
         }
@@ -119,6 +97,42 @@ internal static partial class EndToEndScenario
                 // A file still held by a slow shutdown: the temporary folder is the OS's to clean.
             }
         }
+    }
+
+    private static async Task<int> RunHubAsync(WebApplication app, SmscSimulator smsc, Settings settings, CountyRegistry registry, string apiKey,
+        int expectedSlots, int smsChars, int partsPerMessage)
+    {
+        using var deadline = new CancellationTokenSource(settings.Timeout);
+        await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, deadline.Token);
+        await app.StartAsync(deadline.Token);
+        var gateway = app.Services.GetRequiredKeyedService<SmppGateway>(Gateway);
+        if (!await WaitAsync(() => gateway.LiveBinds >= settings.Binds, FastPoll, TimeSpan.FromSeconds(10)))
+            return await FailAsync($"only {gateway.LiveBinds} of {settings.Binds} SMPP binds came up within 10 s");
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+
+        if (settings.Warmup)
+        {
+            var warmup = await PostAsync(http, BenchWarning.Live(TimeProvider.System.GetUtcNow(), CapStatus.Test), deadline.Token);
+            if (warmup.Problem is not null) return await FailAsync("warm-up: " + warmup.Problem);
+            if (!await WaitAsync(async () => (await ReadProgressAsync(http, warmup.Id!, deadline.Token)).AllFinal, StatusPoll, TimeSpan.FromSeconds(60)))
+                return await FailAsync("the warm-up Test warning did not reach a final state within 60 s");
+            smsc.ResetFirstSubmit();
+        }
+
+        var before = new SmscCounts(smsc);
+        var posted = await PostAsync(http, BenchWarning.Live(TimeProvider.System.GetUtcNow()), deadline.Token);
+        if (posted.Problem is not null) return await FailAsync(posted.Problem);
+
+        var run = await MeasureAsync(http, posted.Id!, smsc, before, posted.AcceptedAt, expectedSlots, settings.Timeout - TimeSpan.FromSeconds(5), deadline.Token);
+        await app.StopAsync(CancellationToken.None);
+        if (run.Problem is not null) return await FailAsync(run.Problem);
+
+        var result = new Result(settings, expectedSlots, partsPerMessage, smsChars, posted.RoundTrip, run, new SmscCounts(smsc) - before);
+        Report(result, settings.Json);
+        return result.AllDelivered ? 0 : 1;
     }
 
     /// <summary>POSTs CAP XML; the id from the 202 and the moment it arrived, or why it was refused.</summary>
