@@ -24,9 +24,6 @@ public static class SlotStateMachine
         [DeliveryStatus.Planned] = [],
     };
 
-    /// <summary>The states a slot may be in for a move to <paramref name="to"/>.</summary>
-    public static IReadOnlyList<DeliveryStatus> From(DeliveryStatus to) => AllowedFrom[to];
-
     /// <summary>Whether <paramref name="from"/> → <paramref name="to"/> is a legal move.</summary>
     public static bool CanMove(DeliveryStatus from, DeliveryStatus to) => Array.IndexOf(AllowedFrom[to], from) >= 0;
 

@@ -20,7 +20,7 @@ public sealed partial class ShardJob(
     RetryPolicy retry,
     ActiveWarnings active,
     ShardQueue queue,
-    WarningContent texts,
+    WarningContent content,
     WarningLifecycle lifecycle,
     RegistryHolder registry,
     IEnumerable<IBulletinSource> bulletins,
@@ -86,7 +86,7 @@ public sealed partial class ShardJob(
             bulletin = await source.BulletinAsync(warning, cancellationToken);
         }
         Func<long, string>? perVillage = channel == Core.Planning.Channels.Broadcaster ? village => links.TextFor(warning, village) : null;
-        return new ShardPayload(channel, texts.TextFor(warning, channel), texts.FieldsFor(warning), bulletin, registry.Endpoints, perVillage);
+        return new ShardPayload(channel, content.TextFor(warning, channel), content.FieldsFor(warning), bulletin, registry.Endpoints, perVillage);
     }
 
     private async Task SendAllAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
