@@ -42,3 +42,13 @@ public interface IReceiptSource : IChannelAdapter
     /// <summary>Receipts as they arrive, in any order, possibly before the send returned.</summary>
     ChannelReader<Receipt> Receipts { get; }
 }
+
+/// <summary>
+/// An adapter that can run its send path once without sending anything (text encoders, PDU writers, first-use
+/// code), so the first real warning after a start does not pay for it.
+/// </summary>
+public interface IWarmUp
+{
+    /// <summary>Prepares the send path; sends nothing and changes no state a send depends on.</summary>
+    ValueTask WarmUpAsync(CancellationToken cancellationToken);
+}

@@ -1,3 +1,4 @@
+using WarningHub.Engine.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         var options = Options.Create(new EngineOptions { ClaimBatch = 100, MaxAttempts = 3 });
         Lifecycle = new WarningLifecycle(Warnings, Ledger, Active, Time, NullLogger<WarningLifecycle>.Instance);
         Job = new ShardJob(Ledger, Ledger, Warnings, new ChannelRouter([sender], []), new RetryPolicy(options, () => 0.5), Active,
-            new ShardQueue(Jobs, Time), new WarningContent(options), Lifecycle, new RegistryHolder(), [], new BroadcastLinks(options), options, Time, NullLogger<ShardJob>.Instance);
+            new ShardQueue(Jobs, Time), new WarningContent(options), Lifecycle, new RegistryHolder(), [], new BroadcastLinks(options), new WarmUpSignal(), options, Time, NullLogger<ShardJob>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 7, 15, 0, 0, 0, TimeSpan.Zero));

@@ -39,11 +39,12 @@ public static class WarningPlanner
     private static (List<VillageTarget> Targets, ChannelPlan Sms) PlanSms(CountyRegistry registry, bool[] selected, int shardSize)
     {
 
-        // Sized for the most slots there can be (one per selected person): a county-wide plan of a million persons
-        // would otherwise grow and rehash the table and the list some twenty times (measured: half the plan's time).
+        // Sized for the most slots there can be (one per selected person), so the list never grows. Phones are
+        // deduplicated by the registry's phone numbering: one array lookup per person, no hashing.
         var selectedCount = selected.Count(s => s);
         var slots = new List<PlannedSlot>(selectedCount);
-        var byPhone = new Dictionary<string, int>(selectedCount, StringComparer.Ordinal);
+        var phones = registry.Phones;
+        var slotOfPhone = new int[phones.Count]; // slot index + 1; 0 while the phone has no slot
         var targets = new List<VillageTarget>();
         foreach (var village in registry.Villages)
         {
@@ -55,23 +56,22 @@ public static class WarningPlanner
             {
                 if (!selected[index]) continue;
                 persons++;
-                var phone = registry.Persons[index].Phone;
-                if (phone is null)
+                var key = phones.KeyOf(index);
+                if (key < 0)
                 {
                     withoutPhone++;
                     continue;
                 }
-                // One hash lookup per person: the slot index is added or found in place.
-                ref var slotIndex = ref CollectionsMarshal.GetValueRefOrAddDefault(byPhone, phone, out var shared);
-                if (shared)
+                ref var slotIndex = ref slotOfPhone[key];
+                if (slotIndex > 0)
                 {
-                    ref var slot = ref CollectionsMarshal.AsSpan(slots)[slotIndex];
+                    ref var slot = ref CollectionsMarshal.AsSpan(slots)[slotIndex - 1];
                     slot = slot with { Persons = slot.Persons + 1 };
                 }
                 else
                 {
+                    slots.Add(new PlannedSlot(registry.Persons[index].Phone!, villageCode, 1));
                     slotIndex = slots.Count;
-                    slots.Add(new PlannedSlot(phone, villageCode, 1));
                 }
             }
             if (persons > 0) targets.Add(new VillageTarget(villageCode, persons, withoutPhone));

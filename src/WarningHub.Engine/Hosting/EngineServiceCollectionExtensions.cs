@@ -35,8 +35,11 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WarningLifecycle>();
         services.TryAddSingleton<WarningScheduler>();
         services.TryAddSingleton<WarningReleaser>();
+        services.TryAddSingleton<ImmediateReleases>();
+        services.TryAddSingleton<ShardFastLane>();
         services.TryAddSingleton<WarningDispatcher>();
         services.TryAddSingleton<WarningIntake>();
+        services.TryAddSingleton<WarmUpSignal>();
         services.TryAddTransient<ShardJob>();
 
         services.AddQuartz(q => q.UseInMemoryStore());
@@ -55,9 +58,12 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegistryLoader>>()));
         services.AddHostedService<ChannelHost>();
         services.AddHostedService<EngineRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImmediateReleases>());
+        services.AddHostedService(sp => sp.GetRequiredService<ShardFastLane>());
         services.AddHostedService<ReceiptPump>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ShardJobServer>();
+        services.AddHostedService<EngineWarmUp>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class RegistryLoader(Func<CountyRegistry?> load, Func<CountyEndpoi
             logger.LogWarning("No recipient registry has been imported: warnings are accepted but cannot be planned until one is");
             return Task.CompletedTask;
         }
+        _ = registry.Phones; // built now, not on the first warning's critical path
         holder.Current = registry;
         var endpoints = loadEndpoints();
         foreach (var problem in endpoints.Problems(registry)) logger.LogWarning("Registry endpoint problem: {Problem}", problem);

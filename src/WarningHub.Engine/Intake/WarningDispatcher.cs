@@ -13,6 +13,7 @@ public sealed class WarningDispatcher(
     IWarningStore warnings,
     WarningLifecycle lifecycle,
     WarningScheduler scheduler,
+    ImmediateReleases immediate,
     TimeProvider time,
     ILogger<WarningDispatcher> logger)
 {
@@ -36,7 +37,8 @@ public sealed class WarningDispatcher(
             await lifecycle.ExpireAsync(warning.Id, cancellationToken);
             return;
         }
-        await scheduler.ScheduleReleaseAsync(warning.Id, warning.Effective > now ? warning.Effective : now, cancellationToken);
+        if (warning.Effective > now) await scheduler.ScheduleReleaseAsync(warning.Id, warning.Effective, cancellationToken);
+        else immediate.Start(warning.Id);
     }
 
     private async Task EndReferencedAsync(WarningRecord warning, bool cancel, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public sealed class WarningReleaser(
     ILedger ledger,
     RegistryHolder registry,
     ShardQueue queue,
+    ShardFastLane fastLane,
     ChannelRouter router,
     WarningScheduler scheduler,
     WarningLifecycle lifecycle,
@@ -42,8 +43,15 @@ public sealed class WarningReleaser(
 
         var target = WarningContent.TargetOf(warning);
         var plan = WarningPlanner.Plan(warningId, target, registry.Current, registry.Endpoints, router.PlanChannels(), options.Value.ShardSize);
+        var first = !resume;
         var shards = await ledger.PersistPlanAsync(plan, shard =>
         {
+            if (first)
+            {
+                // The first shard's first batch leaves from here, without waiting for its Hangfire job to be picked up.
+                fastLane.Start(shard);
+                first = false;
+            }
             queue.Enqueue(shard);
             return ValueTask.CompletedTask;
         }, cancellationToken);

@@ -8,6 +8,9 @@ public sealed class ChannelRouter(IEnumerable<ITextSender> senders, IEnumerable<
 {
     private readonly IChannelAdapter[] _adapters = [.. senders, .. broadcasters];
 
+    /// <summary>Every adapter of the hub, text senders first.</summary>
+    public IReadOnlyList<IChannelAdapter> Adapters => _adapters;
+
     /// <summary>
     /// The channels some adapter serves. Broadcasters get an SMS with a link to the bulletin, so they are served
     /// when SMS is and some adapter plays audio (then there is a bulletin to link to).

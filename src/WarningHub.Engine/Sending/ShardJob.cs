@@ -25,14 +25,23 @@ public sealed partial class ShardJob(
     RegistryHolder registry,
     IEnumerable<IBulletinSource> bulletins,
     BroadcastLinks links,
+    Hosting.WarmUpSignal warmUp,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ShardJob> logger)
 {
     // No DisableConcurrentExecution: its lock is per method, not per shard, so it serialised every shard of every
     // warning behind one slow gateway. Two runs of the same shard are harmless: a claim hands each slot out once.
+    /// <summary>Slots in a run's first claim: enough to fill an adapter's window, few enough to claim in a millisecond.</summary>
+    private const int FirstClaim = 64;
+
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
-    public async Task RunAsync(long shardId, CancellationToken cancellationToken)
+    public Task RunAsync(long shardId, CancellationToken cancellationToken) => RunAsync(shardId, int.MaxValue, cancellationToken);
+
+    /// <summary>One small claim of the shard, sent at once (see <see cref="ShardFastLane"/>); the shard's job does the rest.</summary>
+    public Task RunFirstBatchAsync(long shardId, CancellationToken cancellationToken) => RunAsync(shardId, 1, cancellationToken);
+
+    private async Task RunAsync(long shardId, int claims, CancellationToken cancellationToken)
     {
         var shard = await maintenance.GetShardAsync(shardId, cancellationToken);
         if (shard is null)
@@ -57,10 +66,13 @@ public sealed partial class ShardJob(
             return;
         }
 
-        while (!cancellationToken.IsCancellationRequested)
+        // The first claim is small so the first messages leave at once; later claims are full batches.
+        var batch = Math.Min(FirstClaim, options.Value.ClaimBatch);
+        for (var claim = 0; claim < claims && !cancellationToken.IsCancellationRequested; claim++)
         {
             if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
-            var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), options.Value.ClaimBatch, cancellationToken);
+            var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), batch, cancellationToken);
+            batch = options.Value.ClaimBatch;
             if (slots.Count == 0) break;
             await using (var outcomes = new OutcomeWriter(ledger, time))
             {

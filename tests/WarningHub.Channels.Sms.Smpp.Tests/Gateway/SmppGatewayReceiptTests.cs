@@ -8,7 +8,9 @@ public class SmppGatewayReceiptTests
     [Fact]
     public async Task Receipts_ArrivingBeforeTheSubmitResponse_ArePublishedAndCarryTheSameId()
     {
-        await using var harness = await SmscHarness.StartAsync(s => s.ReceiptBeforeResponse = true);
+        // The response is held on purpose while the receipt is awaited: give it far more than the harness's usual 5 s,
+        // so a busy machine cannot time the held submit out (seen once under a load average of 10).
+        await using var harness = await SmscHarness.StartAsync(s => s.ReceiptBeforeResponse = true, g => g.ResponseTimeout = TimeSpan.FromSeconds(60));
         harness.Smsc.HoldResponses = true;
 
         var send = harness.SendAsync("early receipt").AsTask();
