@@ -24,13 +24,7 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         return database.WriteAsync((c, tx) =>
         {
             SqliteDatabase.Execute(c, Tables, tx);
-            SqliteDatabase.Execute(c, "DELETE FROM region; DELETE FROM household; DELETE FROM person;", tx);
-            Insert(c, tx, "INSERT INTO region VALUES ($1,$2,$3,$4,$5,$6)", registry.Regions,
-                r => [r.Code, r.Name, (int)r.Level, r.ParentCode, r.Latitude, r.Longitude]);
-            Insert(c, tx, "INSERT INTO household VALUES ($1,$2,$3,$4,$5)", registry.Households,
-                h => [h.Id, h.VillageCode, h.Address, h.Latitude, h.Longitude]);
-            Insert(c, tx, "INSERT INTO person VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", registry.Persons,
-                p => [p.Id, p.Name, p.Phone, p.HouseholdId, p.VillageCode, p.Latitude, p.Longitude, p.IsTestRecipient ? 1 : 0]);
+            WriteRegistry(c, tx, registry);
             return 0;
         }, cancellationToken, flushToDisk: true);
     }
@@ -42,10 +36,24 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         return database.WriteAsync((c, tx) =>
         {
             SqliteDatabase.Execute(c, Tables, tx);
-            SqliteDatabase.Execute(c, "DELETE FROM terminal; DELETE FROM subscriber; DELETE FROM officer;", tx);
-            Insert(c, tx, "INSERT INTO terminal VALUES ($1,$2,$3,$4,$5)", endpoints.Terminals, t => [t.Id, t.VillageCode, t.Channel, t.Address, t.IsTest ? 1 : 0]);
-            Insert(c, tx, "INSERT INTO subscriber VALUES ($1,$2,$3,$4)", endpoints.Subscribers, s => [s.OpenId, s.VillageCode, s.HouseholdId, s.IsTest ? 1 : 0]);
-            Insert(c, tx, "INSERT INTO officer VALUES ($1,$2,$3,$4,$5)", endpoints.Officers, o => [o.Id, o.Name, o.Phone, o.RegionCode, (int)o.Role]);
+            WriteEndpoints(c, tx, endpoints);
+            return 0;
+        }, cancellationToken, flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Replaces the registry and its endpoints in one transaction, as an import does: a crash between the two
+    /// must not leave a new registry beside endpoints that name villages it no longer has.
+    /// </summary>
+    public Task SaveAsync(CountyRegistry registry, CountyEndpoints endpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return database.WriteAsync((c, tx) =>
+        {
+            SqliteDatabase.Execute(c, Tables, tx);
+            WriteRegistry(c, tx, registry);
+            WriteEndpoints(c, tx, endpoints);
             return 0;
         }, cancellationToken, flushToDisk: true);
     }
@@ -78,6 +86,25 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         var persons = Query(c, "SELECT id, name, phone, household, village, lat, lon, test FROM person ORDER BY id", r =>
             new Person(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4), Real(r, 5), Real(r, 6), r.GetInt64(7) != 0));
         return new CountyRegistry(regions, households, persons);
+    }
+
+    private static void WriteRegistry(SqliteConnection c, SqliteTransaction tx, CountyRegistry registry)
+    {
+        SqliteDatabase.Execute(c, "DELETE FROM region; DELETE FROM household; DELETE FROM person;", tx);
+        Insert(c, tx, "INSERT INTO region VALUES ($1,$2,$3,$4,$5,$6)", registry.Regions,
+            r => [r.Code, r.Name, (int)r.Level, r.ParentCode, r.Latitude, r.Longitude]);
+        Insert(c, tx, "INSERT INTO household VALUES ($1,$2,$3,$4,$5)", registry.Households,
+            h => [h.Id, h.VillageCode, h.Address, h.Latitude, h.Longitude]);
+        Insert(c, tx, "INSERT INTO person VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", registry.Persons,
+            p => [p.Id, p.Name, p.Phone, p.HouseholdId, p.VillageCode, p.Latitude, p.Longitude, p.IsTestRecipient ? 1 : 0]);
+    }
+
+    private static void WriteEndpoints(SqliteConnection c, SqliteTransaction tx, CountyEndpoints endpoints)
+    {
+        SqliteDatabase.Execute(c, "DELETE FROM terminal; DELETE FROM subscriber; DELETE FROM officer;", tx);
+        Insert(c, tx, "INSERT INTO terminal VALUES ($1,$2,$3,$4,$5)", endpoints.Terminals, t => [t.Id, t.VillageCode, t.Channel, t.Address, t.IsTest ? 1 : 0]);
+        Insert(c, tx, "INSERT INTO subscriber VALUES ($1,$2,$3,$4)", endpoints.Subscribers, s => [s.OpenId, s.VillageCode, s.HouseholdId, s.IsTest ? 1 : 0]);
+        Insert(c, tx, "INSERT INTO officer VALUES ($1,$2,$3,$4,$5)", endpoints.Officers, o => [o.Id, o.Name, o.Phone, o.RegionCode, (int)o.Role]);
     }
 
     private static double? Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);

@@ -4,14 +4,17 @@ using WarningHub.Core.Registry;
 
 namespace WarningHub.Cli.Commands;
 
-/// <summary>`warninghub generate`: a synthetic population for the sample county, written as CSV for `import`.</summary>
+/// <summary>
+/// `warninghub generate`: a synthetic population for the sample county and its endpoints (loudspeakers, WeChat
+/// followers, officers), written as CSV for `import`.
+/// </summary>
 internal static class GenerateCommand
 {
     public static Command Create()
     {
         var persons = new Option<int>("--persons") { Description = "How many persons.", DefaultValueFactory = _ => 20000 };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same county.", DefaultValueFactory = _ => 1 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write regions.csv, households.csv and persons.csv into.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write regions.csv, households.csv, persons.csv, terminals.csv, subscribers.csv and officers.csv into.", Required = true };
         var command = new Command("generate", "Generate a synthetic county of N persons (labelled synthetic) as CSV.") { persons, seed, output };
         command.SetAction(parse =>
         {
@@ -25,10 +28,24 @@ internal static class GenerateCommand
             var registry = AnsiConsole.Status().Start("Generating", _ =>
                 new CountyGenerator(new CountyGeneratorOptions { PersonCount = n, Seed = parse.GetValue(seed) })
                     .Generate(RegistryCsv.LoadCounty(ConfigFolder.SampleCounty)));
-            AnsiConsole.Status().Start($"Writing {folder.FullName}", _ => RegistryCsv.SaveCounty(registry, folder.FullName));
+            var endpoints = EndpointGenerator.Generate(registry, SyntheticIpAddress, SyntheticSerialAddress, parse.GetValue(seed));
+            AnsiConsole.Status().Start($"Writing {folder.FullName}", _ =>
+            {
+                RegistryCsv.SaveCounty(registry, folder.FullName);
+                RegistryCsv.SaveEndpoints(folder.FullName, endpoints);
+            });
             AnsiConsole.MarkupLineInterpolated($"Wrote {registry.Households.Count:N0} households and {registry.Persons.Count:N0} synthetic persons to {folder.FullName}.");
+            AnsiConsole.MarkupLineInterpolated($"Wrote {endpoints.Terminals.Count:N0} terminals, {endpoints.Subscribers.Count:N0} subscribers and {endpoints.Officers.Count:N0} officers (synthetic).");
             return 0;
         });
         return command;
     }
+
+    // Private-range addresses that reach nothing: generated terminals are for imports and tests, not for a real
+    // network. Village -1 is the bureau's test terminal.
+    private static string SyntheticIpAddress(WarningHub.Core.Registry.Region village, int index) =>
+        index < 0 ? "rtp://10.51.255.1:5004" : $"rtp://10.51.{index / 250}.{index % 250 + 1}:5004";
+
+    // One serial line (settings key tts1) whose Modbus relay switches a zone per terminal.
+    private static string SyntheticSerialAddress(WarningHub.Core.Registry.Region village, int index) => $"serial:tts1#1/{index / 4}";
 }

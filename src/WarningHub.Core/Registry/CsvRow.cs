@@ -31,6 +31,9 @@ internal sealed class CsvRow
 
     public void Begin() => errorsBefore = errors.Total;
 
+    /// <summary>Physical line on which the current record starts.</summary>
+    public int Line => reader.LineNumber;
+
     public long Id(int column)
     {
         var text = Raw(column).Trim();
@@ -67,6 +70,20 @@ internal sealed class CsvRow
 
     public string? OptionalCode(int column) => Raw(column).IsWhiteSpace() ? null : Code(column);
 
+    public long? OptionalId(int column) => Raw(column).IsWhiteSpace() ? null : Id(column);
+
+    /// <summary>The field without surrounding blanks and unpooled: for identifiers that are mostly unique.</summary>
+    public string Trimmed(int column, bool required)
+    {
+        var text = Raw(column).Trim();
+        if (required && text.IsEmpty)
+        {
+            Fail(column, "is empty");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Both empty gives no location; one without the other is an error.</summary>
     public (double? Latitude, double? Longitude) Location(int latitudeColumn, int longitudeColumn)
     {
@@ -101,6 +118,18 @@ internal sealed class CsvRow
         }
 
         return normalized;
+    }
+
+    /// <summary>Like <see cref="Phone"/> for a number that must be there.</summary>
+    public string RequiredPhone(int column)
+    {
+        var phone = Phone(column);
+        if (phone is null && Raw(column).IsWhiteSpace())
+        {
+            Fail(column, "is empty");
+        }
+
+        return phone ?? string.Empty;
     }
 
     /// <summary>true/false, 1/0 or yes/no, any case; empty is false.</summary>

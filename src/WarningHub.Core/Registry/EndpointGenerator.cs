@@ -1,4 +1,5 @@
 using System.Globalization;
+using WarningHub.Core.Planning;
 
 namespace WarningHub.Core.Registry;
 
@@ -22,8 +23,8 @@ public static class EndpointGenerator
         for (var v = 0; v < registry.Villages.Count; v++)
         {
             var village = registry.Villages[v];
-            terminals.Add(new Terminal($"ip-{village.Code}", village.Code, "loudspeakerIp", ipAddressOf(village, v), IsTest: false));
-            if (v % 4 == 0) terminals.Add(new Terminal($"serial-{village.Code}", village.Code, "loudspeakerSerial", serialAddressOf(village, v), IsTest: false));
+            terminals.Add(new Terminal($"ip-{village.Code}", village.Code, Channels.LoudspeakerIp, ipAddressOf(village, v), IsTest: false));
+            if (v % 4 == 0) terminals.Add(new Terminal($"serial-{village.Code}", village.Code, Channels.LoudspeakerSerial, serialAddressOf(village, v), IsTest: false));
             var persons = registry.PersonsInVillage(village.Code);
             var withPhone = persons.Where(p => p.Phone is not null).Take(2).ToList();
             if (withPhone.Count > 0) officers.Add(new Officer(officerId++, withPhone[0].Name, withPhone[0].Phone!, village.Code, OfficerRole.VillageCadre));
@@ -42,7 +43,7 @@ public static class EndpointGenerator
         }
         // The bureau's own test terminal and test follower, for Test and Exercise bulletins.
         var first = registry.Villages[0];
-        terminals.Add(new Terminal("ip-test-bureau", first.Code, "loudspeakerIp", ipAddressOf(first, -1), IsTest: true));
+        terminals.Add(new Terminal("ip-test-bureau", first.Code, Channels.LoudspeakerIp, ipAddressOf(first, -1), IsTest: true));
         subscribers.Add(new Subscriber("o-test-bureau-synthetic", first.Code, null, IsTest: true));
         return new CountyEndpoints(terminals, subscribers, officers);
     }

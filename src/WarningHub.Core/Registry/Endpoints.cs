@@ -30,7 +30,7 @@ public sealed record Subscriber(string OpenId, string VillageCode, long? Househo
 /// The county's endpoints beside its persons: terminals, subscribers, officers. Looked up by village;
 /// kept apart from <see cref="CountyRegistry"/> so persons can be reloaded without them and the reverse.
 /// </summary>
-public sealed class CountyEndpoints
+public sealed partial class CountyEndpoints
 {
     private readonly ILookup<string, Terminal> _terminals;
     private readonly ILookup<string, Subscriber> _subscribers;
@@ -60,20 +60,4 @@ public sealed class CountyEndpoints
 
     /// <summary>Officers of a village or a town (by its 12-digit code).</summary>
     public IEnumerable<Officer> OfficersOf(string regionCode) => _officers[regionCode];
-
-    /// <summary>Checks that every endpoint belongs to a region of the registry; lists every problem.</summary>
-    public IReadOnlyList<string> Problems(CountyRegistry registry)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
-        var problems = new List<string>();
-        foreach (var t in Terminals.Where(t => registry.FindRegion(t.VillageCode)?.Level != RegionLevel.Village))
-            problems.Add($"terminal {t.Id}: village {t.VillageCode} is not a village of the registry");
-        foreach (var s in Subscribers.Where(s => registry.FindRegion(s.VillageCode)?.Level != RegionLevel.Village))
-            problems.Add($"subscriber {s.OpenId[..Math.Min(6, s.OpenId.Length)]}…: village {s.VillageCode} is not a village of the registry");
-        foreach (var o in Officers.Where(o => registry.FindRegion(o.RegionCode) is null))
-            problems.Add($"officer {o.Id}: region {o.RegionCode} is not in the registry");
-        foreach (var d in Terminals.GroupBy(t => t.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            problems.Add($"terminal id {d.Key} appears {d.Count()} times");
-        return problems;
-    }
 }

@@ -59,7 +59,7 @@ public static partial class RegistryCsv
         return RegionLevel.Village;
     }
 
-    private static string LevelName(RegionLevel level) => level switch
+    internal static string LevelName(RegionLevel level) => level switch
     {
         RegionLevel.County => "county",
         RegionLevel.Town => "town",

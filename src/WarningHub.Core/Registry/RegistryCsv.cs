@@ -3,7 +3,8 @@ using System.Text;
 namespace WarningHub.Core.Registry;
 
 /// <summary>
-/// Reads and writes the registry's CSV files (regions.csv, households.csv, persons.csv): UTF-8 with or without
+/// Reads and writes the registry's CSV files (regions.csv, households.csv, persons.csv, and the endpoints'
+/// terminals.csv, subscribers.csv, officers.csv): UTF-8 with or without
 /// a BOM, a header line naming the columns (any order), RFC 4180 quoting. Reading streams the file; an import
 /// with any bad row imports nothing and reports every error with file, line, field and reason.
 /// </summary>
