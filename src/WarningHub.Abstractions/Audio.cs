@@ -40,6 +40,12 @@ public interface IAudioBroadcaster : IChannelAdapter
     /// Delivers one bulletin. Accepted means the terminal took it; a play confirmation, when the terminal gives
     /// one, arrives later as a <see cref="Receipt"/> (Delivered = played). Never throws for terminal errors.
     /// </summary>
+    /// <param name="message">The bulletin and the terminal.</param>
+    /// <param name="cancellationToken">
+    /// The engine passes the warning's stop signal (cancel, update, expiry). An adapter whose bulletin plays on after
+    /// this method returned (a streamed clip) also stops playing when it fires, so nothing of an ended warning keeps
+    /// sounding; a bulletin cut off that way is not confirmed as played.
+    /// </param>
     ValueTask<DeliveryResult> BroadcastAsync(AudioMessage message, CancellationToken cancellationToken);
 }
 

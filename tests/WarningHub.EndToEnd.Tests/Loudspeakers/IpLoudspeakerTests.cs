@@ -14,7 +14,7 @@ public sealed class IpLoudspeakerTests
     private static readonly TimeSpan RepeatEvery = TimeSpan.FromSeconds(9);
 
     [Fact]
-    public async Task RedWarning_StreamsTheBulletinToEachVillage_RepeatsIt_AndACancelStartsNoFurtherRound()
+    public async Task RedWarning_StreamsTheBulletinToEachVillage_RepeatsIt_AndACancelCutsThePlayingRepeatAndStartsNoFurtherRound()
     {
         await using var first = await LoudspeakerHub.StartSpeakerAsync("jy-a");
         await using var second = await LoudspeakerHub.StartSpeakerAsync("jy-b");
@@ -37,6 +37,7 @@ public sealed class IpLoudspeakerTests
         var sinceCancel = Stopwatch.StartNew();
         var seen = speakers.Select(s => s.Streams.Count).ToArray();
         var lateStarts = new List<TimeSpan>();
+        int? packetsAtFiveSeconds = null;
         // Long enough for the next repeat to have come (9 s after the last) and then some.
         while (sinceCancel.Elapsed < RepeatEvery + TimeSpan.FromSeconds(4))
         {
@@ -46,10 +47,15 @@ public sealed class IpLoudspeakerTests
                 if (now > seen[i] && sinceCancel.Elapsed > TimeSpan.FromSeconds(5)) lateStarts.Add(sinceCancel.Elapsed);
                 seen[i] = now;
             }
+            if (packetsAtFiveSeconds is null && sinceCancel.Elapsed > TimeSpan.FromSeconds(5)) packetsAtFiveSeconds = Packets(speakers);
             await Task.Delay(100);
         }
 
         Assert.Empty(lateStarts);
+        // The repeat that was playing was cut off too: no packet after the first five seconds, and less than a whole bulletin.
+        Assert.Equal(packetsAtFiveSeconds, Packets(speakers));
+        Assert.All(speakers, s => Assert.True(s.Streams[1].Packets < s.Streams[0].Packets,
+            $"{s.Options.Id}: the repeat played {s.Streams[1].Packets} packets of {s.Streams[0].Packets}"));
         var record = (await hub.Store().GetAsync(id, default))!;
         Assert.Equal(1, await hub.App.Services.GetRequiredService<ILedgerMaintenance>().LastRoundAsync(record.Id, default));
         Assert.Equal("Cancelled", await hub.StateOfAsync(id));
@@ -72,4 +78,6 @@ public sealed class IpLoudspeakerTests
         var final = await hub.ReachAsync(id);
         Assert.All(villages, v => Assert.Equal(0, LoudspeakerHub.VillageChannel(final, v, ChannelNames.LoudspeakerIp).Count("offline")));
     }
+
+    private static int Packets(SimulatedSpeaker[] speakers) => speakers.Sum(s => s.Streams.Sum(r => r.Packets));
 }
