@@ -46,7 +46,4 @@ public sealed class OfflineTerminals
 
     /// <summary>Terminals of <paramref name="channel"/> in the village that cannot play now.</summary>
     public int In(string channel, string villageCode) => _byVillage.GetValueOrDefault((channel, villageCode));
-
-    /// <summary>Terminals of <paramref name="channel"/> anywhere that cannot play now.</summary>
-    public int Total(string channel) => _byVillage.Where(kv => kv.Key.Channel == channel).Sum(kv => kv.Value);
 }

@@ -25,7 +25,7 @@ public static class ReachJson
             towns = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Town).Select(Row),
             villages = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Village).Select(r => Village(r, report, confirmedRounds, offline)),
             // Per channel, in its own unit: persons for SMS; terminals, followers, robots or TV channels for the others.
-            channels = report.ByChannel.ToDictionary(kv => kv.Key, kv => ChannelTotal(kv.Key, kv.Value[0], offline)),
+            channels = report.ByChannel.ToDictionary(kv => kv.Key, kv => ChannelTotal(kv.Key, kv.Value, offline)),
         };
     }
 
@@ -56,10 +56,12 @@ public static class ReachJson
         return json;
     }
 
-    private static Dictionary<string, object?> ChannelTotal(string channel, ReachRow county, OfflineTerminals offline)
+    private static Dictionary<string, object?> ChannelTotal(string channel, IReadOnlyList<ReachRow> rows, OfflineTerminals offline)
     {
-        var json = Fields(county);
-        if (OfflineTerminals.LoudspeakerChannels.Contains(channel)) json["offline"] = offline.Total(channel);
+        var json = Fields(rows[0]);
+        // The warning's villages only: a dead terminal elsewhere in the county is not this warning's concern.
+        if (OfflineTerminals.LoudspeakerChannels.Contains(channel))
+            json["offline"] = rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Village).Sum(r => offline.In(channel, r.Code));
         return json;
     }
 
