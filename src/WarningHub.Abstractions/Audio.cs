@@ -40,6 +40,12 @@ public interface IAudioBroadcaster : IChannelAdapter
     /// Delivers one bulletin. Accepted means the terminal took it; a play confirmation, when the terminal gives
     /// one, arrives later as a <see cref="Receipt"/> (Delivered = played). Never throws for terminal errors.
     /// </summary>
+    /// <param name="message">The bulletin and the terminal.</param>
+    /// <param name="cancellationToken">
+    /// The engine passes the warning's stop signal (cancel, update, expiry). An adapter whose bulletin plays on after
+    /// this method returned (a streamed clip) also stops playing when it fires, so nothing of an ended warning keeps
+    /// sounding; a bulletin cut off that way is not confirmed as played.
+    /// </param>
     ValueTask<DeliveryResult> BroadcastAsync(AudioMessage message, CancellationToken cancellationToken);
 }
 
@@ -73,4 +79,14 @@ public interface ITerminalMonitor : IChannelAdapter
 {
     /// <summary>The last known state of every terminal the adapter has seen.</summary>
     IReadOnlyList<TerminalStatus> Terminals { get; }
+
+    /// <summary>
+    /// The state now of the terminal a registry address reaches (for example <c>rtp://10.1.2.3:5004?pt=8</c> or
+    /// <c>serial:ttyS1#2</c>), or null when the adapter has never heard from it or the address names no single
+    /// terminal (a multicast group). Adapters whose addresses carry options override it to find the terminal's entry.
+    /// </summary>
+    /// <param name="address">The terminal's address as the registry holds it.</param>
+    /// <returns>By default, the entry of <see cref="Terminals"/> whose address is exactly <paramref name="address"/>.</returns>
+    TerminalStatus? StatusOf(string address) =>
+        Terminals.FirstOrDefault(t => string.Equals(t.Address, address, StringComparison.Ordinal));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Loudspeaker.Ip.Addressing;
 using WarningHub.Channels.Loudspeaker.Ip.Audio;
@@ -27,9 +28,11 @@ public sealed partial class IpSpeakerChannel
     /// <summary>
     /// Checks the terminal (or the group's members), schedules the stream on the pacer and returns Accepted once
     /// its first packet left the socket. The provider id is <c>{ssrc as 8 hex digits}@{address key}</c>; the
-    /// terminal confirms the play by quoting the SSRC as <c>playId</c>.
+    /// terminal confirms the play by quoting the SSRC as <c>playId</c>. When <paramref name="stop"/> fires later, while
+    /// the stream still plays, the stream is cut off and its play is no longer awaited (see <see cref="StopWhenSignalled"/>).
     /// </summary>
-    private async ValueTask<DeliveryResult> BroadcastRtpAsync(AudioMessage message, TerminalAddress address, RtpPacer pacer, RtpSockets sockets)
+    private async ValueTask<DeliveryResult> BroadcastRtpAsync(AudioMessage message, TerminalAddress address, RtpPacer pacer, RtpSockets sockets,
+        CancellationToken stop)
     {
         IReadOnlyList<string> listeners;
         if (address.Kind == TerminalKind.RtpUnicast)
@@ -87,7 +90,32 @@ public sealed partial class IpSpeakerChannel
             return DeliveryResult.Temporary("SOCKET", $"The first RTP packet to {address.Key} could not be sent ({first}).");
         }
 
+        StopWhenSignalled(id, stream, stop);
         return DeliveryResult.Accepted([id]);
+    }
+
+    /// <summary>
+    /// The engine passes a warning's stop signal: a cancel, update or expiry must also silence a bulletin that is still
+    /// playing, not only the ones not yet sent. A stream cut short is not confirmed: a terminal cannot tell a cut from
+    /// an end and would report it played, so its report is no longer awaited and the slot ends unconfirmed.
+    /// </summary>
+    private void StopWhenSignalled(string id, RtpStream stream, CancellationToken stop)
+    {
+        if (!stop.CanBeCanceled)
+        {
+            return;
+        }
+
+        var registration = stop.Register(() =>
+        {
+            if (!stream.Completion.IsCompleted)
+            {
+                _confirmations.Forget(id);
+                stream.Abort();
+                _logger.LogInformation("RTP stream {Stream} cut off: its warning was stopped", id);
+            }
+        });
+        _ = stream.Completion.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>A random start whose SSRC no listener is still expected to confirm (so play reports stay unambiguous).</summary>

@@ -159,6 +159,6 @@ public sealed partial class IpSpeakerChannel : IAudioBroadcaster, IReceiptSource
 
         return address.Kind == TerminalKind.Http
             ? await BroadcastHttpAsync(message, address, cancellationToken).ConfigureAwait(false)
-            : await BroadcastRtpAsync(message, address, _pacer, _sockets).ConfigureAwait(false);
+            : await BroadcastRtpAsync(message, address, _pacer, _sockets, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -78,6 +78,42 @@ public class RtpUnicastTests
     }
 
     [Fact]
+    public async Task StopSignal_FiringWhileTheStreamPlays_CutsItOff_AndItsPlayReportIsNotTakenAsPlayed()
+    {
+        await using var network = await SpeakerNetwork.StartAsync();
+        var speaker = await network.AddSpeakerAsync();
+        using var stop = new CancellationTokenSource();
+        var result = await network.Channel.BroadcastAsync(Clips.To(speaker.RtpAddress, Clips.MuLaw(500)), stop.Token);
+        Assert.True(await Eventually.TrueAsync(() => speaker.Streams is [{ Packets: >= 5 }]));
+
+        await stop.CancelAsync();
+
+        Assert.Equal(SendOutcome.Accepted, result.Outcome);
+        Assert.True(await Eventually.TrueAsync(() => network.Channel.ActiveStreams == 0 && speaker.Streams is [{ Ended: true }]));
+        Assert.InRange(speaker.Streams[0].Packets, 5, 499);
+        // The terminal cannot tell a cut from an end and says "played"; that is not a confirmation.
+        Assert.True(await Eventually.TrueAsync(() => speaker.ReportsSent == 1));
+        await Task.Delay(300);
+        Assert.False(network.Channel.Receipts.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task StopSignal_FiringAfterTheStreamEnded_LeavesItsPlayConfirmed()
+    {
+        await using var network = await SpeakerNetwork.StartAsync();
+        var speaker = await network.AddSpeakerAsync();
+        using var stop = new CancellationTokenSource();
+        var result = await network.Channel.BroadcastAsync(Clips.To(speaker.RtpAddress, Clips.MuLaw(5)), stop.Token);
+        Assert.True(await Eventually.TrueAsync(() => network.Channel.ActiveStreams == 0));
+
+        await stop.CancelAsync();
+        var receipt = Assert.Single(await network.ReceiptsAsync(1));
+
+        Assert.Equal(result.ProviderMessageIds[0], receipt.ProviderMessageId);
+        Assert.Equal(DeliveryStatus.Delivered, receipt.Status);
+    }
+
+    [Fact]
     public async Task Broadcast_BeyondMaxConcurrentStreams_IsTemporaryBusyWithARetryHint()
     {
         await using var network = await SpeakerNetwork.StartAsync(o => o.MaxConcurrentStreams = 1);
