@@ -59,6 +59,23 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> with the writer connection inside one transaction that is rolled back.</summary>
+    public async Task RehearseAsync(Action<SqliteConnection, SqliteTransaction> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var tx = _writer.BeginTransaction();
+            work(_writer, tx);
+            tx.Rollback();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Opens a reader connection (WAL readers do not block the writer).</summary>
     public SqliteConnection OpenReader()
     {

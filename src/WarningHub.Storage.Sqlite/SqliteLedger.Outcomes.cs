@@ -14,53 +14,55 @@ public sealed partial class SqliteLedger
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Count == 0) return Task.CompletedTask;
         var now = Now;
-        return database.WriteAsync((c, tx) =>
+        return database.WriteAsync((c, tx) => RecordOutcomes(c, tx, outcomes, now), cancellationToken);
+    }
+
+    private static int RecordOutcomes(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<SlotOutcome> outcomes, long now)
+    {
+        // One prepared statement per target state: the allowed "from" states are part of the SQL.
+        var updates = new Dictionary<DeliveryStatus, SqliteCommand>();
+        using var message = c.CreateCommand();
+        message.Transaction = tx;
+        message.CommandText = "INSERT OR IGNORE INTO message(source, id, slot) VALUES ($s, $m, $slot)";
+        var mSource = message.Parameters.Add("$s", SqliteType.Text);
+        var mId = message.Parameters.Add("$m", SqliteType.Text);
+        var mSlot = message.Parameters.Add("$slot", SqliteType.Integer);
+        try
         {
-            // One prepared statement per target state: the allowed "from" states are part of the SQL.
-            var updates = new Dictionary<DeliveryStatus, SqliteCommand>();
-            using var message = c.CreateCommand();
-            message.Transaction = tx;
-            message.CommandText = "INSERT OR IGNORE INTO message(source, id, slot) VALUES ($s, $m, $slot)";
-            var mSource = message.Parameters.Add("$s", SqliteType.Text);
-            var mId = message.Parameters.Add("$m", SqliteType.Text);
-            var mSlot = message.Parameters.Add("$slot", SqliteType.Integer);
-            try
+            foreach (var o in outcomes)
             {
-                foreach (var o in outcomes)
+                if (Array.IndexOf(OutcomeStates, o.State) < 0)
+                    throw new ArgumentException($"{o.State} is not an outcome of a send.", nameof(outcomes));
+                if (!updates.TryGetValue(o.State, out var cmd))
                 {
-                    if (Array.IndexOf(OutcomeStates, o.State) < 0)
-                        throw new ArgumentException($"{o.State} is not an outcome of a send.", nameof(outcomes));
-                    if (!updates.TryGetValue(o.State, out var cmd))
+                    cmd = OutcomeUpdate(c, tx, o.State);
+                    updates[o.State] = cmd;
+                }
+                var p = cmd.Parameters;
+                p[0].Value = o.SlotId;
+                p[1].Value = o.MessageIds?.Count ?? 0;
+                p[2].Value = o.NextAttemptAt is { } next ? Ms(next) : 0L;
+                p[3].Value = o.PossiblyDuplicated ? 1 : 0;
+                p[4].Value = (object?)o.Error ?? DBNull.Value;
+                p[5].Value = now;
+                var changed = cmd.ExecuteNonQuery();
+                if (changed == 1 && o.State == DeliveryStatus.Sent && o.MessageIds is { Count: > 0 } ids)
+                {
+                    mSource.Value = o.Source ?? "";
+                    mSlot.Value = o.SlotId;
+                    foreach (var id in ids)
                     {
-                        cmd = OutcomeUpdate(c, tx, o.State);
-                        updates[o.State] = cmd;
-                    }
-                    var p = cmd.Parameters;
-                    p[0].Value = o.SlotId;
-                    p[1].Value = o.MessageIds?.Count ?? 0;
-                    p[2].Value = o.NextAttemptAt is { } next ? Ms(next) : 0L;
-                    p[3].Value = o.PossiblyDuplicated ? 1 : 0;
-                    p[4].Value = (object?)o.Error ?? DBNull.Value;
-                    p[5].Value = now;
-                    var changed = cmd.ExecuteNonQuery();
-                    if (changed == 1 && o.State == DeliveryStatus.Sent && o.MessageIds is { Count: > 0 } ids)
-                    {
-                        mSource.Value = o.Source ?? "";
-                        mSlot.Value = o.SlotId;
-                        foreach (var id in ids)
-                        {
-                            mId.Value = id;
-                            message.ExecuteNonQuery();
-                        }
+                        mId.Value = id;
+                        message.ExecuteNonQuery();
                     }
                 }
             }
-            finally
-            {
-                foreach (var cmd in updates.Values) cmd.Dispose();
-            }
-            return 0;
-        }, cancellationToken);
+        }
+        finally
+        {
+            foreach (var cmd in updates.Values) cmd.Dispose();
+        }
+        return 0;
     }
 
     private static SqliteCommand OutcomeUpdate(SqliteConnection c, SqliteTransaction tx, DeliveryStatus to)

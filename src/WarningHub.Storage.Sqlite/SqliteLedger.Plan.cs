@@ -17,25 +17,8 @@ public sealed partial class SqliteLedger
     public async Task<IReadOnlyList<ShardInfo>> PersistPlanAsync(WarningPlan plan, Func<ShardInfo, ValueTask>? onShardPersisted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        await database.WriteAsync((c, tx) =>
-        {
-            using var cmd = c.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = "INSERT OR REPLACE INTO target(warning, village, persons, without_address) VALUES ($w, $v, $p, $n)";
-            var w = cmd.Parameters.Add("$w", SqliteType.Integer);
-            var v = cmd.Parameters.Add("$v", SqliteType.Integer);
-            var p = cmd.Parameters.Add("$p", SqliteType.Integer);
-            var n = cmd.Parameters.Add("$n", SqliteType.Integer);
-            w.Value = plan.WarningId;
-            foreach (var t in plan.Targets)
-            {
-                v.Value = t.VillageCode;
-                p.Value = t.Persons;
-                n.Value = t.PersonsWithoutAddress;
-                cmd.ExecuteNonQuery();
-            }
-            return 0;
-        }, cancellationToken);
+        // The village targets (for reach) go in the first shard's transaction: one commit fewer before the first send.
+        var targetsWritten = false;
 
         var shards = new List<ShardInfo>();
         foreach (var channel in plan.Channels)
@@ -48,7 +31,13 @@ public sealed partial class SqliteLedger
             for (var i = 0; i < pending.Count;)
             {
                 var take = pending.Skip(i).Take(batch).ToList();
-                var persisted = await database.WriteAsync((c, tx) => InsertShards(c, tx, plan.WarningId, channel, take), cancellationToken);
+                var withTargets = !targetsWritten;
+                var persisted = await database.WriteAsync((c, tx) =>
+                {
+                    if (withTargets) PersistTargets(c, tx, plan);
+                    return InsertShards(c, tx, plan.WarningId, channel, take);
+                }, cancellationToken);
+                targetsWritten = true;
                 shards.AddRange(persisted);
                 if (onShardPersisted is not null)
                 {
@@ -58,8 +47,29 @@ public sealed partial class SqliteLedger
                 batch = Math.Min(batch * 4, 64);
             }
         }
+        if (!targetsWritten) await database.WriteAsync((c, tx) => PersistTargets(c, tx, plan), cancellationToken);
         shards.Sort((a, b) => a.Id.CompareTo(b.Id));
         return shards;
+    }
+
+    private static int PersistTargets(SqliteConnection c, SqliteTransaction tx, WarningPlan plan)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT OR REPLACE INTO target(warning, village, persons, without_address) VALUES ($w, $v, $p, $n)";
+        var w = cmd.Parameters.Add("$w", SqliteType.Integer);
+        var v = cmd.Parameters.Add("$v", SqliteType.Integer);
+        var p = cmd.Parameters.Add("$p", SqliteType.Integer);
+        var n = cmd.Parameters.Add("$n", SqliteType.Integer);
+        w.Value = plan.WarningId;
+        foreach (var t in plan.Targets)
+        {
+            v.Value = t.VillageCode;
+            p.Value = t.Persons;
+            n.Value = t.PersonsWithoutAddress;
+            cmd.ExecuteNonQuery();
+        }
+        return 0;
     }
 
     private Dictionary<int, ShardInfo> ExistingShards(long warningId, string channel, int round)

@@ -14,31 +14,33 @@ public sealed partial class SqliteLedger(SqliteDatabase database, TimeProvider t
     public Task<IReadOnlyList<LedgerSlot>> ClaimAsync(ShardInfo shard, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        return database.WriteAsync<IReadOnlyList<LedgerSlot>>((c, tx) =>
+        return database.WriteAsync<IReadOnlyList<LedgerSlot>>((c, tx) => Claim(c, tx, shard, now, max), cancellationToken);
+    }
+
+    private static List<LedgerSlot> Claim(SqliteConnection c, SqliteTransaction tx, ShardInfo shard, DateTimeOffset now, int max)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"""
+            UPDATE slot SET state = {(int)DeliveryStatus.Sending}, attempts = attempts + 1, updated_at = $now
+            WHERE id IN (SELECT id FROM slot WHERE id BETWEEN $a AND $b
+                         AND state IN ({SlotStateMachine.SqlFromList(DeliveryStatus.Sending)}) AND next_at <= $now
+                         ORDER BY id LIMIT $max)
+            RETURNING id, address, village, persons, attempts, dup
+            """;
+        cmd.Parameters.AddWithValue("$now", Ms(now));
+        cmd.Parameters.AddWithValue("$a", shard.FirstSlot);
+        cmd.Parameters.AddWithValue("$b", shard.LastSlot);
+        cmd.Parameters.AddWithValue("$max", max);
+        var slots = new List<LedgerSlot>(max);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
         {
-            using var cmd = c.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = $"""
-                UPDATE slot SET state = {(int)DeliveryStatus.Sending}, attempts = attempts + 1, updated_at = $now
-                WHERE id IN (SELECT id FROM slot WHERE id BETWEEN $a AND $b
-                             AND state IN ({SlotStateMachine.SqlFromList(DeliveryStatus.Sending)}) AND next_at <= $now
-                             ORDER BY id LIMIT $max)
-                RETURNING id, address, village, persons, attempts, dup
-                """;
-            cmd.Parameters.AddWithValue("$now", Ms(now));
-            cmd.Parameters.AddWithValue("$a", shard.FirstSlot);
-            cmd.Parameters.AddWithValue("$b", shard.LastSlot);
-            cmd.Parameters.AddWithValue("$max", max);
-            var slots = new List<LedgerSlot>(max);
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                slots.Add(new LedgerSlot(r.GetInt64(0), shard.Id, r.GetString(1), r.GetInt64(2), r.GetInt32(3),
-                    DeliveryStatus.Sending, r.GetInt32(4), r.GetInt64(5) != 0));
-            }
-            slots.Sort((x, y) => x.Id.CompareTo(y.Id));
-            return slots;
-        }, cancellationToken);
+            slots.Add(new LedgerSlot(r.GetInt64(0), shard.Id, r.GetString(1), r.GetInt64(2), r.GetInt32(3),
+                DeliveryStatus.Sending, r.GetInt32(4), r.GetInt64(5) != 0));
+        }
+        slots.Sort((x, y) => x.Id.CompareTo(y.Id));
+        return slots;
     }
 
     // Slots in Sending are in a job's hands: the job records them (Sent if they went, Cancelled if not).

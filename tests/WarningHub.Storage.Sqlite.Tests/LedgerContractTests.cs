@@ -42,6 +42,20 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rehearse_KeepsNothing_AndARealPlanAfterItStartsAtTheFirstIds()
+    {
+        await Maintenance.RehearseAsync(default);
+        await Maintenance.RehearseAsync(default);
+
+        Assert.Equal(0, (await Maintenance.CountAsync(0, null, default)).Total);
+        Assert.Empty(await Maintenance.UnfinishedShardsAsync(default));
+        Assert.Empty(await Maintenance.ChannelsOfAsync(0, default));
+        var shards = await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default);
+        Assert.Equal(1, shards[0].Id);
+        Assert.Equal(1, shards[0].FirstSlot);
+    }
+
+    [Fact]
     public async Task PersistPlan_Again_SkipsShardsThatExist()
     {
         var first = await Ledger.PersistPlanAsync(PlanOf(1, 2500), null, default);

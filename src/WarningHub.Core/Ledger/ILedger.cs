@@ -54,4 +54,11 @@ public interface ILedgerMaintenance
 
     /// <summary>The highest round planned for a warning (0 when it was never repeated).</summary>
     Task<int> LastRoundAsync(long warningId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the statements of a release and a send (persisting a plan, claiming, recording outcomes) once on
+    /// throwaway rows and undoes them: nothing is kept. Start-up calls it so the first warning does not pay for
+    /// preparing them.
+    /// </summary>
+    Task RehearseAsync(CancellationToken cancellationToken);
 }
