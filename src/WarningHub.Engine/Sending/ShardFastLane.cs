@@ -16,15 +16,17 @@ public sealed class ShardFastLane(IServiceScopeFactory scopes, ILogger<ShardFast
 {
     private readonly BackgroundWork _work = new();
 
-    public void Start(ShardInfo shard)
+    /// <summary>Starts the batch; the task completes once it is claimed (or could not be), before it is sent.</summary>
+    public Task Start(ShardInfo shard)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        _work.Start(async stopping =>
+        var claimed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = _work.Start(async stopping =>
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ShardJob>().RunFirstBatchAsync(shard.Id, stopping);
+                await scope.ServiceProvider.GetRequiredService<ShardJob>().RunFirstBatchAsync(shard.Id, () => claimed.TrySetResult(), stopping);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -34,7 +36,13 @@ public sealed class ShardFastLane(IServiceScopeFactory scopes, ILogger<ShardFast
             {
                 logger.LogError(ex, "The first batch of shard {ShardId} failed here; its Hangfire job sends the shard", shard.Id);
             }
+            finally
+            {
+                claimed.TrySetResult();
+            }
         });
+        if (!started) claimed.TrySetResult();
+        return claimed.Task;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -39,9 +39,21 @@ public sealed partial class ShardJob(
     public Task RunAsync(long shardId, CancellationToken cancellationToken) => RunAsync(shardId, int.MaxValue, cancellationToken);
 
     /// <summary>One small claim of the shard, sent at once (see <see cref="ShardFastLane"/>); the shard's job does the rest.</summary>
-    public Task RunFirstBatchAsync(long shardId, CancellationToken cancellationToken) => RunAsync(shardId, 1, cancellationToken);
+    /// <param name="claimed">Told once the batch is claimed (or the run ended without a claim), before it is sent.</param>
+    public async Task RunFirstBatchAsync(long shardId, Action claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        try
+        {
+            await RunAsync(shardId, 1, cancellationToken, claimed);
+        }
+        finally
+        {
+            claimed();
+        }
+    }
 
-    private async Task RunAsync(long shardId, int claims, CancellationToken cancellationToken)
+    private async Task RunAsync(long shardId, int claims, CancellationToken cancellationToken, Action? claimed = null)
     {
         var shard = await maintenance.GetShardAsync(shardId, cancellationToken);
         if (shard is null)
@@ -72,6 +84,7 @@ public sealed partial class ShardJob(
         {
             if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
             var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), batch, cancellationToken);
+            claimed?.Invoke();
             batch = options.Value.ClaimBatch;
             if (slots.Count == 0) break;
             await using (var outcomes = new OutcomeWriter(ledger, time))
