@@ -73,4 +73,14 @@ public interface ITerminalMonitor : IChannelAdapter
 {
     /// <summary>The last known state of every terminal the adapter has seen.</summary>
     IReadOnlyList<TerminalStatus> Terminals { get; }
+
+    /// <summary>
+    /// The state now of the terminal a registry address reaches (for example <c>rtp://10.1.2.3:5004?pt=8</c> or
+    /// <c>serial:ttyS1#2</c>), or null when the adapter has never heard from it or the address names no single
+    /// terminal (a multicast group). Adapters whose addresses carry options override it to find the terminal's entry.
+    /// </summary>
+    /// <param name="address">The terminal's address as the registry holds it.</param>
+    /// <returns>By default, the entry of <see cref="Terminals"/> whose address is exactly <paramref name="address"/>.</returns>
+    TerminalStatus? StatusOf(string address) =>
+        Terminals.FirstOrDefault(t => string.Equals(t.Address, address, StringComparison.Ordinal));
 }

@@ -77,6 +77,7 @@ public static class HubHost
         api.MapPost("/warnings", WarningSubmission.PostAsync);
         api.MapGet("/warnings/{id}", WarningQueries.GetAsync);
         api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync);
+        api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync);
         app.MapGet("/b/{id}/{village}/{token}", BroadcasterEndpoints.PageAsync);
         app.MapGet("/b/{id}/{village}/{token}/audio.wav", BroadcasterEndpoints.AudioAsync);
         app.MapPost("/b/{id}/{village}/{token}/played", BroadcasterEndpoints.PlayedAsync);

@@ -42,8 +42,12 @@ internal sealed class TestHub : IAsyncDisposable
 
     public CountyRegistry Registry { get; }
 
+    /// <param name="settings">Settings over the defaults of <see cref="Settings"/> (a key given here wins).</param>
+    /// <param name="endpoints">Terminals, followers and officers, stored before the hub starts (its registry loads them then).</param>
+    /// <param name="configure">More for the host builder (logging, services).</param>
     public static async Task<TestHub> StartAsync(int persons = 3000, int gatewayRate = 0, Action<SmscSimulatorOptions>? smsc = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Func<CountyRegistry, CountyEndpoints>? endpoints = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("warninghub-e2e-");
         var smscOptions = new SmscSimulatorOptions { RecordMessages = true };
@@ -51,9 +55,16 @@ internal sealed class TestHub : IAsyncDisposable
         var simulator = new SmscSimulator(smscOptions);
         simulator.Start();
         var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = persons, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
-        var app = HubHost.Build([], loadConfigFile: false, overrides: Settings(folder.FullName, simulator.Port, gatewayRate).Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(),
-            configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
-        await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, default);
+        var all = Settings(folder.FullName, simulator.Port, gatewayRate);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var app = HubHost.Build([], loadConfigFile: false, overrides: all, configure: b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(b);
+        });
+        var store = app.Services.GetRequiredService<SqliteRegistryStore>();
+        await store.SaveAsync(registry, default);
+        if (endpoints is not null) await store.SaveEndpointsAsync(endpoints(registry), default);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address) };

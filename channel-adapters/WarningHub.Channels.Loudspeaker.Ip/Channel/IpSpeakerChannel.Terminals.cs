@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
+using WarningHub.Channels.Loudspeaker.Ip.Addressing;
 using WarningHub.Channels.Loudspeaker.Ip.Terminals;
 
 namespace WarningHub.Channels.Loudspeaker.Ip;
@@ -22,6 +23,14 @@ public sealed partial class IpSpeakerChannel
         {
             _logger.LogDebug("Terminal {Terminal} reported play {PlayId}, which is not awaited", report.Key, report.PlayId);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The address is reduced to its key (no query); a multicast group is no single terminal and has no state.</remarks>
+    public TerminalStatus? StatusOf(string address)
+    {
+        var parsed = TerminalAddress.Parse(address, _options, out _);
+        return parsed is null || parsed.Kind == TerminalKind.RtpMulticast ? null : _book.StatusOf(parsed.Key);
     }
 
     /// <summary>

@@ -89,6 +89,13 @@ public sealed partial class SerialSpeakerChannel : IAudioBroadcaster, ITerminalM
     public IReadOnlyList<TerminalStatus> Terminals =>
         [.. _terminals.Values.Select(t => t.Health.Current).OfType<TerminalStatus>().OrderBy(s => s.Address, StringComparer.Ordinal)];
 
+    /// <inheritdoc />
+    /// <remarks>A zone (<c>serial:&lt;port&gt;#&lt;coil&gt;</c>) has its module's state: the module is what is queried.</remarks>
+    public TerminalStatus? StatusOf(string address) =>
+        Addressing.SerialAddress.TryParse(address, out var parsed, out _) && _terminals.TryGetValue(parsed!.Port, out var terminal)
+            ? terminal.Health.Current
+            : null;
+
     /// <summary>Stops the monitor, closes every port and ends <see cref="Receipts"/>. Safe to call more than once (the
     /// container disposes the instance once per interface it was registered under).</summary>
     public async ValueTask DisposeAsync()

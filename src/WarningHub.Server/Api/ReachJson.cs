@@ -3,14 +3,19 @@ using WarningHub.Core.Warnings;
 
 namespace WarningHub.Server.Api;
 
-/// <summary>The reach report as JSON: persons per county, town and village.</summary>
+/// <summary>
+/// The reach report as JSON: persons per county, town and village, and per village the other channels in their own
+/// units. Loudspeaker channels also carry <c>offline</c>: the village's terminals that cannot play at report time.
+/// </summary>
 public static class ReachJson
 {
-    public static object Of(ReachReport report, WarningRecord warning, IReadOnlyList<WarningHub.Core.Ledger.BroadcastConfirmation>? confirmations = null)
+    public static object Of(ReachReport report, WarningRecord warning, IReadOnlyList<WarningHub.Core.Ledger.BroadcastConfirmation>? confirmations = null,
+        OfflineTerminals? offline = null)
     {
         var confirmedRounds = (confirmations ?? []).ToLookup(c => c.VillageCode.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Round);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(warning);
+        offline ??= OfflineTerminals.None;
         return new
         {
             warningId = report.WarningId,
@@ -18,13 +23,13 @@ public static class ReachJson
             state = warning.State.ToString(),
             county = Row(report.County),
             towns = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Town).Select(Row),
-            villages = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Village).Select(r => Village(r, report, confirmedRounds)),
+            villages = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Village).Select(r => Village(r, report, confirmedRounds, offline)),
             // Per channel, in its own unit: persons for SMS; terminals, followers, robots or TV channels for the others.
-            channels = report.ByChannel.ToDictionary(kv => kv.Key, kv => Row(kv.Value[0])),
+            channels = report.ByChannel.ToDictionary(kv => kv.Key, kv => ChannelTotal(kv.Key, kv.Value[0], offline)),
         };
     }
 
-    private static Dictionary<string, object?> Village(ReachRow r, ReachReport report, ILookup<string, int> confirmedRounds)
+    private static Dictionary<string, object?> Village(ReachRow r, ReachReport report, ILookup<string, int> confirmedRounds, OfflineTerminals offline)
     {
         var json = Fields(r);
         // 村广播员 confirmations: the rounds (0 = first broadcast, 1.. = repeats) the village's broadcaster played.
@@ -33,7 +38,28 @@ public static class ReachJson
             .Where(kv => kv.Key != WarningHub.Core.Planning.Channels.Sms)
             .Select(kv => (kv.Key, Row: kv.Value.FirstOrDefault(v => v.Code == r.Code)))
             .Where(x => x.Row is not null)
-            .ToDictionary(x => x.Key, x => (object)new { targeted = x.Row!.Persons.Targeted, delivered = x.Row.Persons.Delivered, failed = x.Row.Persons.Failed, pending = x.Row.Persons.Pending });
+            .ToDictionary(x => x.Key, x => (object)VillageChannel(x.Key, x.Row!, offline));
+        return json;
+    }
+
+    private static Dictionary<string, int> VillageChannel(string channel, ReachRow row, OfflineTerminals offline)
+    {
+        var json = new Dictionary<string, int>
+        {
+            ["targeted"] = row.Persons.Targeted,
+            ["delivered"] = row.Persons.Delivered,
+            ["failed"] = row.Persons.Failed,
+            ["pending"] = row.Persons.Pending,
+        };
+        // Counted apart from the slots: an offline terminal's slot is refused and retried, never delivered.
+        if (OfflineTerminals.LoudspeakerChannels.Contains(channel)) json["offline"] = offline.In(channel, row.Code);
+        return json;
+    }
+
+    private static Dictionary<string, object?> ChannelTotal(string channel, ReachRow county, OfflineTerminals offline)
+    {
+        var json = Fields(county);
+        if (OfflineTerminals.LoudspeakerChannels.Contains(channel)) json["offline"] = offline.Total(channel);
         return json;
     }
 

@@ -44,14 +44,18 @@ internal static class WarningQueries
     }
 
     public static async Task<IResult> ReachAsync(string id, IWarningStore warnings, IReachQuery reach, RegistryHolder registry,
-        IBroadcastConfirmations confirmations, CancellationToken cancellationToken)
+        IBroadcastConfirmations confirmations, IEnumerable<ITerminalMonitor> monitors, CancellationToken cancellationToken)
     {
         var w = await warnings.GetAsync(id, cancellationToken);
         if (w is null) return NotFound(id);
         if (!registry.IsLoaded) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No registry loaded");
         var report = ReachReportBuilder.Build(w.PublicId, await reach.TargetsAsync(w.Id, cancellationToken),
             await reach.VillageCountsAsync(w.Id, cancellationToken), registry.Current);
-        return Results.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken)));
+        // Terminals as their adapters see them now: one that is offline or faulty needs a visit whatever the ledger says.
+        var monitorList = monitors.ToList();
+        var offline = OfflineTerminals.Count(registry.Endpoints, w.IsForTestRecipientsOnly, (channel, address) =>
+            monitorList.Where(m => m.Definition.Channel == channel).Select(m => m.StatusOf(address)).FirstOrDefault(s => s is not null));
+        return Results.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken), offline));
     }
 
     private static IResult NotFound(string id) => Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");

@@ -13,7 +13,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds"];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -27,6 +27,7 @@ public static class HubConfiguration
             services.AddSmppChannel(gateway.Key, gateway);
         }
         WarningHub.Server.Feeds.FeedRegistration.AddHubFeeds(services, root); // TV captions, CAP feeds in and out
+        ChannelRegistration.AddHubChannels(services, root); // loudspeakers and their audio, WeChat, WeCom
     }
 
     /// <summary>Keys of the WarningHub tree that no section reads.</summary>
@@ -37,6 +38,7 @@ public static class HubConfiguration
             .Select(c => c.Path).ToList();
         unknown.AddRange(root.GetSection("Sms").GetChildren().Where(c => !KnownSmsProtocols.Contains(c.Key, StringComparer.OrdinalIgnoreCase))
             .Select(c => c.Path));
+        unknown.AddRange(ChannelRegistration.UnknownSettings(root));
         return unknown;
     }
 
@@ -47,33 +49,17 @@ public static class HubConfiguration
     public static IReadOnlyList<string> Validate(IServiceProvider services, IConfiguration configuration)
     {
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
-        Collect(errors, "Hub", () => services.GetRequiredService<IOptions<HubOptions>>().Value);
-        Collect(errors, "Engine", () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Hub", () => services.GetRequiredService<IOptions<HubOptions>>().Value);
+        SettingErrors.Collect(errors, "Engine", () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
         {
-            Collect(errors, $"Sms:Smpp:{gateway.Key}", () => smpp.Get(gateway.Key));
+            SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", () => smpp.Get(gateway.Key));
         }
+        errors.AddRange(ChannelRegistration.Validate(services, configuration.GetSection(Root)));
         return errors;
     }
 
     private static void Strict(BinderOptions o) => o.ErrorOnUnknownConfiguration = true;
-
-    private static void Collect(List<string> errors, string section, Func<object> resolve)
-    {
-        try
-        {
-            resolve();
-        }
-        catch (OptionsValidationException ex)
-        {
-            errors.AddRange(ex.Failures.Select(f => $"{Root}:{section}: {f}"));
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder's message names the unknown key.
-            errors.Add($"{Root}:{section}: {ex.Message}");
-        }
-    }
 }

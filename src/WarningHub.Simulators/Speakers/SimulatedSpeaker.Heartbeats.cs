@@ -15,6 +15,22 @@ public sealed partial class SimulatedSpeaker
     /// <summary>Play reports sent (played or not).</summary>
     public int ReportsSent => Volatile.Read(ref _reportsSent);
 
+    /// <summary>
+    /// Starts heartbeats and play reports to <paramref name="target"/> after the terminal started without a
+    /// <see cref="SimulatedSpeakerOptions.HeartbeatTarget"/>: for a hub whose heartbeat port is chosen when it starts,
+    /// while its registry already needs the terminal's RTP address.
+    /// </summary>
+    public void SendHeartbeatsTo(IPEndPoint target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (_heartbeat is not null)
+        {
+            throw new InvalidOperationException($"Heartbeats already go to {_heartbeatTarget}.");
+        }
+
+        StartHeartbeats(target);
+    }
+
     private void StartHeartbeats(IPEndPoint target)
     {
         _heartbeatTarget = target;

@@ -30,6 +30,24 @@ public class TerminalStateTests
     }
 
     [Fact]
+    public async Task StatusOf_AnAddressWithOptions_IsItsTerminalsState_WhileGroupsAndStrangersHaveNone()
+    {
+        await using var network = await SpeakerNetwork.StartAsync(o => o.OfflineAfter = OfflineAfter, _time);
+        var speaker = await network.AddSpeakerAsync(o => o.HeartbeatInterval = TimeSpan.FromHours(1));
+        ITerminalMonitor monitor = network.Channel;
+
+        var before = monitor.StatusOf(speaker.RtpAddress + "?pt=8");
+        speaker.GoOffline();
+        _time.Advance(OfflineAfter + TimeSpan.FromSeconds(1));
+
+        Assert.Equal((speaker.RtpAddress, TerminalState.Normal), (before?.Address, before?.State));
+        Assert.Equal(TerminalState.Offline, monitor.StatusOf(speaker.RtpAddress)?.State);
+        Assert.Null(monitor.StatusOf("rtp://127.0.0.1:9"));
+        Assert.Null(monitor.StatusOf("rtp-multicast://239.1.2.3:5004"));
+        Assert.Null(monitor.StatusOf("not an address"));
+    }
+
+    [Fact]
     public async Task Broadcast_ToAFaultyTerminal_IsTemporary_AndAfterItRecoversIsAccepted()
     {
         await using var network = await SpeakerNetwork.StartAsync(o => o.OfflineAfter = OfflineAfter, _time);

@@ -28,6 +28,22 @@ public class StatusMonitorTests
     }
 
     [Fact]
+    public async Task StatusOf_AZoneAddress_IsItsModulesState_AndAnotherPortHasNone()
+    {
+        await using var rig = SpeakerRig.Start(channel: o => (o.StatusInterval, o.OfflineAfterMissed) = (TimeSpan.FromMilliseconds(100), 2));
+        ITerminalMonitor monitor = rig.Channel;
+        await rig.Channel.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => monitor.StatusOf("serial:village#1/2")?.State == TerminalState.Normal, Patience));
+
+        rig.Module!.Silent = true;
+
+        Assert.True(await Eventually.TrueAsync(() => monitor.StatusOf("serial:village#3")?.State == TerminalState.Offline, Patience));
+        Assert.Equal("serial:village", monitor.StatusOf("serial:village")?.Address);
+        Assert.Null(monitor.StatusOf("serial:other-port"));
+        Assert.Null(monitor.StatusOf("rtp://127.0.0.1:5004"));
+    }
+
+    [Fact]
     public async Task Monitor_SerialAdapterUnplugged_IsOffline_AndRecoveredWhenPluggedBackIn()
     {
         await using var rig = SpeakerRig.Start(channel: o => (o.StatusInterval, o.OfflineAfterMissed) = (TimeSpan.FromMilliseconds(100), 2));

@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using WarningHub.Abstractions;
+using WarningHub.Engine.Sending;
+using WarningHub.Server;
+
+namespace WarningHub.EndToEnd.Tests;
+
+/// <summary>Loudspeaker, audio, WeChat and WeCom settings: every mistake is listed at start-up with its section; valid ones start.</summary>
+public sealed class ChannelSettingsTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("warninghub-channelsettings-");
+
+    [Fact]
+    public void HubBuild_WithBadLoudspeakerAudioAndWeChatSettings_ListsEveryOneWithItsSection()
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
+        settings["WarningHub:Loudspeakers:Ip:county:HeartbeatPort"] = "70000";
+        settings["WarningHub:Loudspeakers:Ip:county:OfflineAfter"] = "-00:00:01";
+        settings["WarningHub:Loudspeakers:Serial:qianfo:Ports:qianfo-1:Path"] = "/dev/ttyS1";
+        settings["WarningHub:Loudspeakers:Serial:qianfo:Ports:qianfo-1:BaudRat"] = "9600";
+        settings["WarningHub:Loudspeakers:Cellular:x:Host"] = "10.0.0.1";
+        settings["WarningHub:Audio:Rate"] = "10";
+        settings["WarningHub:WeChat:county:AppId"] = "wx5117a1d2c3e4f501";
+        settings["WarningHub:WeChat:county:CallbackToken"] = "no!";
+        settings["WarningHub:WeCom:Robotz:511124100000"] = "key-1";
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Loudspeakers:Ip:county: ", StringComparison.Ordinal) && e.Contains("HeartbeatPort", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Loudspeakers:Ip:county: ", StringComparison.Ordinal) && e.Contains("OfflineAfter", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Loudspeakers:Serial:qianfo: ", StringComparison.Ordinal) && e.Contains("BaudRat", StringComparison.Ordinal));
+        Assert.Contains("WarningHub:Loudspeakers:Cellular: unknown setting", ex.Errors);
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Audio: Rate ", StringComparison.Ordinal));
+        foreach (var property in new[] { "AppSecret", "CallbackToken", "DefaultTemplateId", "FieldMap" })
+        {
+            Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:WeChat:county: ", StringComparison.Ordinal) && e.Contains(property, StringComparison.Ordinal));
+        }
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:WeCom: ", StringComparison.Ordinal) && e.Contains("Robotz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HubBuild_WithTwoIpLoudspeakerNetworks_RefusesTheSecondInsteadOfLosingItsTerminals()
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
+        settings["WarningHub:Loudspeakers:Ip:north:HeartbeatPort"] = "0";
+        settings["WarningHub:Loudspeakers:Ip:south:HeartbeatPort"] = "0";
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith("WarningHub:Loudspeakers:Ip: north, south are configured", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HubBuild_WithTheDocumentedChannelExample_IsValid()
+    {
+        await using var app = HubHost.Build([], configFile: Path.Combine(Repo.Root, "config", "examples", "channels.json"),
+            overrides: TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0));
+
+        var adapters = app.Services.GetServices<IChannelAdapter>().Select(a => a.Definition.Name).ToList();
+        Assert.Superset(new HashSet<string> { "ip-speaker:county", "serial-speaker:qianfo", "smpp:sim", "wechat-oa:county", "wecom" }, adapters.ToHashSet());
+        Assert.Single(app.Services.GetServices<IBulletinSource>());
+    }
+
+    [Fact]
+    public async Task HubBuild_WithTheShippedSettings_IsValid()
+    {
+        await using var app = HubHost.Build([], configFile: Path.Combine(Repo.Root, "config", "warninghub.json"), overrides: new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["WarningHub:Hub:DatabasePath"] = Path.Combine(_folder.FullName, "hub.db"),
+        });
+
+        // SMS only: the loudspeaker and WeChat sections are documented, not switched on, so no bulletins are made.
+        var adapters = app.Services.GetServices<IChannelAdapter>().Select(a => a.Definition.Name).ToList();
+        Assert.Contains("smpp:mobile", adapters);
+        Assert.DoesNotContain(adapters, n => n.StartsWith("ip-speaker:", StringComparison.Ordinal) || n.StartsWith("serial-speaker:", StringComparison.Ordinal)
+            || n.StartsWith("wechat-oa:", StringComparison.Ordinal) || n == "wecom");
+        Assert.Empty(app.Services.GetServices<IBulletinSource>());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { _folder.Delete(recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
