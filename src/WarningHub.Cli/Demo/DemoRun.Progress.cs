@@ -47,7 +47,9 @@ internal sealed partial class DemoRun
                         if (!bars.TryGetValue(channel, out var bar)) bars[channel] = bar = ctx.AddTask(Markup.Escape(label), maxValue: c.Planned);
                         bar.MaxValue = c.Planned;
                         bar.Value = c.Final;
-                        bar.Description = Markup.Escape($"{label}  {c.Final:N0}/{c.Planned:N0} final, {c.Delivered:N0} delivered");
+                        // While loudspeakers play (or a receipt is on its way) nothing is final yet: say what it waits for.
+                        var detail = c.AwaitingReceipt > 0 ? $"{c.AwaitingReceipt:N0} awaiting receipt" : $"{c.Delivered:N0} delivered";
+                        bar.Description = Markup.Escape($"{label}  {c.Final:N0}/{c.Planned:N0} final, {detail}");
                         // Stopped once: the elapsed column then shows how long the channel took.
                         if (c.Pending == 0 && stopped.Add(channel)) bar.StopTask();
                     }
