@@ -50,6 +50,8 @@ internal sealed partial class DemoTwin
             // WeChat publishes no per-second limit for template messages, only a daily quota; the shipped example sends
             // 100 a second. The demo's account sends 400, so its followers take seconds, not the whole demo.
             [$"{a}:RatePerSecond"] = "400",
+            // Each send in flight holds a connection on both sides of loopback; 16 keep up with 400 a second here.
+            [$"{a}:MaxInFlight"] = "16",
             ["WarningHub:WeCom:ApiBase"] = wechat.BaseUrl.ToString(),
         };
         // One robot per town, named by the town's code as the planner expects; the simulator takes any key.
