@@ -85,6 +85,12 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
                 return final.AllFinal ? 0 : 1;
             }
         }
+        catch (DemoTwinException e)
+        {
+            if (settings.Json) await Console.Error.WriteLineAsync($"The demo could not run: {e.Message}");
+            else console.MarkupLineInterpolated($"[red]The demo could not run:[/] {e.Message}");
+            return 1;
+        }
         finally
         {
             try { folder.Delete(recursive: true); } catch (IOException) { /* a file still open on a slow shutdown: temp is cleaned by the OS */ }

@@ -40,12 +40,22 @@ internal sealed partial class DemoTwin
             SerialSkipped = "socat is not installed";
             return;
         }
-        _ttsLine = await SocatPair.StartAsync(socat, _folder, TtsPort, cancellationToken);
-        _relayLine = await SocatPair.StartAsync(socat, _folder, RelayPort, cancellationToken);
-        _tts = new TtsModuleSimulator(_ttsLine.DeviceEnd, new TtsModuleSimulatorOptions { TimePerCharacter = SpeakingTimePerCharacter });
-        _tts.Start();
-        _relays = new ModbusRelaySimulator(_relayLine.DeviceEnd, new ModbusRelaySimulatorOptions { CoilCount = zones });
-        _relays.Start();
+        try
+        {
+            _ttsLine = await SocatPair.StartAsync(socat, _folder, TtsPort, cancellationToken);
+            _relayLine = await SocatPair.StartAsync(socat, _folder, RelayPort, cancellationToken);
+            _tts = new TtsModuleSimulator(_ttsLine.DeviceEnd, new TtsModuleSimulatorOptions { TimePerCharacter = SpeakingTimePerCharacter });
+            _tts.Start();
+            _relays = new ModbusRelaySimulator(_relayLine.DeviceEnd, new ModbusRelaySimulatorOptions { CoilCount = zones });
+            _relays.Start();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            // socat is there but gives no usable pty pair (a container without /dev/pts, say): the rest of the demo still runs.
+            await DisposeSerialAsync();
+            (_tts, _relays, _ttsLine, _relayLine) = (null, null, null, null);
+            SerialSkipped = $"socat could not provide a serial line ({e.Message})";
+        }
     }
 
     private static string SerialAddressOf(Region village, int index) =>

@@ -65,7 +65,7 @@ internal sealed partial class DemoTwin
     private async Task ConnectSpeakersAsync(WebApplication app, CancellationToken cancellationToken)
     {
         var channel = app.Services.GetRequiredKeyedService<IpSpeakerChannel>(IpNetwork);
-        var endpoint = channel.HeartbeatEndpoint ?? throw new InvalidOperationException("The hub's loudspeaker network did not start.");
+        var endpoint = channel.HeartbeatEndpoint ?? throw new DemoTwinException("The hub's loudspeaker network did not start.");
         foreach (var speaker in _speakers) speaker.SendHeartbeatsTo(endpoint);
         var clock = Stopwatch.StartNew();
         while (_speakers.Any(s => channel.StatusOf(s.RtpAddress) is null))
@@ -73,7 +73,7 @@ internal sealed partial class DemoTwin
             if (clock.Elapsed > TerminalsKnownWithin)
             {
                 var unheard = _speakers.Count(s => channel.StatusOf(s.RtpAddress) is null);
-                throw new InvalidOperationException($"The hub did not hear {unheard} of {_speakers.Count} simulated loudspeakers within {TerminalsKnownWithin.TotalSeconds:F0} s.");
+                throw new DemoTwinException($"The hub did not hear {unheard} of {_speakers.Count} simulated loudspeakers within {TerminalsKnownWithin.TotalSeconds:F0} s.");
             }
             await Task.Delay(50, cancellationToken);
         }

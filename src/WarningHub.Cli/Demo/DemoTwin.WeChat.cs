@@ -66,7 +66,7 @@ internal sealed partial class DemoTwin
         wechat.Options.CallbackUrl = new Uri(hub, $"/api/v1/callbacks/wechat/{WeChatAccount}");
         if (!await wechat.VerifyCallbackUrlAsync(cancellationToken))
         {
-            throw new InvalidOperationException("The hub did not answer WeChat's callback handshake.");
+            throw new DemoTwinException("The hub did not answer WeChat's callback handshake.");
         }
     }
 

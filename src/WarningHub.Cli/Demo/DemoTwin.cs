@@ -142,3 +142,6 @@ internal sealed partial class DemoTwin : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A simulator or the hub did not come up as the demo needs; the message says which, for the console.</summary>
+internal sealed class DemoTwinException(string message) : Exception(message);

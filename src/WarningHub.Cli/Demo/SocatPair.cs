@@ -48,8 +48,10 @@ internal sealed class SocatPair : IDisposable
         {
             if (process.HasExited || clock.Elapsed > ReadyWithin)
             {
+                var why = process.HasExited ? $"socat exited with code {process.ExitCode} before creating the pty pair '{name}'"
+                    : $"socat did not create the pty pair '{name}' within {ReadyWithin.TotalSeconds:F0} s";
                 pair.Dispose();
-                throw new InvalidOperationException($"socat did not create the pty pair '{name}' within {ReadyWithin.TotalSeconds:F0} s.");
+                throw new InvalidOperationException(why);
             }
             await Task.Delay(10, cancellationToken);
         }
