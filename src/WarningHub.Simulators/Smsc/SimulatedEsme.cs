@@ -145,13 +145,25 @@ internal sealed class SimulatedEsme : IPduHandler, IAsyncDisposable
                 _smsc.Options.IncludeReceiptedMessageIdTlv);
         }
 
+        // A held response goes nowhere until released, so hold it before the receipt leaves: a client that releases
+        // held responses on seeing the receipt must find this one held, not release too early and wait forever.
+        var held = _smsc.HoldResponses;
+        if (held)
+        {
+            Respond(header.Sequence, CommandStatus.Ok, messageId);
+        }
+
         if (receipt is not null && _smsc.Options.ReceiptBeforeResponse)
         {
             SendReceipt(receipt, messageId, delivered, TimeSpan.Zero);
             receipt = null;
         }
 
-        Respond(header.Sequence, CommandStatus.Ok, messageId);
+        if (!held)
+        {
+            Respond(header.Sequence, CommandStatus.Ok, messageId);
+        }
+
         if (receipt is not null)
         {
             SendReceipt(receipt, messageId, delivered, _smsc.Options.Latency + _smsc.Options.ReceiptDelay);
