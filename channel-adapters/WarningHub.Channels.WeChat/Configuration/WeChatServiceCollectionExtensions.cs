@@ -35,7 +35,7 @@ public static class WeChatServiceCollectionExtensions
 
     /// <summary>
     /// Registers the WeCom group robots (<c>wecom</c>) bound from a configuration section, as <see cref="ITextSender"/>,
-    /// <see cref="IChannelAdapter"/> and <see cref="WeComRobots"/>. A key that matches no option is an error at start-up.
+    /// <see cref="IReceiptSource"/>, <see cref="IChannelAdapter"/> and <see cref="WeComRobots"/>. A key that matches no option is an error at start-up.
     /// </summary>
     public static IServiceCollection AddWeComRobots(this IServiceCollection services, IConfiguration section)
     {
@@ -98,6 +98,7 @@ public static class WeChatServiceCollectionExtensions
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()));
         services.AddSingleton<ITextSender>(provider => provider.GetRequiredService<WeComRobots>());
+        services.AddSingleton<IReceiptSource>(provider => provider.GetRequiredService<WeComRobots>());
         services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredService<WeComRobots>());
         return builder;
     }

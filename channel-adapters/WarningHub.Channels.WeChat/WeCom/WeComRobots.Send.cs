@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RestSharp;
 using WarningHub.Abstractions;
@@ -14,9 +15,14 @@ public sealed partial class WeComRobots
     /// <summary>WeCom counts a robot's messages per minute; after its 45009 the robot rests that long.</summary>
     private static readonly TimeSpan ThrottledPause = TimeSpan.FromMinutes(1);
 
+    /// <summary>The receipt code of a message WeCom took into the group.</summary>
+    public const string PostedCode = "POSTED";
+
     /// <summary>
     /// Sends <see cref="TextMessage.Text"/> to the group of the robot named by <see cref="TextMessage.Address"/>,
-    /// mentioning the mobiles in <see cref="MessageFields.MentionedMobiles"/> (comma-separated; <c>@all</c> mentions everyone). Accepted results carry no provider id.
+    /// mentioning the mobiles in <see cref="MessageFields.MentionedMobiles"/> (comma-separated; <c>@all</c> mentions everyone).
+    /// An accepted result carries an id the adapter made (<c>{robot}-{unix ms}-{sequence}</c>); its receipt is already in
+    /// <see cref="Receipts"/>.
     /// </summary>
     public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
     {
@@ -63,6 +69,15 @@ public sealed partial class WeComRobots
             _logger.LogDebug("WeCom robot {Robot}: send ended {Outcome} {Code}.", message.Address, result.Outcome, result.ErrorCode);
         }
 
-        return result;
+        return result.Outcome == SendOutcome.Accepted ? Posted(message.Address) : result;
+    }
+
+    /// <summary>errcode 0: the message is in the group. That answer is the receipt; it goes out before the result.</summary>
+    private DeliveryResult Posted(string robot)
+    {
+        var at = _time.GetUtcNow();
+        var id = string.Create(CultureInfo.InvariantCulture, $"{robot}-{at.ToUnixTimeMilliseconds()}-{Interlocked.Increment(ref _sequence)}");
+        _receipts.Writer.TryWrite(new Receipt(id, DeliveryStatus.Delivered, PostedCode, at));
+        return DeliveryResult.Accepted([id]);
     }
 }

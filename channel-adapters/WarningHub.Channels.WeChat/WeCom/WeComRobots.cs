@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RestSharp;
@@ -14,9 +15,12 @@ namespace WarningHub.Channels.WeChat;
 /// <see cref="Addresses"/>). Each robot
 /// sends at most <see cref="WeComRobotOptions.PerRobotPerMinute"/> messages in any sliding minute (exact; never
 /// exceeded); a send that would have to wait longer than <see cref="WeComRobotOptions.MaxWait"/> fails temporarily with
-/// RetryAfter. The webhook gives no message id and no receipt. Sending is in WeComRobots.Send.cs.
+/// RetryAfter. The webhook gives no message id and no receipt: its errcode 0 (the message is in the group) is the only
+/// confirmation there will ever be, so the adapter names the post itself and publishes that answer as a
+/// <see cref="Receipt"/> at once, as serial loudspeakers do with "played". Without it the slot would wait out the
+/// engine's receipt window and end Unconfirmed although WeCom took it. Sending is in WeComRobots.Send.cs.
 /// </summary>
-public sealed partial class WeComRobots : ITextSender, IFixedAddresses, IDisposable
+public sealed partial class WeComRobots : ITextSender, IReceiptSource, IFixedAddresses, IDisposable
 {
     /// <summary>The ledger channel this adapter serves.</summary>
     public const string ChannelName = "wecom";
@@ -25,6 +29,10 @@ public sealed partial class WeComRobots : ITextSender, IFixedAddresses, IDisposa
     private readonly ILogger _logger;
     private readonly RestClient _client;
     private readonly Dictionary<string, Robot> _robots;
+    private readonly TimeProvider _time;
+    private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(
+        new UnboundedChannelOptions { SingleWriter = false, SingleReader = false, AllowSynchronousContinuations = false });
+    private long _sequence;
 
     /// <summary>Creates the adapter.</summary>
     /// <param name="options">Validated options (see <see cref="WeComRobotOptionsValidator"/>).</param>
@@ -35,6 +43,7 @@ public sealed partial class WeComRobots : ITextSender, IFixedAddresses, IDisposa
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         var clock = time ?? TimeProvider.System;
+        _time = clock;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<WeComRobots>();
         _client = ApiExchange.CreateClient(options.ApiBase, options.RequestTimeout);
         _robots = options.Robots.ToDictionary(
@@ -46,7 +55,7 @@ public sealed partial class WeComRobots : ITextSender, IFixedAddresses, IDisposa
             ChannelName,
             ChannelName,
             MaxTextLength: (options.Markdown ? WeComMessageFactory.MaxMarkdownBytes : WeComMessageFactory.MaxTextBytes) / 3,
-            SupportsReceipts: false,
+            SupportsReceipts: true,
             MaxInFlight: Math.Max(1, _robots.Count) * 2)
         {
             Settings = new Dictionary<string, string>
@@ -66,9 +75,13 @@ public sealed partial class WeComRobots : ITextSender, IFixedAddresses, IDisposa
     /// <summary>The configured robots' names (town codes), in ordinal order.</summary>
     public IReadOnlyList<string> Addresses { get; }
 
-    /// <summary>Releases the HTTP client.</summary>
+    /// <summary>One <see cref="DeliveryStatus.Delivered"/> receipt (code <c>POSTED</c>) per message WeCom took, written as the send returns.</summary>
+    public ChannelReader<Receipt> Receipts => _receipts.Reader;
+
+    /// <summary>Releases the HTTP client and ends <see cref="Receipts"/>.</summary>
     public void Dispose()
     {
+        _receipts.Writer.TryComplete();
         _client.Dispose();
         foreach (var robot in _robots.Values)
         {

@@ -4,17 +4,17 @@ using WarningHub.Cli.Demo;
 
 namespace WarningHub.Cli.Commands;
 
-/// <summary>`warninghub demo`: the whole path on loopback with the sample county, no servers needed.</summary>
+/// <summary>`warninghub demo`: the whole path on loopback with the sample county and every channel simulated, no servers needed.</summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
         var persons = new Option<int>("--persons") { Description = "Persons in the generated county.", DefaultValueFactory = _ => 20000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables." };
-        var seed = new Option<int>("--seed") { Description = "Seed of the generated county and the SMSC's failures.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated county, its endpoints and the simulators' failures.", DefaultValueFactory = _ => 1 };
         var rate = new Option<int>("--rate") { Description = "The SMS gateway's contracted rate, messages per second.", DefaultValueFactory = _ => 5000 };
         var failures = new Option<double>("--failure-rate") { Description = "Share of messages the simulated SMSC reports undelivered.", DefaultValueFactory = _ => 0.02 };
-        var command = new Command("demo", "Send the sample red rainstorm warning to a generated county over a simulated SMSC and report reach.")
+        var command = new Command("demo", "Send the sample red rainstorm warning to a generated county over simulated SMS, loudspeakers, WeChat, WeCom and TV, and report reach.")
         {
             persons, json, seed, rate, failures,
         };

@@ -9,43 +9,54 @@ internal sealed partial class DemoRun
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Polls the warning until every slot is final (or the time-out), with a progress bar per channel.</summary>
-    private async Task<ChannelProgress> WatchAsync(HttpClient http, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls the warning until every slot of every channel is final (or the time-out), with a progress bar per channel
+    /// that has slots: how many of them are final. Repeats are not waited for: round 0 is the demo.
+    /// </summary>
+    private async Task<WarningProgress> WatchAsync(HttpClient http, string id, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        async Task<ChannelProgress> Read() =>
-            ChannelProgress.Read(await http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}", cancellationToken), "sms");
+        async Task<WarningProgress> Read() =>
+            WarningProgress.Read(await http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}", cancellationToken));
 
+        var last = await Read();
         if (settings.Json)
         {
-            var p = await Read();
-            while (!p.AllFinal && deadline.Elapsed < settings.Timeout)
+            while (!last.AllFinal && deadline.Elapsed < settings.Timeout)
             {
                 await Task.Delay(PollEvery, cancellationToken);
-                p = await Read();
+                last = await Read();
             }
-            return p;
+            return last;
         }
 
-        ChannelProgress last = await Read();
         await console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var sent = ctx.AddTask("短信 SMS  handed to SMSC", maxValue: Math.Max(1, last.Planned));
-                var final = ctx.AddTask("短信 SMS  final (receipt)", maxValue: Math.Max(1, last.Planned));
+                // A bar appears once its channel is planned; the order on screen is the order of WarningProgress.Shown.
+                var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var stopped = new HashSet<string>(StringComparer.Ordinal);
                 while (true)
                 {
-                    sent.MaxValue = final.MaxValue = Math.Max(1, last.Planned);
-                    sent.Value = last.Final + last.AwaitingReceipt;
-                    final.Value = last.Final;
+                    foreach (var (channel, label) in WarningProgress.Shown)
+                    {
+                        var c = last[channel];
+                        if (c.Planned == 0) continue;
+                        if (!bars.TryGetValue(channel, out var bar)) bars[channel] = bar = ctx.AddTask(Markup.Escape(label), maxValue: c.Planned);
+                        bar.MaxValue = c.Planned;
+                        bar.Value = c.Final;
+                        // While loudspeakers play (or a receipt is on its way) nothing is final yet: say what it waits for.
+                        var detail = c.AwaitingReceipt > 0 ? $"{c.AwaitingReceipt:N0} awaiting receipt" : $"{c.Delivered:N0} delivered";
+                        bar.Description = Markup.Escape($"{label}  {c.Final:N0}/{c.Planned:N0} final, {detail}");
+                        // Stopped once: the elapsed column then shows how long the channel took.
+                        if (c.Pending == 0 && stopped.Add(channel)) bar.StopTask();
+                    }
                     if (last.AllFinal || deadline.Elapsed >= settings.Timeout) break;
                     await Task.Delay(PollEvery, cancellationToken);
                     last = await Read();
                 }
-                sent.Value = sent.MaxValue;
-                if (last.AllFinal) final.Value = final.MaxValue;
             });
         return last;
     }

@@ -1,29 +1,34 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using WarningHub.Audio;
 using WarningHub.Core.Registry;
+using WarningHub.Core.Warnings;
 using WarningHub.Server;
-using WarningHub.Simulators.Smsc;
 using WarningHub.Storage.Sqlite;
 
 namespace WarningHub.Cli.Demo;
 
 /// <summary>
-/// `warninghub demo`: the embedded hub and a simulated SMSC on loopback, the sample county generated, the sample
-/// red rainstorm warning submitted through the HTTP API, progress per channel, then the reach table.
+/// `warninghub demo`: the embedded hub and a simulated county on loopback (SMSC, IP and serial loudspeakers, WeChat and
+/// WeCom, a TV station), the sample county and its endpoints generated, the sample red rainstorm warning submitted
+/// through the HTTP API, a progress bar per channel, then reach and a summary per channel.
 /// </summary>
 internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole console)
 {
     private const string Sender = "jingyan.qxj@weather.example";
+
+    /// <summary>The bulletin repeats as a real hub's does; the demo ends with the first round, long before the first repeat.</summary>
+    private static readonly TimeSpan RepeatEvery = TimeSpan.FromMinutes(15);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -31,32 +36,28 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
         var folder = Directory.CreateTempSubdirectory("warninghub-demo-");
         try
         {
-            await using var smsc = new SmscSimulator(new SmscSimulatorOptions
-            {
-                // The SMSC's contract is a little above the hub's configured rate: the hub must never hit its limit.
-                RateLimitPerSecond = settings.RatePerSecond + settings.RatePerSecond / 4,
-                Latency = TimeSpan.FromMilliseconds(2),
-                ReceiptDelay = TimeSpan.FromMilliseconds(300),
-                ReceiptFailureRate = settings.ReceiptFailureRate,
-                Seed = settings.Seed,
-            });
-            smsc.Start();
-
             var registry = Status("Generating the sample county", () =>
                 new CountyGenerator(new CountyGeneratorOptions { PersonCount = settings.Persons, Seed = settings.Seed })
                     .Generate(RegistryCsv.LoadCounty(ConfigFolder.SampleCounty)));
+            await using var twin = await DemoTwin.StartAsync(settings, registry, folder.FullName, cancellationToken);
+            var endpoints = twin.Endpoints(registry);
 
             var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            var app = HubHost.Build([], overrides: Overrides(folder.FullName, apiKey, smsc.Port), loadConfigFile: false,
-                configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Hangfire", LogLevel.Error)
-                    .AddFilter("Microsoft.AspNetCore", LogLevel.Error));
+            // The port is chosen before the hub starts: broadcasters' SMS links must name the address the hub listens on.
+            var hub = new Uri($"http://127.0.0.1:{FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}/");
+            var overrides = Overrides(folder.FullName, apiKey, hub, twin.Smsc.Port);
+            foreach (var (key, value) in twin.Settings()) overrides[key] = value;
+            var app = HubHost.Build([], overrides: overrides, loadConfigFile: false, configure: b => QuietLogging(b.Logging));
             await using (app)
             {
-                await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, cancellationToken);
+                await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, endpoints, cancellationToken);
                 await app.StartAsync(cancellationToken);
-                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                using var http = new HttpClient { BaseAddress = new Uri(address) };
+                using var http = new HttpClient { BaseAddress = hub };
                 http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+                await twin.ConnectAsync(app, hub, cancellationToken);
+                var synthesizer = app.Services.GetRequiredService<ISpeechSynthesizer>();
+                var speech = await synthesizer.CheckAvailabilityAsync(cancellationToken);
+                if (!settings.Json) DescribeTwin(twin, registry, endpoints, speech, synthesizer.Profile);
 
                 var cap = SampleWarning.Live(ConfigFolder.Sample("red-rainstorm.cap.xml"), TimeProvider.System.GetUtcNow());
                 using var content = new StringContent(cap, Encoding.UTF8, "application/cap+xml");
@@ -68,17 +69,27 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
                     return 1;
                 }
                 var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+                twin.WarningId = id;
                 var accepted = clock.Elapsed;
-                if (!settings.Json) console.MarkupLineInterpolated($"Warning [bold]{id}[/] accepted (HTTP 202) after {accepted.TotalMilliseconds:F0} ms; sending to {settings.Persons:N0} persons of {registry.County.Name}");
+                if (!settings.Json) console.MarkupLineInterpolated($"Warning [bold]{id}[/] accepted (HTTP 202) {accepted.TotalSeconds:F1} s into the demo; sending to {settings.Persons:N0} persons of {registry.County.Name}");
 
                 var final = await WatchAsync(http, id, cancellationToken);
+                await twin.FinishAsync(id, cancellationToken);
                 var reach = await http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}/reach", cancellationToken);
                 var elapsed = clock.Elapsed;
+                var bulletin = await BulletinAsync(app, id, synthesizer.Profile, cancellationToken);
                 await app.StopAsync(CancellationToken.None);
-                if (settings.Json) WriteJson(id, final, reach, elapsed);
-                else PrintReach(reach, final, elapsed, smsc);
+                var result = new DemoResult(id, final, reach, elapsed, bulletin, twin);
+                if (settings.Json) WriteJson(result);
+                else PrintReport(result);
                 return final.AllFinal ? 0 : 1;
             }
+        }
+        catch (DemoTwinException e)
+        {
+            if (settings.Json) await Console.Error.WriteLineAsync($"The demo could not run: {e.Message}");
+            else console.MarkupLineInterpolated($"[red]The demo could not run:[/] {e.Message}");
+            return 1;
         }
         finally
         {
@@ -86,15 +97,26 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
         }
     }
 
-    private Dictionary<string, string?> Overrides(string folder, string apiKey, int smscPort) => new()
+    /// <summary>The bulletin the terminals got, as the audio module made it (made once per warning, so this is the cached one).</summary>
+    private static async Task<DemoBulletin.Made> BulletinAsync(WebApplication app, string id, string engine, CancellationToken cancellationToken)
     {
-        ["urls"] = "http://127.0.0.1:0",
+        var record = await app.Services.GetRequiredService<IWarningStore>().GetAsync(id, cancellationToken)
+            ?? throw new InvalidOperationException($"Warning {id} is not in the store.");
+        var bulletin = await app.Services.GetRequiredService<IWarningAudio>().GetAsync(record, DemoBulletin.Language, cancellationToken);
+        return new DemoBulletin.Made(engine, bulletin.SpeechProblem, bulletin.Clip.Duration, bulletin.Text);
+    }
+
+    private Dictionary<string, string?> Overrides(string folder, string apiKey, Uri hub, int smscPort) => new()
+    {
+        ["urls"] = hub.GetLeftPart(UriPartial.Authority),
         ["WarningHub:Hub:DatabasePath"] = Path.Combine(folder, "warninghub.db"),
         ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
         ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
         ["WarningHub:Hub:Agencies:0:Senders:0"] = Sender,
         ["WarningHub:Engine:ReceiptWindow"] = "00:01:00",
         ["WarningHub:Engine:LinkSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        ["WarningHub:Engine:PublicBaseUrl"] = hub.GetLeftPart(UriPartial.Authority),
+        ["WarningHub:Engine:RepeatEvery:Red"] = RepeatEvery.ToString("c", CultureInfo.InvariantCulture),
         ["WarningHub:Sms:Smpp:demo:Host"] = "127.0.0.1",
         ["WarningHub:Sms:Smpp:demo:Port"] = smscPort.ToString(CultureInfo.InvariantCulture),
         ["WarningHub:Sms:Smpp:demo:SystemId"] = "warninghub",
@@ -103,7 +125,31 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
         ["WarningHub:Sms:Smpp:demo:Window"] = "64",
         ["WarningHub:Sms:Smpp:demo:RateLimitPerSecond"] = settings.RatePerSecond.ToString(CultureInfo.InvariantCulture),
         ["WarningHub:Sms:Smpp:demo:SourceAddress"] = "12379",
+        // The bulletin: the demo's short script spoken once (see DemoBulletin); the alert tones are the real ones.
+        ["WarningHub:Audio:Repeats"] = "1",
+        ["WarningHub:Audio:TemplateFolder"] = DemoBulletin.WriteTemplates(folder),
     };
+
+    /// <summary>Warnings and errors only, and on standard error, so `--json` keeps standard output to one object.</summary>
+    private static void QuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Hangfire", LogLevel.Error)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Error)
+            // The demo says itself, in one line, whether bulletins are spoken.
+            .AddFilter("WarningHub.Server.Audio.SpeechCheck", LogLevel.None)
+            .AddFilter("WarningHub.Audio.EspeakSynthesizer", LogLevel.Error)
+            .AddFilter("WarningHub.Audio.WarningAudio", LogLevel.Error);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     private T Status<T>(string what, Func<T> work) =>
         settings.Json ? work() : console.Status().Start(what, _ => work());

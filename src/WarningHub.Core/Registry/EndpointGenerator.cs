@@ -33,7 +33,9 @@ public static class EndpointGenerator
         foreach (var household in registry.Households)
         {
             if (random.NextDouble() >= 0.25) continue;
-            var openId = "o" + household.Id.ToString("x8", CultureInfo.InvariantCulture) + random.Next(0x10000).ToString("x4", CultureInfo.InvariantCulture) + "synthetic";
+            // 28 characters, as WeChat's openids are: the simulated WeChat API (like WeChat) refuses any other length.
+            var openId = "o" + household.Id.ToString("x8", CultureInfo.InvariantCulture) + random.Next(0x10000).ToString("x4", CultureInfo.InvariantCulture)
+                + "_synthetic_" + random.Next(0x10000).ToString("x4", CultureInfo.InvariantCulture);
             subscribers.Add(new Subscriber(openId, household.VillageCode, household.Id, IsTest: false));
         }
         foreach (var town in registry.Towns)
@@ -44,7 +46,7 @@ public static class EndpointGenerator
         // The bureau's own test terminal and test follower, for Test and Exercise bulletins.
         var first = registry.Villages[0];
         terminals.Add(new Terminal("ip-test-bureau", first.Code, Channels.LoudspeakerIp, ipAddressOf(first, -1), IsTest: true));
-        subscribers.Add(new Subscriber("o-test-bureau-synthetic", first.Code, null, IsTest: true));
+        subscribers.Add(new Subscriber("o-test-bureau-synthetic-0001", first.Code, null, IsTest: true));
         return new CountyEndpoints(terminals, subscribers, officers);
     }
 }

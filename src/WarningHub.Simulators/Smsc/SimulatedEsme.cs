@@ -130,29 +130,43 @@ internal sealed class SimulatedEsme : IPduHandler, IAsyncDisposable
 
         var wantsReceipt = _smsc.Options.SendReceipts && (view.RegisteredDelivery & 0x03) != 0;
         SimulatedReceipt? receipt = null;
+        var delivered = false;
         if (wantsReceipt)
         {
             var idInText = _smsc.Options.ReceiptIdsInDecimal ? numericId.ToString(CultureInfo.InvariantCulture) : messageId;
+            delivered = _smsc.NextReceiptDelivered();
             receipt = new SimulatedReceipt(
                 _smsc.Options.ReceiptIdsInDecimal ? idInText : messageId,
                 idInText,
                 PduReader.Ascii(view.DestinationAddress),
                 PduReader.Ascii(view.SourceAddress),
-                _smsc.NextReceiptDelivered(),
+                delivered,
                 CurrentDate(),
                 _smsc.Options.IncludeReceiptedMessageIdTlv);
         }
 
+        // A held response goes nowhere until released, so hold it before the receipt leaves: a client that releases
+        // held responses on seeing the receipt must find this one held, not release too early and wait forever.
+        var held = _smsc.HoldResponses;
+        if (held)
+        {
+            Respond(header.Sequence, CommandStatus.Ok, messageId);
+        }
+
         if (receipt is not null && _smsc.Options.ReceiptBeforeResponse)
         {
-            SendReceipt(receipt, TimeSpan.Zero);
+            SendReceipt(receipt, messageId, delivered, TimeSpan.Zero);
             receipt = null;
         }
 
-        Respond(header.Sequence, CommandStatus.Ok, messageId);
+        if (!held)
+        {
+            Respond(header.Sequence, CommandStatus.Ok, messageId);
+        }
+
         if (receipt is not null)
         {
-            SendReceipt(receipt, _smsc.Options.Latency + _smsc.Options.ReceiptDelay);
+            SendReceipt(receipt, messageId, delivered, _smsc.Options.Latency + _smsc.Options.ReceiptDelay);
         }
     }
 
@@ -168,7 +182,7 @@ internal sealed class SimulatedEsme : IPduHandler, IAsyncDisposable
         Later(this, response, _smsc.Options.Latency);
     }
 
-    private void SendReceipt(SimulatedReceipt receipt, TimeSpan delay)
+    private void SendReceipt(SimulatedReceipt receipt, string messageId, bool delivered, TimeSpan delay)
     {
         var route = _smsc.ReceiptRoute(this);
         if (route is null)
@@ -176,7 +190,7 @@ internal sealed class SimulatedEsme : IPduHandler, IAsyncDisposable
             return;
         }
 
-        _smsc.CountReceipt();
+        _smsc.CountReceipt(messageId, delivered);
         Later(route, OutboundPdu.Request(CommandId.DeliverSm, route.NextSequence(), receipt, null), delay);
     }
 

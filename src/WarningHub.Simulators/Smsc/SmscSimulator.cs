@@ -20,6 +20,9 @@ public sealed partial class SmscSimulator : IAsyncDisposable
     private readonly ConcurrentDictionary<SimulatedEsme, byte> _connections = new();
     private readonly ConcurrentQueue<SimulatedMessage> _messages = new();
 
+    // Part id → whether its receipt said DELIVRD; kept with RecordMessages only (a benchmark sends millions of parts).
+    private readonly ConcurrentDictionary<string, bool> _receiptOutcomes = new(StringComparer.Ordinal);
+
     // One assembler for the whole SMSC, as a handset sees one stream: parts of one message may come over different binds.
     internal MessageAssembler Assembler { get; } = new();
     private readonly ConcurrentDictionary<string, uint> _rejectedDestinations = new(StringComparer.Ordinal);
@@ -95,6 +98,28 @@ public sealed partial class SmscSimulator : IAsyncDisposable
 
     /// <summary>Assembled messages, in completion order (only with <see cref="SmscSimulatorOptions.RecordMessages"/>).</summary>
     public IReadOnlyList<SimulatedMessage> ReceivedMessages => [.. _messages];
+
+    /// <summary>
+    /// What the receipts sent for a recorded message said, as a handset would see it: true when every part's receipt
+    /// said DELIVRD, false when one said UNDELIV, null while some part has had no receipt sent (or receipts are off).
+    /// Only with <see cref="SmscSimulatorOptions.RecordMessages"/>; the demo compares it with the hub's own count.
+    /// </summary>
+    public bool? ReceiptOutcomeOf(SimulatedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var all = true;
+        foreach (var id in message.MessageIds)
+        {
+            if (!_receiptOutcomes.TryGetValue(id, out var delivered))
+            {
+                return null;
+            }
+
+            all &= delivered;
+        }
+
+        return all;
+    }
 
     /// <summary>While true, submit_sm are read but never answered (to test response timeouts and lost answers).</summary>
     public bool SwallowSubmits { get; set; }
@@ -249,5 +274,12 @@ public sealed partial class SmscSimulator : IAsyncDisposable
         return _connections.Keys.FirstOrDefault(c => c.CanReceive);
     }
 
-    internal void CountReceipt() => Interlocked.Increment(ref _receiptsSent);
+    internal void CountReceipt(string messageId, bool delivered)
+    {
+        Interlocked.Increment(ref _receiptsSent);
+        if (Options.RecordMessages)
+        {
+            _receiptOutcomes[messageId] = delivered;
+        }
+    }
 }

@@ -8,6 +8,7 @@ namespace WarningHub.Simulators.Speakers;
 public sealed partial class SimulatedSpeaker
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+    private readonly SpeakerUplink? _uplink;
     private Socket? _heartbeat;
     private IPEndPoint? _heartbeatTarget;
     private int _reportsSent;
@@ -23,7 +24,7 @@ public sealed partial class SimulatedSpeaker
     public void SendHeartbeatsTo(IPEndPoint target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (_heartbeat is not null)
+        if (_heartbeatTarget is not null)
         {
             throw new InvalidOperationException($"Heartbeats already go to {_heartbeatTarget}.");
         }
@@ -34,8 +35,12 @@ public sealed partial class SimulatedSpeaker
     private void StartHeartbeats(IPEndPoint target)
     {
         _heartbeatTarget = target;
-        _heartbeat = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _heartbeat.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        if (_uplink is null)
+        {
+            _heartbeat = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            _heartbeat.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        }
+
         SendStatus(null, null);
         _loops.Add(Task.Run(async () =>
         {
@@ -73,7 +78,7 @@ public sealed partial class SimulatedSpeaker
     /// <summary>One datagram in the adapter's heartbeat format (see the adapter's README, "Heartbeat datagram").</summary>
     private void SendStatus(string? playId, bool? played)
     {
-        if (_offline || _heartbeat is null || _heartbeatTarget is null)
+        if (_offline || _heartbeatTarget is null || (_heartbeat is null && _uplink is null))
         {
             return;
         }
@@ -101,9 +106,15 @@ public sealed partial class SimulatedSpeaker
             json.WriteEndObject();
         }
 
+        if (_uplink is not null)
+        {
+            _uplink.Send(buffer.WrittenSpan, _heartbeatTarget);
+            return;
+        }
+
         try
         {
-            _heartbeat.SendTo(buffer.WrittenSpan, SocketFlags.None, _heartbeatTarget);
+            _heartbeat!.SendTo(buffer.WrittenSpan, SocketFlags.None, _heartbeatTarget);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {

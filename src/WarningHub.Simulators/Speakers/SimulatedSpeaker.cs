@@ -19,11 +19,14 @@ public sealed partial class SimulatedSpeaker : IAsyncDisposable
     private TerminalState _state;
     private volatile bool _offline;
 
-    public SimulatedSpeaker(SimulatedSpeakerOptions options)
+    /// <param name="options">How the terminal behaves.</param>
+    /// <param name="uplink">A heartbeat socket shared with other terminals (not disposed here); none = its own socket.</param>
+    public SimulatedSpeaker(SimulatedSpeakerOptions options, SpeakerUplink? uplink = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _state = options.InitialState;
+        _uplink = uplink;
     }
 
     public SimulatedSpeakerOptions Options { get; }

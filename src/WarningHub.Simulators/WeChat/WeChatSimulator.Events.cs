@@ -11,7 +11,9 @@ public sealed partial class WeChatSimulator
     /// <summary>WeChat tries an event up to three times when the developer's server does not answer.</summary>
     private const int EventAttempts = 3;
 
-    private readonly HttpClient _callbacks = new() { Timeout = TimeSpan.FromSeconds(5) };
+    // Events are posted as sends are accepted, hundreds a second; without a cap each waiting post opens its own
+    // connection, and a county's followers cost the hub hundreds of sockets. Sixteen keep up and queue the rest.
+    private readonly HttpClient _callbacks = new(new SocketsHttpHandler { MaxConnectionsPerServer = 16 }) { Timeout = TimeSpan.FromSeconds(5) };
     private readonly ConcurrentQueue<SimulatedEvent> _events = new();
     private long _pendingEvents;
 

@@ -23,11 +23,11 @@ internal sealed class SpeakerNetwork : IAsyncDisposable
     }
 
     /// <summary>Starts a terminal and, when it sends heartbeats, waits until the adapter knows it.</summary>
-    public async Task<SimulatedSpeaker> AddSpeakerAsync(Action<SimulatedSpeakerOptions>? configure = null, bool heartbeats = true)
+    public async Task<SimulatedSpeaker> AddSpeakerAsync(Action<SimulatedSpeakerOptions>? configure = null, bool heartbeats = true, SpeakerUplink? uplink = null)
     {
         var options = new SimulatedSpeakerOptions { Id = $"sim-{_speakers.Count + 1}", HeartbeatTarget = heartbeats ? Channel.HeartbeatEndpoint : null };
         configure?.Invoke(options);
-        var speaker = new SimulatedSpeaker(options);
+        var speaker = new SimulatedSpeaker(options, uplink);
         _speakers.Add(speaker);
         await speaker.StartAsync();
         if (heartbeats)

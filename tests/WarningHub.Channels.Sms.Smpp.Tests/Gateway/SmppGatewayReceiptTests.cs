@@ -9,7 +9,9 @@ public class SmppGatewayReceiptTests
     public async Task Receipts_ArrivingBeforeTheSubmitResponse_ArePublishedAndCarryTheSameId()
     {
         // The response is held on purpose while the receipt is awaited: give it far more than the harness's usual 5 s,
-        // so a busy machine cannot time the held submit out (seen once under a load average of 10).
+        // so a busy machine cannot time the held submit out (seen once under a load average of 10). Regression: the
+        // simulator sent the receipt before holding the response, so under load the release below could come first,
+        // find nothing held, and leave the send waiting until its 10 s ran out.
         await using var harness = await SmscHarness.StartAsync(s => s.ReceiptBeforeResponse = true, g => g.ResponseTimeout = TimeSpan.FromSeconds(60));
         harness.Smsc.HoldResponses = true;
 

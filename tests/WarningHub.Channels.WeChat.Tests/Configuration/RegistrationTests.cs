@@ -114,7 +114,7 @@ public class RegistrationTests
 
         Assert.Equal(["wechat-oa:county", "wechat-oa:town", "wecom"], senders.Select(s => s.Definition.Name));
         Assert.Equal(["wechat", "wechat", "wecom"], senders.Select(s => s.Definition.Channel));
-        Assert.Equal(2, provider.GetServices<IReceiptSource>().Count());
+        Assert.Equal(["wechat-oa:county", "wechat-oa:town", "wecom"], provider.GetServices<IReceiptSource>().Select(s => s.Definition.Name));
         Assert.Equal(2, provider.GetServices<IChannelLifecycle>().Count());
         Assert.Equal(3, provider.GetServices<IChannelAdapter>().Count());
         Assert.Same(provider.GetRequiredKeyedService<WeChatOfficialAccount>("county").Callback, provider.GetRequiredKeyedService<WeChatCallback>("county"));

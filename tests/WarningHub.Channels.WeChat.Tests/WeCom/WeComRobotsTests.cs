@@ -120,6 +120,30 @@ public sealed class WeComRobotsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_WhenWeComTakesTheMessage_PublishesThatAnswerAsADeliveredReceiptUnderTheResultsId()
+    {
+        // Regression: the webhook gives no receipt, so without its own the slot waited out the receipt window and
+        // ended Unconfirmed although WeCom had answered errcode 0.
+        _simulatorOptions.WeComPerKeyPerMinute = 1;
+        using var robots = Robots(maxWait: TimeSpan.Zero);
+
+        var posted = await robots.SendAsync(Message(0), CancellationToken.None);
+        var otherRobot = await robots.SendAsync(Message(1, OtherTown), CancellationToken.None);
+        var refused = await robots.SendAsync(Message(2), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Accepted, posted.Outcome);
+        var id = Assert.Single(posted.ProviderMessageIds);
+        Assert.StartsWith(Town + "-", id, StringComparison.Ordinal);
+        Assert.True(robots.Receipts.TryRead(out var receipt));
+        Assert.Equal((id, DeliveryStatus.Delivered, WeComRobots.PostedCode, _time.GetUtcNow()), (receipt.ProviderMessageId, receipt.Status, receipt.Code, receipt.At));
+        Assert.Equal(SendOutcome.Accepted, otherRobot.Outcome);
+        Assert.True(robots.Receipts.TryRead(out var other));
+        Assert.NotEqual(id, other.ProviderMessageId);
+        Assert.Equal(SendOutcome.TemporaryFailure, refused.Outcome);
+        Assert.False(robots.Receipts.TryRead(out _), "a message WeCom did not take has no receipt");
+    }
+
+    [Fact]
     public async Task SendAsync_ToAnUnknownRobot_FailsPermanentlyWithoutARequest()
     {
         using var robots = Robots(maxWait: TimeSpan.Zero);
@@ -169,7 +193,7 @@ public sealed class WeComRobotsTests : IAsyncLifetime
         using var robots = Robots(maxWait: TimeSpan.Zero);
 
         Assert.Equal([Town, OtherTown], robots.Addresses);
-        Assert.Equal(("wecom", "wecom", false), (robots.Definition.Name, robots.Definition.Channel, robots.Definition.SupportsReceipts));
+        Assert.Equal(("wecom", "wecom", true), (robots.Definition.Name, robots.Definition.Channel, robots.Definition.SupportsReceipts));
     }
 
     private WeComRobots Robots(TimeSpan maxWait) => new(

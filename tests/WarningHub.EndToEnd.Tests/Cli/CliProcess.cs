@@ -15,9 +15,15 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the CLI built beside the tests as a child process.</summary>
 internal static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, environment: null, TimeSpan.FromMinutes(2), args);
+
+    /// <param name="environment">Variables set (or, when null, removed) for the child only.</param>
+    /// <param name="timeout">After it the child is killed and the test fails, rather than hanging the run.</param>
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The host by its full path: a test may give the child a PATH without it.
+        var start = new ProcessStartInfo(DotnetHost)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -25,11 +31,32 @@ internal static class CliProcess
         };
         start.ArgumentList.Add(Repo.CliDll);
         foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"warninghub {string.Join(' ', args)} did not end within {timeout}; killed.{Environment.NewLine}stdout: {await output}{Environment.NewLine}stderr: {await error}");
+        }
         return new CliResult(process.ExitCode, await output, await error);
     }
+
+    /// <summary>A program on this process's PATH, or null.</summary>
+    public static string? OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+
+    private static string DotnetHost => OnPath("dotnet") ?? "dotnet";
 }
