@@ -29,8 +29,14 @@ public sealed class EngineOptions
     /// <summary>How long a receipt whose message id is not known yet is kept for matching.</summary>
     public TimeSpan UnmatchedReceiptTtl { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Parallel shard jobs (Hangfire workers).</summary>
+    /// <summary>Parallel SMS shard jobs (Hangfire workers of the "sms" queue).</summary>
     public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// Parallel shard jobs of the other channels (loudspeakers, WeChat, WeCom, TV), on workers of their own so they
+    /// never wait behind a county's SMS fan-out. A loudspeaker shard job holds its worker while bulletins play.
+    /// </summary>
+    public int EndpointWorkers { get; set; } = 4;
 
     /// <summary>
     /// How often loudspeaker bulletins are repeated, per level (Red, Orange, Yellow, Blue), until the warning expires
@@ -71,6 +77,7 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.ReceiptSweepInterval < TimeSpan.FromMilliseconds(100)) failures.Add($"{nameof(EngineOptions.ReceiptSweepInterval)} must be at least 100 ms.");
         if (options.UnmatchedReceiptTtl <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.UnmatchedReceiptTtl)} must be positive.");
         if (options.Workers is < 1 or > 64) failures.Add($"{nameof(EngineOptions.Workers)} must be 1..64 (was {options.Workers}).");
+        if (options.EndpointWorkers is < 1 or > 64) failures.Add($"{nameof(EngineOptions.EndpointWorkers)} must be 1..64 (was {options.EndpointWorkers}).");
         foreach (var (level, every) in options.RepeatEvery)
         {
             if (level is not ("Red" or "Orange" or "Yellow" or "Blue"))

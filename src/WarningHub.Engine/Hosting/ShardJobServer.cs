@@ -2,40 +2,50 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WarningHub.Engine.Sending;
 
 namespace WarningHub.Engine.Hosting;
 
 /// <summary>
-/// The Hangfire server of this hub, built with this host's storage and this host's container as its job activator.
+/// The Hangfire servers of this hub, built with this host's storage and this host's container as their job activator.
 /// Hangfire's own AddHangfireServer falls back on process-wide statics (JobStorage.Current, JobActivator.Current):
 /// with two hubs in one process (the test suite, a demo beside a server) one hub's workers ran the other's jobs
 /// against the wrong ledger, and a warning stalled with nothing sent.
+/// Two servers, so that each queue has workers of its own (see <see cref="ShardQueue"/>): SMS shards and the
+/// engine's own jobs on <see cref="EngineOptions.Workers"/>, the other channels on <see cref="EngineOptions.EndpointWorkers"/>.
 /// </summary>
 public sealed class ShardJobServer(IServiceProvider services, JobStorage storage, IOptions<EngineOptions> options) : IHostedService, IDisposable
 {
-    private BackgroundJobServer? _server;
+    private readonly List<BackgroundJobServer> _servers = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _server = new BackgroundJobServer(
-            new BackgroundJobServerOptions
-            {
-                WorkerCount = options.Value.Workers,
-                SchedulePollingInterval = TimeSpan.FromSeconds(1),
-                ServerName = "warninghub",
-                Activator = new ContainerJobActivator(services),
-            },
-            storage);
+        _servers.Add(Server("warninghub-sms", options.Value.Workers, ShardQueue.Sms, "default"));
+        _servers.Add(Server("warninghub-endpoints", options.Value.EndpointWorkers, ShardQueue.Endpoints));
         return Task.CompletedTask;
     }
+
+    private BackgroundJobServer Server(string name, int workers, params string[] queues) => new(
+        new BackgroundJobServerOptions
+        {
+            WorkerCount = workers,
+            Queues = queues,
+            SchedulePollingInterval = TimeSpan.FromSeconds(1),
+            ServerName = name,
+            Activator = new ContainerJobActivator(services),
+        },
+        storage);
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _server?.SendStop();
+        foreach (var server in _servers) server.SendStop();
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _server?.Dispose();
+    public void Dispose()
+    {
+        foreach (var server in _servers) server.Dispose();
+    }
 
     /// <summary>One DI scope per job, from this host's container.</summary>
     private sealed class ContainerJobActivator(IServiceProvider services) : JobActivator

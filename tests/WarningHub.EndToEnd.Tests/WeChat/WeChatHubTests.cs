@@ -58,6 +58,27 @@ public sealed class WeChatHubTests
     }
 
     [Fact]
+    public async Task Followers_AreNotQueuedBehindTheCountysSms()
+    {
+        // One SMS worker and a gateway held to 100 messages a second: the county's SMS takes half a minute. WeChat's
+        // shard runs on workers of its own, so its followers are settled while SMS is still going out. In one shared
+        // queue it waited behind every SMS shard.
+        await using var wechat = new WeChatSimulator(SimulatorOptions());
+        await wechat.StartAsync();
+        var settings = Settings(wechat);
+        settings["WarningHub:Engine:Workers"] = "1";
+        await using var hub = await TestHub.StartAsync(persons: 3000, gatewayRate: 100, settings: settings,
+            endpoints: registry => new CountyEndpoints([], [new(Follower, LoudspeakerHub.Villages(registry, 1)[0], null, false)], []));
+        wechat.Options.CallbackUrl = CallbackUrl(hub);
+
+        var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
+        var warning = await TestHub.WaitForAsync(hub.Http, id, w => w.GetProperty("channels").TryGetProperty(ChannelNames.WeChat, out var c)
+            && c.Count("delivered") == 1, TimeSpan.FromSeconds(25));
+
+        Assert.True(TestHub.Sms(warning, "pending") > 0, "the SMS fan-out is still under way when the follower has been reached");
+    }
+
+    [Fact]
     public async Task ForgedCallback_IsRefused_AndChangesNothing_WhileTheGenuineOneSettlesTheSlot()
     {
         // No callback URL yet: the send is accepted and its slot waits for a receipt that only the test will post.
