@@ -30,27 +30,20 @@ public sealed partial class ShardJob(
     TimeProvider time,
     ILogger<ShardJob> logger)
 {
-    // No DisableConcurrentExecution: its lock is per method, not per shard, so it serialised every shard of every
-    // warning behind one slow gateway. Two runs of the same shard are harmless: a claim hands each slot out once.
     /// <summary>Slots in a run's first claim: enough to fill an adapter's window, few enough to claim in a millisecond.</summary>
     private const int FirstClaim = 64;
 
+    // No DisableConcurrentExecution: its lock is per method, not per shard, so it serialised every shard of every
+    // warning behind one slow gateway. Two runs of the same shard are harmless: a claim hands each slot out once.
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [1, 5, 15])]
     public Task RunAsync(long shardId, CancellationToken cancellationToken) => RunAsync(shardId, int.MaxValue, cancellationToken);
 
     /// <summary>One small claim of the shard, sent at once (see <see cref="ShardFastLane"/>); the shard's job does the rest.</summary>
-    /// <param name="claimed">Told once the batch is claimed (or the run ended without a claim), before it is sent.</param>
-    public async Task RunFirstBatchAsync(long shardId, Action claimed, CancellationToken cancellationToken)
+    /// <param name="claimed">Told once the batch is claimed, before it is sent; a run that ends before claiming never tells.</param>
+    public Task RunFirstBatchAsync(long shardId, Action claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        try
-        {
-            await RunAsync(shardId, 1, cancellationToken, claimed);
-        }
-        finally
-        {
-            claimed();
-        }
+        return RunAsync(shardId, 1, cancellationToken, claimed);
     }
 
     private async Task RunAsync(long shardId, int claims, CancellationToken cancellationToken, Action? claimed = null)
