@@ -66,6 +66,14 @@ internal static class Schema
           round INTEGER NOT NULL,
           at INTEGER NOT NULL,
           PRIMARY KEY(warning, village, round)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS early_receipt(
+          source TEXT NOT NULL,
+          id TEXT NOT NULL,
+          ok INTEGER NOT NULL,
+          code TEXT NOT NULL,
+          received INTEGER NOT NULL,
+          PRIMARY KEY(source, id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS early_receipt_received ON early_receipt(received);
         CREATE TABLE IF NOT EXISTS message(
           source TEXT NOT NULL,
           id TEXT NOT NULL,

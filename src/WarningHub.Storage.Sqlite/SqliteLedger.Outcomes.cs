@@ -27,6 +27,9 @@ public sealed partial class SqliteLedger
         var mSource = message.Parameters.Add("$s", SqliteType.Text);
         var mId = message.Parameters.Add("$m", SqliteType.Text);
         var mSlot = message.Parameters.Add("$slot", SqliteType.Integer);
+        // Receipts that overtook these sends were kept (see ApplyReceiptsAsync): they settle their slots here, in the
+        // transaction that makes the message known. Skipped at once while none is kept, the usual case.
+        var early = HasEarlyReceipts(c, tx) ? new EarlyReceipts(c, tx, now) : null;
         try
         {
             foreach (var o in outcomes)
@@ -54,12 +57,14 @@ public sealed partial class SqliteLedger
                     {
                         mId.Value = id;
                         message.ExecuteNonQuery();
+                        early?.Settle(o.Source ?? "", id);
                     }
                 }
             }
         }
         finally
         {
+            early?.Dispose();
             foreach (var cmd in updates.Values) cmd.Dispose();
         }
         return 0;
@@ -83,5 +88,52 @@ public sealed partial class SqliteLedger
         cmd.Parameters.Add("$err", SqliteType.Text);
         cmd.Parameters.Add("$now", SqliteType.Integer);
         return cmd;
+    }
+
+    private static bool HasEarlyReceipts(SqliteConnection c, SqliteTransaction tx)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT EXISTS(SELECT 1 FROM early_receipt)";
+        return (long)cmd.ExecuteScalar()! != 0;
+    }
+
+    /// <summary>Takes a kept receipt of a message that has just become known and applies it.</summary>
+    private sealed class EarlyReceipts : IDisposable
+    {
+        private readonly SqliteCommand _take;
+        private readonly SqliteParameter _source, _id;
+        private readonly ReceiptStatements _apply;
+
+        public EarlyReceipts(SqliteConnection c, SqliteTransaction tx, long now)
+        {
+            _take = c.CreateCommand();
+            _take.Transaction = tx;
+            _take.CommandText = "DELETE FROM early_receipt WHERE source = $s AND id = $m RETURNING ok, code";
+            _source = _take.Parameters.Add("$s", SqliteType.Text);
+            _id = _take.Parameters.Add("$m", SqliteType.Text);
+            _apply = new ReceiptStatements(c, tx, now);
+        }
+
+        public void Settle(string source, string messageId)
+        {
+            _source.Value = source;
+            _id.Value = messageId;
+            bool ok;
+            string code;
+            using (var r = _take.ExecuteReader())
+            {
+                if (!r.Read()) return;
+                ok = r.GetInt64(0) != 0;
+                code = r.GetString(1);
+            }
+            _apply.TryApply(source, messageId, ok, code);
+        }
+
+        public void Dispose()
+        {
+            _take.Dispose();
+            _apply.Dispose();
+        }
     }
 }

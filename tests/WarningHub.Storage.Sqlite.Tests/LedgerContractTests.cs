@@ -147,6 +147,44 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receipts_BeforeTheirSendsOutcome_AreKeptAndSettleTheSlotWhenTheOutcomeIsRecorded()
+    {
+        var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default))[0];
+        var slots = await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 3, default);
+
+        // The SMSC's receipts overtake the submit answers: nothing knows ids "e1", "e2" yet.
+        var early = await Ledger.ApplyReceiptsAsync("gw",
+            [Delivered("e1"), new Receipt("e2", DeliveryStatus.Failed, "UNDELIV", Time.GetUtcNow()), Delivered("e3")], default);
+        Assert.Equal(3, early.Count);
+        await Ledger.RecordOutcomesAsync(
+        [
+            new SlotOutcome(slots[0].Id, DeliveryStatus.Sent, "gw", ["e1"]),
+            new SlotOutcome(slots[1].Id, DeliveryStatus.Sent, "gw", ["e2"]),
+            new SlotOutcome(slots[2].Id, DeliveryStatus.Sent, "other-gw", ["e3"]), // another source's id: not its receipt
+        ], default);
+
+        var counts = await Maintenance.CountAsync(1, "sms", default);
+        Assert.Equal((1, 1, 1), (counts[DeliveryStatus.Delivered], counts[DeliveryStatus.Failed], counts[DeliveryStatus.Sent]));
+        // Taken once: the kept receipt of "e1" is gone, and only "e3" is left to drop.
+        Assert.Equal(1, await Maintenance.DropEarlyReceiptsAsync(Time.GetUtcNow() + TimeSpan.FromSeconds(1), default));
+    }
+
+    [Fact]
+    public async Task Receipts_KeptPastTheirTime_AreDropped_AndALaterOutcomeStaysSent()
+    {
+        var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default))[0];
+        var slot = (await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 1, default))[0];
+        await Ledger.ApplyReceiptsAsync("gw", [Delivered("late")], default);
+        Time.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Equal(0, await Maintenance.DropEarlyReceiptsAsync(Time.GetUtcNow() - TimeSpan.FromMinutes(20), default));
+        Assert.Equal(1, await Maintenance.DropEarlyReceiptsAsync(Time.GetUtcNow() - TimeSpan.FromMinutes(10), default));
+        await Ledger.RecordOutcomesAsync([new SlotOutcome(slot.Id, DeliveryStatus.Sent, "gw", ["late"])], default);
+
+        Assert.Equal(1, (await Maintenance.CountAsync(1, "sms", default))[DeliveryStatus.Sent]);
+    }
+
+    [Fact]
     public async Task Receipts_AreMatchedPerSource_SameIdFromAnotherGatewayIsUnknown()
     {
         var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default))[0];

@@ -18,7 +18,11 @@ public interface ILedger
     /// <summary>Records the outcomes of claimed slots in one transaction.</summary>
     Task RecordOutcomesAsync(IReadOnlyList<SlotOutcome> outcomes, CancellationToken cancellationToken);
 
-    /// <summary>Applies receipts from one source; returns those whose message id is not (yet) known.</summary>
+    /// <summary>
+    /// Applies receipts from one source. A receipt whose message id is not known yet (it overtook its send's outcome,
+    /// as SMSCs do) is kept durably and applied when that outcome is recorded, until
+    /// <see cref="ILedgerMaintenance.DropEarlyReceiptsAsync"/> drops it; those are returned, for the caller to log.
+    /// </summary>
     Task<IReadOnlyList<Receipt>> ApplyReceiptsAsync(string source, IReadOnlyList<Receipt> receipts, CancellationToken cancellationToken);
 
     /// <summary>Ends every slot of a warning that has not left our hands with <paramref name="finalState"/> (Expired or Cancelled).</summary>
@@ -42,6 +46,9 @@ public interface ILedgerMaintenance
 
     /// <summary>Sent slots older than <paramref name="sentBefore"/> without a receipt become Unconfirmed.</summary>
     Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
+
+    /// <summary>Kept receipts that no send claimed and that arrived before <paramref name="receivedBefore"/> are dropped.</summary>
+    Task<int> DropEarlyReceiptsAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 
     /// <summary>The channels a warning has slots on, in name order.</summary>
     Task<IReadOnlyList<string>> ChannelsOfAsync(long warningId, CancellationToken cancellationToken);
