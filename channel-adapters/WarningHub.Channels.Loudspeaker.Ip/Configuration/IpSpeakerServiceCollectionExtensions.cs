@@ -42,23 +42,11 @@ public static class IpSpeakerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         var builder = services.AddOptions<IpSpeakerOptions>(name).ValidateOnStart();
 
-        // TryAddEnumerable keys on the implementation type, so a second network would be dropped: the keyed
-        // registration is the guard that each name is added once.
-        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IpSpeakerChannel) && Equals(d.ServiceKey, name)))
-        {
-            return builder;
-        }
-
-        services.AddKeyedSingleton(name, (provider, _) => new IpSpeakerChannel(
+        services.TryAddNamedAdapter(name, provider => new IpSpeakerChannel(
             name,
             provider.GetRequiredService<IOptionsMonitor<IpSpeakerOptions>>().Get(name),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()));
-        services.AddSingleton<IAudioBroadcaster>(provider => provider.GetRequiredKeyedService<IpSpeakerChannel>(name));
-        services.AddSingleton<IReceiptSource>(provider => provider.GetRequiredKeyedService<IpSpeakerChannel>(name));
-        services.AddSingleton<ITerminalMonitor>(provider => provider.GetRequiredKeyedService<IpSpeakerChannel>(name));
-        services.AddSingleton<IChannelLifecycle>(provider => provider.GetRequiredKeyedService<IpSpeakerChannel>(name));
-        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredKeyedService<IpSpeakerChannel>(name));
         return builder;
     }
 }

@@ -42,23 +42,11 @@ public static class SerialLoudspeakerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         var builder = services.AddOptions<SerialSpeakerOptions>(name).ValidateOnStart();
 
-        // TryAddEnumerable keys on the implementation type and would drop a second channel; the keyed registration is
-        // the guard that each name is added once.
-        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(SerialSpeakerChannel) && Equals(d.ServiceKey, name)))
-        {
-            return builder;
-        }
-
-        services.AddKeyedSingleton(name, (provider, _) => new SerialSpeakerChannel(
+        services.TryAddNamedAdapter(name, provider => new SerialSpeakerChannel(
             name,
             provider.GetRequiredService<IOptionsMonitor<SerialSpeakerOptions>>().Get(name),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()));
-        services.AddSingleton<IAudioBroadcaster>(provider => provider.GetRequiredKeyedService<SerialSpeakerChannel>(name));
-        services.AddSingleton<ITerminalMonitor>(provider => provider.GetRequiredKeyedService<SerialSpeakerChannel>(name));
-        services.AddSingleton<IReceiptSource>(provider => provider.GetRequiredKeyedService<SerialSpeakerChannel>(name));
-        services.AddSingleton<IChannelLifecycle>(provider => provider.GetRequiredKeyedService<SerialSpeakerChannel>(name));
-        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredKeyedService<SerialSpeakerChannel>(name));
         return builder;
     }
 }

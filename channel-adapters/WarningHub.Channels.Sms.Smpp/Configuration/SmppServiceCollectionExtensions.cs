@@ -49,22 +49,11 @@ public static class SmppServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         var builder = services.AddOptions<SmppOptions>(gatewayName).ValidateOnStart();
 
-        // TryAddEnumerable cannot be used for the adapter interfaces: it keys on the implementation type, so a
-        // second gateway would be dropped. The keyed registration is the guard that each name is added once.
-        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(SmppGateway) && Equals(d.ServiceKey, gatewayName)))
-        {
-            return builder;
-        }
-
-        services.AddKeyedSingleton(gatewayName, (provider, _) => new SmppGateway(
+        services.TryAddNamedAdapter(gatewayName, provider => new SmppGateway(
             gatewayName,
             provider.GetRequiredService<IOptionsMonitor<SmppOptions>>().Get(gatewayName),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()));
-        services.AddSingleton<ITextSender>(provider => provider.GetRequiredKeyedService<SmppGateway>(gatewayName));
-        services.AddSingleton<IReceiptSource>(provider => provider.GetRequiredKeyedService<SmppGateway>(gatewayName));
-        services.AddSingleton<IChannelLifecycle>(provider => provider.GetRequiredKeyedService<SmppGateway>(gatewayName));
-        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredKeyedService<SmppGateway>(gatewayName));
         return builder;
     }
 }

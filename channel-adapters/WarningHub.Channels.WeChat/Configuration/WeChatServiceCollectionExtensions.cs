@@ -61,24 +61,13 @@ public static class WeChatServiceCollectionExtensions
         services.TryAddSingleton<IAccessTokenCache>(provider => new InMemoryAccessTokenCache(provider.GetService<TimeProvider>()));
         var builder = services.AddOptions<WeChatOfficialAccountOptions>(name).ValidateOnStart();
 
-        // TryAddEnumerable cannot guard the adapter interfaces: it keys on the implementation type, so a second account
-        // would be dropped. The keyed registration is the guard that each name is added once.
-        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(WeChatOfficialAccount) && Equals(d.ServiceKey, name)))
-        {
-            return builder;
-        }
-
-        services.AddKeyedSingleton(name, (provider, _) => new WeChatOfficialAccount(
+        var added = services.TryAddNamedAdapter(name, provider => new WeChatOfficialAccount(
             name,
             provider.GetRequiredService<IOptionsMonitor<WeChatOfficialAccountOptions>>().Get(name),
             provider.GetRequiredService<IAccessTokenCache>(),
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()));
-        services.AddKeyedSingleton(name, (provider, _) => provider.GetRequiredKeyedService<WeChatOfficialAccount>(name).Callback);
-        services.AddSingleton<ITextSender>(provider => provider.GetRequiredKeyedService<WeChatOfficialAccount>(name));
-        services.AddSingleton<IReceiptSource>(provider => provider.GetRequiredKeyedService<WeChatOfficialAccount>(name));
-        services.AddSingleton<IChannelLifecycle>(provider => provider.GetRequiredKeyedService<WeChatOfficialAccount>(name));
-        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredKeyedService<WeChatOfficialAccount>(name));
+        if (added) services.AddKeyedSingleton(name, (provider, _) => provider.GetRequiredKeyedService<WeChatOfficialAccount>(name).Callback);
         return builder;
     }
 
