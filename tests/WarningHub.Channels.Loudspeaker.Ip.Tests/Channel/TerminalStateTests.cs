@@ -84,7 +84,13 @@ public class TerminalStateTests
     public async Task Stream_OnFakeTime_SendsOnePacketPerPacketTimeAndIsConfirmedWhenItEnds()
     {
         await using var network = await SpeakerNetwork.StartAsync(o => o.OfflineAfter = TimeSpan.FromHours(1), _time);
-        var speaker = await network.AddSpeakerAsync(o => o.HeartbeatInterval = TimeSpan.FromHours(1));
+        // The simulator ends a stream after real-time silence, while this test paces packets on fake time: on a busy
+        // machine 300 ms could pass between two advances and the play was reported before its last packet.
+        var speaker = await network.AddSpeakerAsync(o =>
+        {
+            o.HeartbeatInterval = TimeSpan.FromHours(1);
+            o.StreamEndSilence = TimeSpan.FromSeconds(2);
+        });
 
         var result = await network.Channel.BroadcastAsync(Clips.To(speaker.RtpAddress, Clips.MuLaw(6)), CancellationToken.None);
 
