@@ -9,7 +9,7 @@ public static class AdapterRegistration
     private static readonly Type[] Roles =
     [
         typeof(ITextSender), typeof(IAudioBroadcaster), typeof(ITerminalMonitor), typeof(IReceiptSource),
-        typeof(IFixedAddresses), typeof(IChannelLifecycle), typeof(IChannelAdapter),
+        typeof(IFixedAddresses), typeof(IChannelLifecycle), typeof(IGatewayHealth), typeof(IReceiptQuery), typeof(IChannelAdapter),
     ];
 
     /// <summary>

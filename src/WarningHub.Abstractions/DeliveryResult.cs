@@ -14,6 +14,13 @@ public enum SendOutcome
 
     /// <summary>The request left but no answer came (connection lost): a resend may duplicate.</summary>
     Unknown,
+
+    /// <summary>
+    /// Nothing left: the gateway cannot take messages now (no live connection, a bind refused, a circuit open). Not a
+    /// failed attempt: the engine keeps the slot waiting, without spending an attempt, until the gateway is back or
+    /// the warning ends.
+    /// </summary>
+    GatewayUnavailable,
 }
 
 /// <summary>
@@ -50,7 +57,11 @@ public readonly record struct DeliveryResult
     public static DeliveryResult Permanent(string? errorCode, string reason) =>
         new() { Outcome = SendOutcome.PermanentFailure, ErrorCode = errorCode, Reason = reason, ProviderMessageIds = [] };
 
-    /// <summary>The request may have been acted on; nobody knows.</summary>
+    /// <summary>Nothing was written: the gateway cannot take messages now. The slot waits for it without spending an attempt.</summary>
+    public static DeliveryResult Unavailable(string reason) =>
+        new() { Outcome = SendOutcome.GatewayUnavailable, Reason = reason, ProviderMessageIds = [] };
+
+    /// <summary>The request was written and may have been acted on; nobody knows. Only after the request may have left.</summary>
     public static DeliveryResult Unknown(string reason) =>
         new() { Outcome = SendOutcome.Unknown, Reason = reason, ProviderMessageIds = [] };
 }

@@ -21,7 +21,7 @@ public sealed class CapFeedTests
         var alert = LiveWarning.Sample("red-rainstorm.cap.xml");
         var actual = await hub.SubmitAcceptedAsync(alert);
         XDocument? atom = null;
-        Assert.True(await FeedHub.EventuallyAsync(async () =>
+        Assert.True(await Eventually.TrueAsync(async () =>
         {
             atom = XDocument.Parse(await hub.Http.GetStringAsync(new Uri("/api/v1/feeds/cap", UriKind.Relative)));
             return atom.Root!.Elements(Atom + "entry").Any();

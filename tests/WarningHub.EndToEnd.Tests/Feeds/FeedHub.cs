@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using WarningHub.Core.Warnings;
@@ -34,18 +33,6 @@ internal static class FeedHub
 
     public static IWarningStore Store(this TestHub hub) => hub.App.Services.GetRequiredService<IWarningStore>();
 
-    /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds or <paramref name="timeout"/> passes.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        var rounds = (int)(timeout.TotalMilliseconds / 100) + 1;
-        for (var i = 0; i < rounds && clock.Elapsed < timeout; i++)
-        {
-            if (await condition()) return true;
-            await Task.Delay(100);
-        }
-        return await condition();
-    }
 
     public static async Task<string> StateOfAsync(this TestHub hub, string publicId) =>
         (await hub.WarningAsync(publicId)).GetProperty("state").GetString()!;

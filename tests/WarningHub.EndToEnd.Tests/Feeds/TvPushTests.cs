@@ -18,7 +18,7 @@ public sealed class TvPushTests
         var exercise = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml") with { Status = CapStatus.Exercise });
         await hub.WaitAllFinalAsync(exercise);
         var actual = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
-        Assert.True(await FeedHub.EventuallyAsync(() => Task.FromResult(station.Pushes.Count > 0), TimeSpan.FromSeconds(30)), "the caption was pushed");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(station.Pushes.Count > 0), TimeSpan.FromSeconds(30)), "the caption was pushed");
 
         var push = Assert.Single(station.Pushes);
         Assert.Equal(("jytv", actual), (push.Channel, push.WarningId));

@@ -18,9 +18,9 @@ public sealed class UpstreamFeedTests
         var first = upstream.Publish("urn:test:entry-1", LiveWarning.Xml(alert));
         var second = upstream.Publish("urn:test:entry-2", LiveWarning.Xml(alert));
 
-        Assert.True(await FeedHub.EventuallyAsync(async () => await hub.Store().FindAsync(alert.Sender, alert.Identifier, default) is not null, Wait));
+        Assert.True(await Eventually.TrueAsync(async () => await hub.Store().FindAsync(alert.Sender, alert.Identifier, default) is not null, Wait));
         var polls = upstream.Requests("/feed.atom");
-        Assert.True(await FeedHub.EventuallyAsync(() => Task.FromResult(upstream.Requests("/feed.atom") >= polls + 3), Wait));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(upstream.Requests("/feed.atom") >= polls + 3), Wait));
 
         var warning = (await hub.Store().FindAsync(alert.Sender, alert.Identifier, default))!;
         Assert.Equal(FeedHub.UpstreamAgency, warning.SubmittedBy);
@@ -43,17 +43,17 @@ public sealed class UpstreamFeedTests
         var update = LiveWarning.UpdateOf(alert);
         upstream.Publish("urn:test:update", LiveWarning.Xml(update));
         var updated = await PublicIdAsync(hub, update);
-        Assert.True(await FeedHub.EventuallyAsync(async () => await hub.StateOfAsync(original) == "Superseded", Wait));
+        Assert.True(await Eventually.TrueAsync(async () => await hub.StateOfAsync(original) == "Superseded", Wait));
 
         upstream.PublishInline("urn:test:cancel", LiveWarning.Xml(LiveWarning.CancelOf(update)));
-        Assert.True(await FeedHub.EventuallyAsync(async () => await hub.StateOfAsync(updated) == "Cancelled", Wait));
+        Assert.True(await Eventually.TrueAsync(async () => await hub.StateOfAsync(updated) == "Cancelled", Wait));
 
         // Newest first in the feed, the Cancel comes before its Alert; the hub submits in order of sending.
         var pair = LiveWarning.Sample("red-rainstorm.cap.xml");
         upstream.Publish("urn:test:pair-alert", LiveWarning.Xml(pair));
         upstream.Publish("urn:test:pair-cancel", LiveWarning.Xml(LiveWarning.CancelOf(pair)));
         var paired = await PublicIdAsync(hub, pair);
-        Assert.True(await FeedHub.EventuallyAsync(async () => await hub.StateOfAsync(paired) == "Cancelled", Wait));
+        Assert.True(await Eventually.TrueAsync(async () => await hub.StateOfAsync(paired) == "Cancelled", Wait));
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class UpstreamFeedTests
         upstream.Publish("urn:test:good", LiveWarning.Xml(good));
 
         await PublicIdAsync(hub, good);
-        Assert.True(await FeedHub.EventuallyAsync(() => Task.FromResult(upstream.Requests(slow) >= 3 && upstream.Requests(missing) >= 3), Wait));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(upstream.Requests(slow) >= 3 && upstream.Requests(missing) >= 3), Wait));
         var polls = upstream.Requests("/feed.atom");
-        Assert.True(await FeedHub.EventuallyAsync(() => Task.FromResult(upstream.Requests("/feed.atom") >= polls + 3), Wait));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(upstream.Requests("/feed.atom") >= polls + 3), Wait));
         Assert.Equal((1, 1, 1), (upstream.Requests(badXml), upstream.Requests(doctype), upstream.Requests(huge)));
         Assert.Equal((3, 3), (upstream.Requests(missing), upstream.Requests(slow)));
         Assert.Null(await hub.Store().FindAsync(stranger.Sender, stranger.Identifier, default));
@@ -84,7 +84,7 @@ public sealed class UpstreamFeedTests
         {
             upstream.FeedOverride = broken;
             var before = upstream.Requests("/feed.atom");
-            Assert.True(await FeedHub.EventuallyAsync(() => Task.FromResult(upstream.Requests("/feed.atom") >= before + 2), Wait));
+            Assert.True(await Eventually.TrueAsync(() => Task.FromResult(upstream.Requests("/feed.atom") >= before + 2), Wait));
         }
         upstream.FeedOverride = null;
         var later = LiveWarning.Sample("red-rainstorm.cap.xml");
@@ -112,7 +112,7 @@ public sealed class UpstreamFeedTests
     private static async Task<string> PublicIdAsync(TestHub hub, CapAlert alert)
     {
         string? id = null;
-        Assert.True(await FeedHub.EventuallyAsync(async () =>
+        Assert.True(await Eventually.TrueAsync(async () =>
         {
             id = (await hub.Store().FindAsync(alert.Sender, alert.Identifier, default))?.PublicId;
             return id is not null;

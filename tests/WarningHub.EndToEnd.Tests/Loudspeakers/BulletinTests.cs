@@ -19,7 +19,7 @@ public sealed class BulletinTests
         settings["WarningHub:Audio:EspeakPath"] = "/nonexistent/espeak-ng";
         await using var hub = await TestHub.StartAsync(persons: 300, settings: settings, configure: b => b.Logging.AddProvider(logs));
         static bool FromSpeechCheck(LogEntry e) => e.Category.EndsWith(".SpeechCheck", StringComparison.Ordinal);
-        Assert.True(await LoudspeakerHub.EventuallyAsync(() => logs.Entries.Any(FromSpeechCheck), TimeSpan.FromSeconds(15)), "the speech check reported");
+        Assert.True(await Eventually.TrueAsync(() => logs.Entries.Any(FromSpeechCheck), TimeSpan.FromSeconds(15)), "the speech check reported");
 
         var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
         var record = (await hub.Store().GetAsync(id, default))!;

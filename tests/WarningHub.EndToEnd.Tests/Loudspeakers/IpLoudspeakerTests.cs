@@ -29,8 +29,8 @@ public sealed class IpLoudspeakerTests
 
         var alert = LiveWarning.Sample("red-rainstorm.cap.xml");
         var id = await hub.SubmitAcceptedAsync(alert);
-        Assert.True(await LoudspeakerHub.EventuallyAsync(() => speakers.All(s => s.Streams.Count >= 1), TimeSpan.FromSeconds(30)), "round 0 reached each village's terminal");
-        Assert.True(await LoudspeakerHub.EventuallyAsync(() => speakers.All(s => s.Streams.Count >= 2), RepeatEvery * 3), "a repeat round followed");
+        Assert.True(await Eventually.TrueAsync(() => speakers.All(s => s.Streams.Count >= 1), TimeSpan.FromSeconds(30)), "round 0 reached each village's terminal");
+        Assert.True(await Eventually.TrueAsync(() => speakers.All(s => s.Streams.Count >= 2), RepeatEvery * 3), "a repeat round followed");
 
         // Mid-broadcast: the repeat's stream has only begun (a bulletin lasts about 7 s).
         await hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
@@ -70,7 +70,7 @@ public sealed class IpLoudspeakerTests
         }
 
         // Each terminal reported its round-0 play; reach counts it per village.
-        Assert.True(await LoudspeakerHub.EventuallyAsync(async () =>
+        Assert.True(await Eventually.TrueAsync(async () =>
         {
             var reach = await hub.ReachAsync(id);
             return villages.All(v => LoudspeakerHub.VillageChannel(reach, v, ChannelNames.LoudspeakerIp).Count("delivered") == 1);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,7 +47,7 @@ internal static class LoudspeakerHub
     {
         var channel = hub.Speakers();
         speaker.SendHeartbeatsTo(channel.HeartbeatEndpoint ?? throw new InvalidOperationException("the network has not started"));
-        Assert.True(await EventuallyAsync(() => channel.StatusOf(speaker.RtpAddress) is not null, TimeSpan.FromSeconds(10)),
+        Assert.True(await Eventually.TrueAsync(() => channel.StatusOf(speaker.RtpAddress) is not null, TimeSpan.FromSeconds(10)),
             $"the hub never heard terminal {speaker.Options.Id}");
     }
 
@@ -64,21 +63,6 @@ internal static class LoudspeakerHub
             .GetProperty("channels").GetProperty(channel);
 
     public static int Count(this JsonElement row, string name) => row.GetProperty(name).GetInt32();
-
-    /// <summary>Polls every 100 ms until the condition holds or the timeout passes.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout) =>
-        await EventuallyAsync(() => Task.FromResult(condition()), timeout);
-
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (await condition()) return true;
-            await Task.Delay(100);
-        }
-        return await condition();
-    }
 
     private static string Time(TimeSpan t) => t.ToString("c", CultureInfo.InvariantCulture);
 }

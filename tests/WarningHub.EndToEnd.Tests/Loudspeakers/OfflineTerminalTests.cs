@@ -33,7 +33,7 @@ public sealed class OfflineTerminalTests
         await hub.ConnectAsync(live);
         await hub.ConnectAsync(gone);
         await gone.DisposeAsync(); // switched off: no more heartbeats, nothing listens on its port
-        Assert.True(await LoudspeakerHub.EventuallyAsync(() => hub.Speakers().StatusOf(goneAddress)?.State == TerminalState.Offline, TimeSpan.FromSeconds(10)),
+        Assert.True(await Eventually.TrueAsync(() => hub.Speakers().StatusOf(goneAddress)?.State == TerminalState.Offline, TimeSpan.FromSeconds(10)),
             "the hub noticed the silent terminal");
 
         var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
