@@ -11,7 +11,13 @@ public sealed class EngineOptions
     /// <summary>Slots a shard job claims at a time. Bounds how many slots a crash leaves with an unknown outcome.</summary>
     public int ClaimBatch { get; set; } = 1000;
 
-    /// <summary>Attempts per slot before it fails for good.</summary>
+    /// <summary>How often the release outbox looks for warnings whose release has not finished.</summary>
+    public TimeSpan ReleaseSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Tries of one warning's release before it is marked Failed (each after a longer pause).</summary>
+    public int MaxReleaseAttempts { get; set; } = 5;
+
+    /// <summary>Attempts per slot before it fails for good. A gateway outage spends none.</summary>
     public int MaxAttempts { get; set; } = 6;
 
     /// <summary>First retry delay; doubles per attempt, with jitter.</summary>
@@ -70,6 +76,9 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         var failures = new List<string>();
         if (options.ShardSize < 1000) failures.Add($"{nameof(EngineOptions.ShardSize)} must be at least 1000 (was {options.ShardSize}).");
         if (options.ClaimBatch is < 1 or > 10000) failures.Add($"{nameof(EngineOptions.ClaimBatch)} must be 1..10000 (was {options.ClaimBatch}).");
+        if (options.ReleaseSweepInterval < TimeSpan.FromMilliseconds(10) || options.ReleaseSweepInterval > TimeSpan.FromMinutes(1))
+            failures.Add($"{nameof(EngineOptions.ReleaseSweepInterval)} must be 10 ms..1 min (was {options.ReleaseSweepInterval}).");
+        if (options.MaxReleaseAttempts is < 1 or > 100) failures.Add($"{nameof(EngineOptions.MaxReleaseAttempts)} must be 1..100 (was {options.MaxReleaseAttempts}).");
         if (options.MaxAttempts < 1) failures.Add($"{nameof(EngineOptions.MaxAttempts)} must be at least 1 (was {options.MaxAttempts}).");
         if (options.RetryBaseDelay <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.RetryBaseDelay)} must be positive.");
         if (options.RetryMaxDelay < options.RetryBaseDelay) failures.Add($"{nameof(EngineOptions.RetryMaxDelay)} must not be below {nameof(EngineOptions.RetryBaseDelay)}.");

@@ -81,7 +81,7 @@ public static class HubHost
         app.MapGet("/b/{id}/{village}/{token}", BroadcasterEndpoints.PageAsync);
         app.MapGet("/b/{id}/{village}/{token}/audio.wav", BroadcasterEndpoints.AudioAsync);
         app.MapPost("/b/{id}/{village}/{token}/played", BroadcasterEndpoints.PlayedAsync);
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/health", HealthEndpoint.GetAsync);
         Feeds.FeedEndpoints.Map(app); // TV caption feeds and callbacks, CAP Atom feed, /warnings/{id}.cap
         // Operators watch shard jobs here; Hangfire allows local requests only by default.
         app.UseHangfireDashboard("/hangfire");

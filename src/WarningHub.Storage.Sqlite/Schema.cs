@@ -31,6 +31,7 @@ internal static class Schema
           state INTEGER NOT NULL,
           released_at INTEGER,
           ended_at INTEGER,
+          failure TEXT,
           UNIQUE(sender, identifier));
         CREATE TABLE IF NOT EXISTS shard(
           id INTEGER PRIMARY KEY,
@@ -82,5 +83,20 @@ internal static class Schema
           PRIMARY KEY(source, id)) WITHOUT ROWID;
         """;
 
-    public static void Apply(SqliteConnection connection) => SqliteDatabase.Execute(connection, Sql);
+    /// <summary>Columns added after a table was first shipped: added to databases made before them.</summary>
+    private static readonly (string Table, string Column, string Definition)[] Added =
+    [
+        ("warning", "failure", "TEXT"),
+    ];
+
+    public static void Apply(SqliteConnection connection)
+    {
+        SqliteDatabase.Execute(connection, Sql);
+        foreach (var (table, column, definition) in Added)
+        {
+            using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if ((long)check.ExecuteScalar()! == 0) SqliteDatabase.Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+        }
+    }
 }

@@ -48,6 +48,7 @@ public sealed partial class SqliteLedger
                 p[3].Value = o.PossiblyDuplicated ? 1 : 0;
                 p[4].Value = (object?)o.Error ?? DBNull.Value;
                 p[5].Value = now;
+                p[6].Value = o.AttemptSpent ? 1 : 0;
                 var changed = cmd.ExecuteNonQuery();
                 if (changed == 1 && o.State == DeliveryStatus.Sent && o.MessageIds is { Count: > 0 } ids)
                 {
@@ -78,7 +79,8 @@ public sealed partial class SqliteLedger
             UPDATE slot SET state = {(int)to},
               parts = CASE WHEN $parts > 0 THEN $parts ELSE parts END,
               next_at = CASE WHEN $next > 0 THEN $next ELSE next_at END,
-              dup = dup | $dup, error = $err, updated_at = $now
+              dup = dup | $dup, error = $err, updated_at = $now,
+              attempts = CASE WHEN $spent = 0 AND attempts > 0 THEN attempts - 1 ELSE attempts END
             WHERE id = $id AND state IN ({SlotStateMachine.SqlFromList(to)})
             """;
         cmd.Parameters.Add("$id", SqliteType.Integer);
@@ -87,6 +89,7 @@ public sealed partial class SqliteLedger
         cmd.Parameters.Add("$dup", SqliteType.Integer);
         cmd.Parameters.Add("$err", SqliteType.Text);
         cmd.Parameters.Add("$now", SqliteType.Integer);
+        cmd.Parameters.Add("$spent", SqliteType.Integer);
         return cmd;
     }
 

@@ -1,3 +1,4 @@
+using WarningHub.Core.Cap;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using WarningHub.Core.Warnings;
@@ -9,7 +10,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
 {
     private const string Columns = """
         id, public_id, sender, identifier, fingerprint, cap_status, msg_type, event, level, headline,
-        sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, released_at, ended_at
+        sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, released_at, ended_at, failure
         """;
 
     public Task<AcceptResult> AcceptAsync(WarningRecord warning, CancellationToken cancellationToken)
@@ -36,10 +37,10 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             p.AddWithValue("$sender", warning.Sender);
             p.AddWithValue("$identifier", warning.Identifier);
             p.AddWithValue("$fp", warning.Fingerprint);
-            p.AddWithValue("$status", warning.CapStatus);
-            p.AddWithValue("$type", warning.MsgType);
+            p.AddWithValue("$status", warning.CapStatus.ToString());
+            p.AddWithValue("$type", warning.MsgType.ToString());
             p.AddWithValue("$event", warning.Event);
-            p.AddWithValue("$level", warning.Level);
+            p.AddWithValue("$level", warning.Level?.ToString() ?? "");
             p.AddWithValue("$headline", warning.Headline);
             p.AddWithValue("$sent", SqliteTime.ToDb(warning.Sent));
             p.AddWithValue("$effective", SqliteTime.ToDb(warning.Effective));
@@ -110,7 +111,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             cmd.Transaction = tx;
             cmd.CommandText = $"""
                 UPDATE warning SET state = $to, ended_at = $at WHERE id = $id
-                AND state IN ({(int)WarningState.Accepted}, {(int)WarningState.Releasing}, {(int)WarningState.Released})
+                AND state IN ({(int)WarningState.Accepted}, {(int)WarningState.Releasing}, {(int)WarningState.Released}, {(int)WarningState.Failed})
                 """;
             cmd.Parameters.AddWithValue("$to", (int)to);
             cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(at));
@@ -119,11 +120,38 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
         }, cancellationToken, flushToDisk: true);
     }
 
-    public Task<IReadOnlyList<WarningRecord>> ListActiveAsync(CancellationToken cancellationToken)
+    public Task<bool> FailAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return database.WriteAsync((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"""
+                UPDATE warning SET state = {(int)WarningState.Failed}, failure = $why, ended_at = $at WHERE id = $id
+                AND state IN ({(int)WarningState.Accepted}, {(int)WarningState.Releasing})
+                """;
+            cmd.Parameters.AddWithValue("$why", reason);
+            cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(at));
+            cmd.Parameters.AddWithValue("$id", id);
+            return cmd.ExecuteNonQuery() == 1;
+        }, cancellationToken, flushToDisk: true);
+    }
+
+    public Task<IReadOnlyList<WarningRecord>> ListActiveAsync(CancellationToken cancellationToken) =>
+        ListInStates(WarningState.Accepted, WarningState.Releasing, WarningState.Released);
+
+    public Task<IReadOnlyList<WarningRecord>> ListUnreleasedAsync(CancellationToken cancellationToken) =>
+        ListInStates(WarningState.Accepted, WarningState.Releasing);
+
+    public Task<IReadOnlyList<WarningRecord>> ListFailedAsync(CancellationToken cancellationToken) =>
+        ListInStates(WarningState.Failed);
+
+    private Task<IReadOnlyList<WarningRecord>> ListInStates(params WarningState[] states)
     {
         using var c = database.OpenReader();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM warning WHERE state IN ({(int)WarningState.Accepted}, {(int)WarningState.Releasing}, {(int)WarningState.Released}) ORDER BY id";
+        cmd.CommandText = $"SELECT {Columns} FROM warning WHERE state IN ({string.Join(", ", states.Select(s => (int)s))}) ORDER BY id";
         using var r = cmd.ExecuteReader();
         var result = new List<WarningRecord>();
         while (r.Read()) result.Add(Read(r));
@@ -150,10 +178,10 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
         Sender = r.GetString(2),
         Identifier = r.GetString(3),
         Fingerprint = r.GetString(4),
-        CapStatus = r.GetString(5),
-        MsgType = r.GetString(6),
+        CapStatus = Enum.Parse<CapStatus>(r.GetString(5)),
+        MsgType = Enum.Parse<CapMsgType>(r.GetString(6)),
         Event = r.GetString(7),
-        Level = r.GetString(8),
+        Level = Enum.TryParse<WarningLevel>(r.GetString(8), out var level) ? level : null,
         Headline = r.GetString(9),
         Sent = SqliteTime.FromDb(r.GetInt64(10)),
         Effective = SqliteTime.FromDb(r.GetInt64(11)),
@@ -165,5 +193,6 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
         State = (WarningState)r.GetInt32(17),
         ReleasedAt = SqliteTime.FromDbNullable(r.GetValue(18)),
         EndedAt = SqliteTime.FromDbNullable(r.GetValue(19)),
+        Failure = r.IsDBNull(20) ? null : r.GetString(20),
     };
 }

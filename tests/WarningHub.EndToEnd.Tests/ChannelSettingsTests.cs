@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using WarningHub.Abstractions;
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
 using WarningHub.Server;
 

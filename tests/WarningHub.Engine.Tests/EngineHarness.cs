@@ -1,3 +1,4 @@
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,18 +20,23 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("warninghub-engine-");
 
-    public EngineHarness(ITextSender sender)
+    public EngineHarness(ITextSender sender, FakeTimeProvider? time = null)
     {
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 7, 15, 0, 0, 0, TimeSpan.Zero));
         Database = new SqliteDatabase(new SqliteOptions { Path = Path.Combine(_folder.FullName, "hub.db") });
         Ledger = new SqliteLedger(Database, Time);
         Warnings = new SqliteWarningStore(Database);
         var options = Options.Create(new EngineOptions { ClaimBatch = 100, MaxAttempts = 3 });
         Lifecycle = new WarningLifecycle(Warnings, Ledger, Active, Time, NullLogger<WarningLifecycle>.Instance);
-        Job = new ShardJob(Ledger, Ledger, Warnings, new ChannelRouter([sender], []), new RetryPolicy(options, () => 0.5), Active,
-            new ShardQueue(Jobs, Time), new WarningContent(options), Lifecycle, new RegistryHolder(), [], new BroadcastLinks(options), new WarmUpSignal(), options, Time, NullLogger<ShardJob>.Instance);
+        var queue = new ShardQueue(Jobs, Time);
+        Waits = new GatewayWaits(queue, Active, Time, NullLogger<GatewayWaits>.Instance);
+        var payloads = new ShardPayloadFactory(new WarningContent(options), new BroadcastLinks(options), new RegistryHolder(), [], NullLogger<ShardPayloadFactory>.Instance);
+        var runner = new ShardRunner(Ledger, Ledger, Warnings, new ChannelRouter([sender], []), payloads,
+            new SlotOutcomePolicy(new RetryPolicy(options, () => 0.5), Active, Time), Waits, queue, Lifecycle, Active, options, Time, NullLogger<ShardRunner>.Instance);
+        Job = new ShardJob(runner);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 7, 15, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public SqliteDatabase Database { get; }
 
@@ -43,6 +49,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public RecordingJobClient Jobs { get; } = new();
 
     public WarningLifecycle Lifecycle { get; }
+
+    public GatewayWaits Waits { get; }
 
     public ShardJob Job { get; }
 
@@ -63,10 +71,10 @@ internal sealed class EngineHarness : IAsyncDisposable
             Sender = alert.Sender,
             Identifier = alert.Identifier,
             Fingerprint = alert.ComputeFingerprint(),
-            CapStatus = "Actual",
-            MsgType = "Alert",
+            CapStatus = CapStatus.Actual,
+            MsgType = CapMsgType.Alert,
             Event = "暴雨",
-            Level = "Red",
+            Level = WarningLevel.Red,
             Headline = "暴雨红色预警",
             Sent = now,
             Effective = now,

@@ -41,3 +41,24 @@ internal sealed class ScriptedSender(Func<TextMessage, int, DeliveryResult> answ
         return ValueTask.FromResult(answer(message, n));
     }
 }
+
+/// <summary>A scripted sender whose gateway the test takes down and brings back.</summary>
+internal sealed class ScriptedGateway(Func<TextMessage, int, DeliveryResult> answer, TimeProvider time) : ITextSender, IGatewayHealth
+{
+    private readonly ScriptedSender _inner = new(answer);
+
+    public ChannelDefinition Definition => _inner.Definition;
+
+    public GatewayHealth Health { get; private set; } = GatewayHealth.Up(time.GetUtcNow());
+
+    public int Sends => _inner.Sends;
+
+    public ConcurrentBag<TextMessage> Sent => _inner.Sent;
+
+    public void Down(string problem) => Health = GatewayHealth.Down(problem, time.GetUtcNow());
+
+    public void Up() => Health = GatewayHealth.Up(time.GetUtcNow());
+
+    public ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken) =>
+        Health.IsUp ? _inner.SendAsync(message, cancellationToken) : ValueTask.FromResult(DeliveryResult.Unavailable(Health.Problem!));
+}

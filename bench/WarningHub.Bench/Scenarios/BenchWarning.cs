@@ -49,7 +49,7 @@ internal static class BenchWarning
     {
         var alert = Sample();
         var info = alert.Infos.First(i => i.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
-        return SmsText.Compose(Signature, alert.Status.ToString(), info.Headline ?? "", ShortInstruction);
+        return SmsText.Compose(Signature, alert.Status, info.Headline ?? "", ShortInstruction);
     }
 
     /// <summary>UCS-2 parts of a Chinese text: 70 characters in one part, else 67 per concatenated part.</summary>

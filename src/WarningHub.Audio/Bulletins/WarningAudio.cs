@@ -47,7 +47,7 @@ public sealed class WarningAudio : IWarningAudio
             ?? throw new ArgumentException($"Warning {warning.PublicId}: its stored CAP XML cannot be read.", nameof(warning));
 
         // The stored column is what routing obeys; if it and the document ever disagree, the safer (not Actual) wins.
-        var status = Enum.TryParse<CapStatus>(warning.CapStatus, out var stored) && stored != CapStatus.Actual ? stored : alert.Status;
+        var status = warning.CapStatus != CapStatus.Actual ? warning.CapStatus : alert.Status;
         return GetAsync(warning.PublicId, alert, status, language, cancellationToken);
     }
 

@@ -7,6 +7,9 @@ namespace WarningHub.Core.Ledger;
 /// <param name="Source">The adapter that sent it; receipts are matched per source.</param>
 /// <param name="MessageIds">The gateway's ids of every part, for receipt matching.</param>
 /// <param name="PossiblyDuplicated">The outcome of an attempt was unknown: a resend may duplicate.</param>
+/// <param name="AttemptSpent">
+/// False when nothing left because the gateway could not take it (guarantee 9): the claim's attempt is given back.
+/// </param>
 public readonly record struct SlotOutcome(
     long SlotId,
     DeliveryStatus State,
@@ -14,4 +17,5 @@ public readonly record struct SlotOutcome(
     IReadOnlyList<string>? MessageIds = null,
     string? Error = null,
     DateTimeOffset? NextAttemptAt = null,
-    bool PossiblyDuplicated = false);
+    bool PossiblyDuplicated = false,
+    bool AttemptSpent = true);

@@ -1,4 +1,5 @@
 using System.Text;
+using WarningHub.Core.Cap;
 
 namespace WarningHub.Core.Templates;
 
@@ -11,14 +12,14 @@ public static class SmsText
 {
     public const int MaxLength = 4 * 67;
 
-    public static string Compose(string signature, string capStatus, string headline, string? instruction, int maxLength = MaxLength)
+    public static string Compose(string signature, CapStatus capStatus, string headline, string? instruction, int maxLength = MaxLength)
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(headline);
         var marker = capStatus switch
         {
-            "Actual" => "",
-            "Exercise" => "【演练，非真实预警】",
+            CapStatus.Actual => "",
+            CapStatus.Exercise => "【演练，非真实预警】",
             _ => "【测试，非真实预警】",
         };
         var text = new StringBuilder(maxLength);

@@ -37,6 +37,15 @@ public interface IWarningStore
     /// <summary>Ends a warning that has not ended yet (Expired, Cancelled, Superseded or Applied); false if it had.</summary>
     Task<bool> EndAsync(long id, WarningState to, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Moves a warning that is still Accepted or Releasing to Failed with the reason; false if it was not in either.</summary>
+    Task<bool> FailAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Warnings whose release has not finished (Accepted or Releasing), oldest first: the release outbox.</summary>
+    Task<IReadOnlyList<WarningRecord>> ListUnreleasedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Warnings whose release failed and that have not ended.</summary>
+    Task<IReadOnlyList<WarningRecord>> ListFailedAsync(CancellationToken cancellationToken);
+
     /// <summary>Warnings that have not ended, for rebuilding triggers and jobs at start-up.</summary>
     Task<IReadOnlyList<WarningRecord>> ListActiveAsync(CancellationToken cancellationToken);
 }

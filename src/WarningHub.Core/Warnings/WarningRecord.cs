@@ -1,3 +1,5 @@
+using WarningHub.Core.Cap;
+
 namespace WarningHub.Core.Warnings;
 
 /// <summary>
@@ -11,10 +13,13 @@ public sealed record WarningRecord
     public required string Sender { get; init; }
     public required string Identifier { get; init; }
     public required string Fingerprint { get; init; }
-    public required string CapStatus { get; init; }
-    public required string MsgType { get; init; }
+    public required CapStatus CapStatus { get; init; }
+    public required CapMsgType MsgType { get; init; }
     public required string Event { get; init; }
-    public required string Level { get; init; }
+
+    /// <summary>The colour level of the main info block; null when it states none.</summary>
+    public required WarningLevel? Level { get; init; }
+
     public required string Headline { get; init; }
     public DateTimeOffset Sent { get; init; }
     public DateTimeOffset Effective { get; init; }
@@ -32,6 +37,9 @@ public sealed record WarningRecord
     public DateTimeOffset? ReleasedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>Why the release failed, when <see cref="State"/> is <see cref="WarningState.Failed"/>.</summary>
+    public string? Failure { get; init; }
+
     /// <summary>True for Test and Exercise (and System) warnings that must never reach the public.</summary>
-    public bool IsForTestRecipientsOnly => CapStatus is not "Actual";
+    public bool IsForTestRecipientsOnly => CapStatus is not CapStatus.Actual;
 }

@@ -23,6 +23,12 @@ public enum WarningState
 
     /// <summary>A Cancel message that has been applied to the warnings it references.</summary>
     Applied = 6,
+
+    /// <summary>
+    /// The release could not be completed after repeated tries; <see cref="WarningRecord.Failure"/> says why. Slots
+    /// planned before the failure still go out. Shown by status, logged as an error and reported by /health.
+    /// </summary>
+    Failed = 7,
 }
 
 /// <summary>Helpers on <see cref="WarningState"/>.</summary>

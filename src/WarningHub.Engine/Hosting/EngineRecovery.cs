@@ -1,30 +1,29 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Warnings;
-using WarningHub.Engine.Intake;
 using WarningHub.Engine.Receipts;
 using WarningHub.Engine.Release;
 using WarningHub.Engine.Sending;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Hosting;
 
 /// <summary>
-/// Start-up: the ledger is the truth. Slots a crash left in Sending are marked PossiblyDuplicated and queued
-/// again; warnings are re-dispatched, interrupted releases resumed, expiries re-scheduled; every unfinished
-/// shard gets its job back. Runs before the API accepts anything.
+/// Start-up: the ledger is the truth. Slots a crash left in Sending are marked PossiblyDuplicated and queued again;
+/// released warnings get their expiry and repeat triggers back; every unfinished shard gets its job back. Warnings
+/// whose release had not finished are the release outbox's, whose first sweep runs as it starts.
 /// </summary>
 public sealed class EngineRecovery(
     IWarningStore warnings,
     ILedgerMaintenance maintenance,
-    WarningDispatcher dispatcher,
-    WarningReleaser releaser,
     WarningScheduler scheduler,
     WarningLifecycle lifecycle,
     ShardQueue queue,
     ISchedulerFactory quartz,
-    Microsoft.Extensions.Options.IOptions<EngineOptions> options,
+    IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<EngineRecovery> logger) : IHostedService
 {
@@ -36,24 +35,15 @@ public sealed class EngineRecovery(
 
         foreach (var warning in await warnings.ListActiveAsync(cancellationToken))
         {
-            switch (warning.State)
+            if (warning is not { State: WarningState.Released, Expires: { } expires }) continue;
+            if (expires <= now)
             {
-                case WarningState.Accepted:
-                    await dispatcher.DispatchAsync(warning, cancellationToken);
-                    break;
-                case WarningState.Releasing:
-                    await releaser.ReleaseAsync(warning.Id, resume: true, cancellationToken);
-                    break;
-                case WarningState.Released when warning.Expires is { } expires:
-                    if (expires <= now) await lifecycle.ExpireAsync(warning.Id, cancellationToken);
-                    else
-                    {
-                        await scheduler.ScheduleExpiryAsync(warning.Id, expires, cancellationToken);
-                        if (options.Value.RepeatEvery.TryGetValue(warning.Level, out var every))
-                            await scheduler.ScheduleRepeatsAsync(warning.Id, every, now + every, expires, cancellationToken);
-                    }
-                    break;
+                await lifecycle.ExpireAsync(warning.Id, cancellationToken);
+                continue;
             }
+            await scheduler.ScheduleExpiryAsync(warning.Id, expires, cancellationToken);
+            if (warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
+                await scheduler.ScheduleRepeatsAsync(warning.Id, every, now + every, expires, cancellationToken);
         }
 
         var shards = await maintenance.UnfinishedShardsAsync(cancellationToken);

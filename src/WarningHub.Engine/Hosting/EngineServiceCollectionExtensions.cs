@@ -9,6 +9,7 @@ using WarningHub.Engine.Intake;
 using WarningHub.Engine.Receipts;
 using WarningHub.Engine.Release;
 using WarningHub.Engine.Sending;
+using WarningHub.Engine.Shared;
 using RetryPolicy = WarningHub.Engine.Sending.RetryPolicy;
 
 namespace WarningHub.Engine.Hosting;
@@ -25,22 +26,30 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EngineOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // Shared services, outside every stage: the registry, message composition, stop signals, ending warnings.
         services.TryAddSingleton<RegistryHolder>();
-        services.TryAddSingleton<ActiveWarnings>();
-        services.TryAddSingleton<ChannelRouter>();
-        services.TryAddSingleton(sp => new RetryPolicy(sp.GetRequiredService<IOptions<EngineOptions>>()));
-        services.TryAddSingleton<ShardQueue>();
-        services.TryAddSingleton<BroadcastLinks>();
         services.TryAddSingleton<WarningContent>();
+        services.TryAddSingleton<BroadcastLinks>();
+        services.TryAddSingleton<ActiveWarnings>();
         services.TryAddSingleton<WarningLifecycle>();
+        // Intake → Release → Sending → Receipts: each stage depends only on those before it and on the shared services.
+        services.TryAddSingleton<WarningIntake>();
+        services.TryAddSingleton<WarningDispatcher>();
         services.TryAddSingleton<WarningScheduler>();
         services.TryAddSingleton<WarningReleaser>();
-        services.TryAddSingleton<ImmediateReleases>();
+        services.TryAddSingleton<ReleaseOutbox>();
+        services.TryAddSingleton<ChannelRouter>();
+        services.TryAddSingleton(sp => new RetryPolicy(sp.GetRequiredService<IOptions<EngineOptions>>()));
+        services.TryAddSingleton<SlotOutcomePolicy>();
+        services.TryAddSingleton<ShardQueue>();
         services.TryAddSingleton<ShardFastLane>();
-        services.TryAddSingleton<WarningDispatcher>();
-        services.TryAddSingleton<WarningIntake>();
-        services.TryAddSingleton<WarmUpSignal>();
+        services.TryAddSingleton<GatewayWaits>();
+        services.TryAddTransient<ShardPayloadFactory>();
+        services.TryAddTransient<ShardRunner>();
         services.TryAddTransient<ShardJob>();
+        services.TryAddSingleton<WarmUpSignal>();
+        services.TryAddTransient<WarmUpJob>();
+        services.TryAddSingleton<Health.EngineHealth>();
 
         services.AddQuartz(q => q.UseInMemoryStore());
         // The storage is this host's own service, never Hangfire's static JobStorage.Current: two hubs in one
@@ -53,13 +62,19 @@ public static class EngineServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
-        // Start order matters: registry, then connections, then recovery (which queues work), then the executors.
+        // Start order, explicit: hosted services start in registration order, and the lifecycle hooks bracket them.
+        //  1. StartingAsync: the registry is loaded before anything can plan.
+        //  2. StartAsync, in this order: adapters connect; recovery settles what a crash left and queues unfinished
+        //     shards; the release outbox starts (its first sweep finishes interrupted releases); the fast lane, the
+        //     gateway waits and the receipt pump; Quartz; the Hangfire workers.
+        //  3. StartedAsync: the warm-up job runs through the now-running workers.
         services.AddHostedService(sp => new RegistryLoader(() => loadRegistry(sp), () => loadEndpoints?.Invoke(sp) ?? CountyEndpoints.Empty, sp.GetRequiredService<RegistryHolder>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegistryLoader>>()));
         services.AddHostedService<ChannelHost>();
         services.AddHostedService<EngineRecovery>();
-        services.AddHostedService(sp => sp.GetRequiredService<ImmediateReleases>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReleaseOutbox>());
         services.AddHostedService(sp => sp.GetRequiredService<ShardFastLane>());
+        services.AddHostedService(sp => sp.GetRequiredService<GatewayWaits>());
         services.AddHostedService<ReceiptPump>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ShardJobServer>();

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WarningHub.Core.Registry;
-using WarningHub.Engine.Release;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Hosting;
 
 /// <summary>Loads the recipient registry before anything plans; the source is the storage's business.</summary>
-public sealed class RegistryLoader(Func<CountyRegistry?> load, Func<CountyEndpoints> loadEndpoints, RegistryHolder holder, ILogger<RegistryLoader> logger) : IHostedService
+public sealed class RegistryLoader(Func<CountyRegistry?> load, Func<CountyEndpoints> loadEndpoints, RegistryHolder holder, ILogger<RegistryLoader> logger) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Before any hosted service starts: everything after plans against this registry.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         var registry = load();
         if (registry is null)
@@ -26,5 +27,13 @@ public sealed class RegistryLoader(Func<CountyRegistry?> load, Func<CountyEndpoi
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

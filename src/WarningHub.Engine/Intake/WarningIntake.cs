@@ -3,17 +3,18 @@ using WarningHub.Core.Cap;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Release;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Intake;
 
 /// <summary>
 /// Takes a parsed CAP alert from an authenticated agency: validates it for dissemination, resolves the warnings
 /// an Update or Cancel references, stores it durably (idempotent on sender and identifier) and dispatches it.
-/// A refused submission changes nothing.
+/// A refused submission changes nothing. What happens next belongs to the release outbox, which it notifies.
 /// </summary>
 public sealed class WarningIntake(
     IWarningStore warnings,
-    WarningDispatcher dispatcher,
+    ReleaseOutbox outbox,
     RegistryHolder registry,
     TimeProvider time,
     ILogger<WarningIntake> logger)
@@ -62,15 +63,8 @@ public sealed class WarningIntake(
         }
         logger.LogInformation("Warning {PublicId} accepted from {Agency}: {MsgType} {Status} {Event}",
             result.Warning.PublicId, submittedBy, record.MsgType, record.CapStatus, record.Event);
-        try
-        {
-            await dispatcher.DispatchAsync(result.Warning, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Accepted is durable; dispatch runs again at start-up. The submitter's 202 stays true.
-            logger.LogError(ex, "Dispatch of {PublicId} failed; it will be retried at start-up", result.Warning.PublicId);
-        }
+        // Accepted is durable: from here the outbox owns it, and its sweep finishes it even if this notice is lost.
+        outbox.Notify(result.Warning.Id);
         return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
     }
 
@@ -103,10 +97,10 @@ public sealed class WarningIntake(
         Sender = alert.Sender,
         Identifier = alert.Identifier,
         Fingerprint = alert.ComputeFingerprint(),
-        CapStatus = alert.Status.ToString(),
-        MsgType = alert.MsgType.ToString(),
+        CapStatus = alert.Status,
+        MsgType = alert.MsgType,
         Event = info?.Event ?? "",
-        Level = info is null ? "" : (WarningLevels.TryGetLevel(info, out var level) ? level.ToString() : ""),
+        Level = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level : null,
         Headline = info?.Headline ?? info?.Event ?? alert.Note ?? "",
         Sent = alert.Sent,
         Effective = info?.Effective ?? alert.Sent,

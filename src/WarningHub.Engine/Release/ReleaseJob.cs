@@ -1,23 +1,27 @@
 using Quartz;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Release;
 
-/// <summary>Fires at a warning's effective time.</summary>
-public sealed class ReleaseJob(WarningReleaser releaser) : IJob
+/// <summary>Fires at a warning's effective time: the outbox releases it (and would on its next sweep anyway).</summary>
+public sealed class ReleaseJob(ReleaseOutbox outbox) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await releaser.ReleaseAsync(WarningScheduler.WarningIdOf(context), resume: false, cancellationToken);
+        outbox.Notify(WarningScheduler.WarningIdOf(context));
+        return ValueTask.CompletedTask;
     }
 }
 
 /// <summary>Fires at a warning's expiry.</summary>
-public sealed class ExpireJob(WarningLifecycle lifecycle) : IJob
+public sealed class ExpireJob(WarningLifecycle lifecycle, WarningScheduler scheduler) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await lifecycle.ExpireAsync(WarningScheduler.WarningIdOf(context), cancellationToken);
+        var warningId = WarningScheduler.WarningIdOf(context);
+        await lifecycle.ExpireAsync(warningId, cancellationToken);
+        await scheduler.UnscheduleAsync(warningId, cancellationToken);
     }
 }

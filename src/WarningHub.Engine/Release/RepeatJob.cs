@@ -5,6 +5,7 @@ using WarningHub.Core.Ledger;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Sending;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Release;
 

@@ -4,6 +4,7 @@ using WarningHub.Core.Ledger;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Sending;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Release;
 
@@ -44,7 +45,7 @@ public sealed class WarningReleaser(
         }
     }
 
-    /// <param name="resume">Start-up only: finish a release that a crash interrupted.</param>
+    /// <param name="resume">Finish a release that a crash or a failed try interrupted (the warning is Releasing).</param>
     public async Task ReleaseAsync(long warningId, bool resume, CancellationToken cancellationToken)
     {
         var warning = await warnings.GetByIdAsync(warningId, cancellationToken);
@@ -85,7 +86,7 @@ public sealed class WarningReleaser(
         if (warning.Expires is { } expires)
         {
             await scheduler.ScheduleExpiryAsync(warningId, expires, cancellationToken);
-            if (options.Value.RepeatEvery.TryGetValue(warning.Level, out var every))
+            if (warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
                 await scheduler.ScheduleRepeatsAsync(warningId, every, time.GetUtcNow() + every, expires, cancellationToken);
         }
         logger.LogInformation("Warning {PublicId} released: {Slots} slots in {Shards} shards, {Persons} persons targeted",

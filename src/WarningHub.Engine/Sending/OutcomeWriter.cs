@@ -23,9 +23,17 @@ internal sealed class OutcomeWriter : IAsyncDisposable
         _loop = LoopAsync(time);
     }
 
-    public void Add(SlotOutcome outcome)
+    /// <summary>True once some slot came back because its gateway could not take it.</summary>
+    public bool GatewayUnavailable { get; private set; }
+
+    /// <param name="gatewayUnavailable">The adapter answered that its gateway cannot take messages now.</param>
+    public void Add(SlotOutcome outcome, bool gatewayUnavailable = false)
     {
-        lock (_lock) _pending.Add(outcome);
+        lock (_lock)
+        {
+            _pending.Add(outcome);
+            GatewayUnavailable |= gatewayUnavailable;
+        }
     }
 
     private async Task LoopAsync(TimeProvider time)

@@ -26,7 +26,7 @@ public sealed class ShardFastLane(IServiceScopeFactory scopes, ILogger<ShardFast
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ShardJob>().RunFirstBatchAsync(shard.Id, () => claimed.TrySetResult(), stopping);
+                await scope.ServiceProvider.GetRequiredService<ShardRunner>().RunAsync(shard.Id, 1, stopping, () => claimed.TrySetResult());
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -3,6 +3,7 @@ using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Registry;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Sending;
 

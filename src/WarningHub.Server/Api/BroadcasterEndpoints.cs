@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Warnings;
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
 
 namespace WarningHub.Server.Api;

@@ -19,7 +19,7 @@ public static class ReachJson
         return new
         {
             warningId = report.WarningId,
-            status = warning.CapStatus,
+            status = warning.CapStatus.ToString(),
             state = warning.State.ToString(),
             county = Row(report.County),
             towns = report.Rows.Where(r => r.Level == WarningHub.Core.Registry.RegionLevel.Town).Select(Row),

@@ -3,7 +3,8 @@ using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Warnings;
-using WarningHub.Engine.Release;
+using WarningHub.Engine.Health;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.Server.Api;
 
@@ -11,25 +12,31 @@ namespace WarningHub.Server.Api;
 internal static class WarningQueries
 {
     public static async Task<IResult> GetAsync(string id, IWarningStore warnings, ILedgerMaintenance ledger, WarningHub.Engine.Sending.ChannelRouter router,
-        CancellationToken cancellationToken)
+        EngineHealth health, CancellationToken cancellationToken)
     {
         var w = await warnings.GetAsync(id, cancellationToken);
         if (w is null) return NotFound(id);
         // Every channel the hub serves is listed (zeros before planning), and any channel the ledger has slots on.
         var channels = new Dictionary<string, object>();
+        var waiting = new List<object>();
         foreach (var channel in router.Channels.Union(await ledger.ChannelsOfAsync(w.Id, cancellationToken)).Order(StringComparer.Ordinal))
         {
-            channels[channel] = ChannelJson.Of(await ledger.CountAsync(w.Id, channel, cancellationToken));
+            var counts = await ledger.CountAsync(w.Id, channel, cancellationToken);
+            channels[channel] = ChannelJson.Of(counts);
+            if (counts.Total == counts.Final) continue;
+            // Guarantee 9 made visible: slots that no gateway can take now wait, and say for what.
+            foreach (var (gateway, down) in health.DownFor(channel))
+                waiting.Add(new { channel, gateway, problem = down.Problem, since = down.Since, text = $"waiting for gateway {gateway} since {down.Since:u}" });
         }
         return Results.Ok(new
         {
             id = w.PublicId,
             sender = w.Sender,
             identifier = w.Identifier,
-            status = w.CapStatus,
-            msgType = w.MsgType,
+            status = w.CapStatus.ToString(),
+            msgType = w.MsgType.ToString(),
             @event = w.Event,
-            level = w.Level,
+            level = w.Level?.ToString() ?? "",
             headline = w.Headline,
             state = w.State.ToString(),
             sent = w.Sent,
@@ -38,6 +45,8 @@ internal static class WarningQueries
             receivedAt = w.ReceivedAt,
             releasedAt = w.ReleasedAt,
             endedAt = w.EndedAt,
+            failure = w.Failure,
+            waiting,
             references = w.References,
             channels,
         });

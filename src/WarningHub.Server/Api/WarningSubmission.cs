@@ -46,8 +46,8 @@ internal static class WarningSubmission
             {
                 id = result.Warning.PublicId,
                 duplicate = result.Outcome == IntakeOutcome.Duplicate,
-                status = result.Warning.CapStatus,
-                msgType = result.Warning.MsgType,
+                status = result.Warning.CapStatus.ToString(),
+                msgType = result.Warning.MsgType.ToString(),
             }),
             IntakeOutcome.Conflict => Problems.Of(StatusCodes.Status409Conflict, "Identifier already used with other content", result.Problems),
             IntakeOutcome.Unavailable => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Hub not ready", result.Problems),

@@ -1,5 +1,6 @@
 using WarningHub.Audio;
 using WarningHub.Core.Warnings;
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
 
 namespace WarningHub.Server.Audio;

@@ -6,6 +6,7 @@ using WarningHub.Audio;
 using WarningHub.Channels.Loudspeaker.Ip;
 using WarningHub.Channels.Loudspeaker.Serial;
 using WarningHub.Channels.WeChat;
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
 using WarningHub.Server.Audio;
 

@@ -1,3 +1,4 @@
+using WarningHub.Core.Cap;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -18,7 +19,7 @@ internal static class CapAtomFeed
     /// <param name="now">The feed's updated time when it has no entry.</param>
     public static byte[] Write(CapFeedOptions options, IEnumerable<PublicWarning> warnings, string baseUrl, DateTimeOffset now)
     {
-        var entries = warnings.Where(w => w.Record.CapStatus == "Actual").OrderByDescending(w => w.Updated)
+        var entries = warnings.Where(w => w.Record.CapStatus == CapStatus.Actual).OrderByDescending(w => w.Updated)
             .ThenBy(w => w.Record.PublicId, StringComparer.Ordinal).Take(options.MaxPublishedEntries).ToList();
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))

@@ -1,3 +1,4 @@
+using WarningHub.Core.Cap;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ internal static class CapEndpoints
     public static async Task<IResult> DocumentAsync(string id, HttpContext http, IWarningStore store, ApiKeyAgency agencies, CancellationToken cancellationToken)
     {
         var warning = await store.GetAsync(id, cancellationToken);
-        var isPublic = warning is { CapStatus: "Actual", ReleasedAt: not null };
+        var isPublic = warning is { CapStatus: CapStatus.Actual, ReleasedAt: not null };
         if (warning is null || (!isPublic && agencies.Of(http.Request) is null))
             return Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");
         // Not the public kind: never let a cache hand it to someone without the key.

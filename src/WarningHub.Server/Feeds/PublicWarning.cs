@@ -1,6 +1,7 @@
 using WarningHub.Channels.TvCrawl;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Warnings;
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Release;
 
 namespace WarningHub.Server.Feeds;
@@ -19,7 +20,7 @@ internal sealed record PublicWarning(WarningRecord Record, CaptionContent Captio
         WarningLevel? level = info is not null && WarningLevels.TryGetLevel(info, out var l) ? l : null;
         var caption = new CaptionContent
         {
-            Status = record.CapStatus,
+            Status = record.CapStatus.ToString(),
             Event = info?.Event ?? record.Event,
             Level = level?.ToChineseColour() ?? "",
             Area = info is null ? "" : string.Join("、", info.Areas.Select(a => a.AreaDesc).Where(d => !string.IsNullOrWhiteSpace(d)).Distinct()),

@@ -1,3 +1,4 @@
+using WarningHub.Core.Cap;
 using System.Collections.Concurrent;
 using WarningHub.Core.Warnings;
 
@@ -33,7 +34,7 @@ internal sealed class PublicWarnings(IWarningStore store, TimeProvider time) : I
             if (Fresh(_snapshot, now) is { } again) return again;
             var active = await store.ListActiveAsync(cancellationToken);
             var list = active
-                .Where(w => w.State == WarningState.Released && w.CapStatus == "Actual" && w.MsgType != "Cancel")
+                .Where(w => w.State == WarningState.Released && w.CapStatus == CapStatus.Actual && w.MsgType != CapMsgType.Cancel)
                 .Select(w => _parsed.GetOrAdd(w.Id, _ => PublicWarning.Of(w)) with { Record = w })
                 .OrderByDescending(w => w.Updated).ThenBy(w => w.Record.PublicId, StringComparer.Ordinal)
                 .ToList();

@@ -147,7 +147,7 @@ public sealed class WarningAudioTests : IDisposable
     [Fact]
     public async Task StoredStatusSayingTest_WinsOverADocumentSayingActual()
     {
-        var record = SampleWarnings.Record("red-rainstorm.cap.xml", "W-RED") with { CapStatus = "Test" };
+        var record = SampleWarnings.Record("red-rainstorm.cap.xml", "W-RED") with { CapStatus = CapStatus.Test };
 
         var bulletin = await Audio(new FakeSynthesizer()).GetAsync(record, "zh-CN", CancellationToken.None);
 

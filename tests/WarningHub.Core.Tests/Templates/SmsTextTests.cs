@@ -1,3 +1,4 @@
+using WarningHub.Core.Cap;
 using WarningHub.Core.Templates;
 
 namespace WarningHub.Core.Tests.Templates;
@@ -9,16 +10,17 @@ public sealed class SmsTextTests
     [Fact]
     public void Compose_Actual_StartsWithTheSignatureAndHeadline()
     {
-        var text = SmsText.Compose(Signature, "Actual", "井研县气象台发布暴雨红色预警信号", "立即转移");
+        var text = SmsText.Compose(Signature, CapStatus.Actual, "井研县气象台发布暴雨红色预警信号", "立即转移");
 
         Assert.Equal("【井研县应急管理局】井研县气象台发布暴雨红色预警信号：立即转移", text);
     }
 
     [Theory]
-    [InlineData("Exercise", "演练")]
-    [InlineData("Test", "测试")]
-    [InlineData("System", "测试")]
-    public void Compose_NonActual_IsVisiblyMarked(string status, string marker)
+    [InlineData(CapStatus.Exercise, "演练")]
+    [InlineData(CapStatus.Test, "测试")]
+    [InlineData(CapStatus.System, "测试")]
+    [InlineData(CapStatus.Draft, "测试")]
+    public void Compose_NonActual_IsVisiblyMarked(CapStatus status, string marker)
     {
         var text = SmsText.Compose(Signature, status, "暴雨红色预警", null);
 
@@ -29,7 +31,7 @@ public sealed class SmsTextTests
     [Fact]
     public void Compose_LongInstruction_IsShortenedNeverTheHeadline()
     {
-        var text = SmsText.Compose(Signature, "Actual", "暴雨红色预警", new string('转', 1000));
+        var text = SmsText.Compose(Signature, CapStatus.Actual, "暴雨红色预警", new string('转', 1000));
 
         Assert.Equal(SmsText.MaxLength, text.Length);
         Assert.Contains("暴雨红色预警", text, StringComparison.Ordinal);

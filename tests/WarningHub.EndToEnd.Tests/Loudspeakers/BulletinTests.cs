@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.EndToEnd.Tests.Feeds;
+using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
 
 namespace WarningHub.EndToEnd.Tests.Loudspeakers;

@@ -1,6 +1,6 @@
 using WarningHub.Core.Registry;
 
-namespace WarningHub.Engine.Release;
+namespace WarningHub.Engine.Shared;
 
 /// <summary>The registry the planner works on; replaced whole on import, never mutated.</summary>
 public sealed class RegistryHolder

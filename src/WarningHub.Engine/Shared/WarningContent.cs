@@ -8,7 +8,7 @@ using WarningHub.Core.Registry;
 using WarningHub.Core.Templates;
 using WarningHub.Core.Warnings;
 
-namespace WarningHub.Engine.Release;
+namespace WarningHub.Engine.Shared;
 
 /// <summary>What a stored warning says: whom it targets and the text per channel, parsed once per warning.</summary>
 public sealed class WarningContent(IOptions<EngineOptions> options)
@@ -69,7 +69,7 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
             var fields = new Dictionary<string, string>
             {
                 [MessageFields.WarningId] = warning.PublicId,
-                [MessageFields.Status] = warning.CapStatus,
+                [MessageFields.Status] = warning.CapStatus.ToString(),
                 [MessageFields.Headline] = info?.Headline ?? warning.Headline,
                 [MessageFields.Event] = info?.Event ?? warning.Event,
                 [MessageFields.Level] = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level.ToChineseColour() : "",

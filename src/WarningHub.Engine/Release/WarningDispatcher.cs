@@ -1,33 +1,46 @@
 using Microsoft.Extensions.Logging;
+using WarningHub.Core.Cap;
 using WarningHub.Core.Warnings;
-using WarningHub.Engine.Release;
+using WarningHub.Engine.Shared;
 
-namespace WarningHub.Engine.Intake;
+namespace WarningHub.Engine.Release;
+
+/// <summary>What the release outbox does with an accepted warning.</summary>
+public enum Dispatch
+{
+    /// <summary>Nothing more to do here (a Cancel applied, an expired warning ended, or not Accepted any more).</summary>
+    Done,
+
+    /// <summary>Due now: release it.</summary>
+    ReleaseNow,
+
+    /// <summary>Effective later: a Quartz trigger releases it then.</summary>
+    Scheduled,
+}
 
 /// <summary>
 /// What happens to an accepted warning next: a Cancel ends the warnings it references, an Update supersedes
-/// them and is released itself, an Alert is released at its effective time. Runs after intake and again at
-/// start-up for anything a crash left in Accepted; every step is idempotent.
+/// them and is released itself, an Alert is released at its effective time. Every step is idempotent: the outbox
+/// may dispatch the same warning again after a crash or a failed try.
 /// </summary>
 public sealed class WarningDispatcher(
     IWarningStore warnings,
     WarningLifecycle lifecycle,
     WarningScheduler scheduler,
-    ImmediateReleases immediate,
     TimeProvider time,
     ILogger<WarningDispatcher> logger)
 {
-    public async Task DispatchAsync(WarningRecord warning, CancellationToken cancellationToken)
+    public async Task<Dispatch> DispatchAsync(WarningRecord warning, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        if (warning.State != WarningState.Accepted) return;
+        if (warning.State != WarningState.Accepted) return Dispatch.Done;
         switch (warning.MsgType)
         {
-            case "Cancel":
+            case CapMsgType.Cancel:
                 await EndReferencedAsync(warning, cancel: true, cancellationToken);
                 await warnings.EndAsync(warning.Id, WarningState.Applied, time.GetUtcNow(), cancellationToken);
-                return;
-            case "Update":
+                return Dispatch.Done;
+            case CapMsgType.Update:
                 await EndReferencedAsync(warning, cancel: false, cancellationToken);
                 break;
         }
@@ -35,10 +48,11 @@ public sealed class WarningDispatcher(
         if (warning.Expires is { } expires && expires <= now)
         {
             await lifecycle.ExpireAsync(warning.Id, cancellationToken);
-            return;
+            return Dispatch.Done;
         }
-        if (warning.Effective > now) await scheduler.ScheduleReleaseAsync(warning.Id, warning.Effective, cancellationToken);
-        else immediate.Start(warning.Id);
+        if (warning.Effective <= now) return Dispatch.ReleaseNow;
+        await scheduler.ScheduleReleaseAsync(warning.Id, warning.Effective, cancellationToken);
+        return Dispatch.Scheduled;
     }
 
     private async Task EndReferencedAsync(WarningRecord warning, bool cancel, CancellationToken cancellationToken)
@@ -50,6 +64,8 @@ public sealed class WarningDispatcher(
             var ended = cancel
                 ? await lifecycle.CancelAsync(earlier.Id, cancellationToken)
                 : await lifecycle.SupersedeAsync(earlier.Id, cancellationToken);
+            // Its repeats and a release still waiting for its effective time go with it.
+            await scheduler.UnscheduleAsync(earlier.Id, cancellationToken);
             if (ended) logger.LogInformation("Warning {Earlier} {What} by {Later}", earlier.PublicId, cancel ? "cancelled" : "superseded", warning.PublicId);
         }
     }

@@ -2,17 +2,16 @@ using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Warnings;
-using WarningHub.Engine.Sending;
 
-namespace WarningHub.Engine.Release;
+namespace WarningHub.Engine.Shared;
 
 /// <summary>
 /// Ends warnings: expiry, cancel and supersession. The order matters for guarantee 4: first the durable state
 /// (so no new job starts sending), then the stop signal (running jobs stop between two sends), then the ledger
-/// (pending slots become final).
+/// (pending slots become final). Shared by Release (which ends warnings and removes their triggers) and Sending
+/// (which checks between batches); triggers left behind find the warning ended and do nothing.
 /// </summary>
-public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, ActiveWarnings active, TimeProvider time, ILogger<WarningLifecycle> logger,
-    WarningScheduler? scheduler = null)
+public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, ActiveWarnings active, TimeProvider time, ILogger<WarningLifecycle> logger)
 {
     public Task<bool> ExpireAsync(long warningId, CancellationToken cancellationToken) =>
         EndAsync(warningId, WarningState.Expired, DeliveryStatus.Expired, cancellationToken);
@@ -51,8 +50,6 @@ public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, Act
         var ended = await warnings.EndAsync(warningId, state, time.GetUtcNow(), cancellationToken);
         active.Stop(warningId);
         var slots = await ledger.EndWarningAsync(warningId, slotState, cancellationToken);
-        // Repeats and a release still waiting for its effective time go with the warning.
-        if (ended && scheduler is not null) await scheduler.UnscheduleAsync(warningId, cancellationToken);
         if (ended) logger.LogInformation("Warning {WarningId} {State}; {Slots} pending slots ended", warningId, state, slots);
         return ended;
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Core.Templates;
 using WarningHub.Core.Warnings;
 
-namespace WarningHub.Engine.Sending;
+namespace WarningHub.Engine.Shared;
 
 /// <summary>
 /// Signed links for village broadcasters (村广播员): one per warning and village, to play the bulletin and to

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace WarningHub.Engine.Sending;
+namespace WarningHub.Engine.Shared;
 
 /// <summary>
 /// One stop signal per warning that shard jobs watch between sends, so a cancel, update or expiry

@@ -1,7 +1,7 @@
 using WarningHub.Abstractions;
 using WarningHub.Core.Warnings;
 
-namespace WarningHub.Engine.Sending;
+namespace WarningHub.Engine.Shared;
 
 /// <summary>A warning's loudspeaker bulletin: the audio, and the script for terminals that speak for themselves.</summary>
 public sealed record Bulletin(AudioClip Clip, string Script);
