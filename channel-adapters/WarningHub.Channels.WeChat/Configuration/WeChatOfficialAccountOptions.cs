@@ -32,11 +32,14 @@ public sealed class WeChatOfficialAccountOptions
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// What goes into each data key of the template: template key (<c>first</c>, <c>keyword1</c>, <c>thing1</c>,
-    /// <c>time2</c>, ...) → a pattern of <c>{field}</c> placeholders naming <see cref="WarningHub.Abstractions.TextMessage.Fields"/>
+    /// What goes into each data key of the template: template key (<c>keyword1</c>, <c>thing1</c>, <c>time2</c>, ...)
+    /// → a pattern of <c>{field}</c> placeholders naming <see cref="WarningHub.Abstractions.TextMessage.Fields"/>
     /// keys, plus <c>{text}</c> (the whole text) and <c>{statusMark}</c> (【测试】 or 【演练】 for Test and Exercise
-    /// warnings, empty otherwise; required somewhere, so those warnings are visibly different).
-    /// Example: <c>first</c> → <c>{statusMark}{headline}</c>. One map serves all templates, which must share their keys.
+    /// warnings, empty otherwise). Some shown field must open with <c>{statusMark}</c>. WeChat no longer shows
+    /// <c>first</c> and <c>remark</c>: the mark, <c>{headline}</c>, <c>{instruction}</c> and <c>{text}</c> are refused
+    /// there. thing and keyword values are cut to 20 characters, character_string to 32, phrase to 5.
+    /// Example: <c>keyword1</c> → <c>{statusMark}{headline}</c>, <c>keyword4</c> → <c>{instruction}</c>. One map serves
+    /// all templates, which must share their keys.
     /// </summary>
     public Dictionary<string, string> FieldMap { get; set; } = new(StringComparer.Ordinal);
 

@@ -31,7 +31,7 @@ public class RegistrationTests
                     values[key] = "http://127.0.0.1:8081/";
                     break;
                 case var t when t == typeof(Dictionary<string, string>):
-                    values[key + (property.Name == nameof(WeChatOfficialAccountOptions.FieldMap) ? ":first" : ":暴雨/红色")] = "{statusMark}" + property.Name;
+                    values[key + (property.Name == nameof(WeChatOfficialAccountOptions.FieldMap) ? ":keyword1" : ":暴雨/红色")] = "{statusMark}" + property.Name;
                     break;
                 case var t:
                     throw new InvalidOperationException($"Add a test value for {property.Name} of type {t.Name}.");

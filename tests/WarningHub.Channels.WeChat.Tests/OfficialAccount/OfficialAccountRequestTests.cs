@@ -28,7 +28,7 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         Assert.Equal(("POST", "/cgi-bin/message/template/send", "?access_token=ACCESS_TOKEN_1"), (send.Method, send.Path, send.Query));
         Assert.StartsWith("application/json", send.ContentType, StringComparison.Ordinal);
         Assert.Equal(
-            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"first":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword1":{"value":"暴雨红色预警"},"keyword2":{"value":"研城街道、马踏镇"},"remark":{"value":"请远离河道，转移到安全地带。"}}}""",
+            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"keyword1":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword2":{"value":"研城街道、马踏镇"},"keyword3":{"value":"请远离河道，转移到安全地带。"}}}""",
             send.Body);
     }
 

@@ -23,7 +23,7 @@ public class OfficialAccountSimulatorTests
         var accepted = Assert.Single(simulator.TemplateMessages);
         Assert.Equal([accepted.MsgId.ToString(CultureInfo.InvariantCulture)], result.ProviderMessageIds);
         Assert.Equal(Accounts.OpenId, accepted.OpenId);
-        Assert.Equal("暴雨红色预警", accepted.Data["keyword1"]);
+        Assert.Equal("井研县气象台发布暴雨红色预警信号", accepted.Data["keyword1"]);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class TemplateMessageJsonTests
         var json = factory.Build(Accounts.Warning());
 
         Assert.Equal(
-            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"first":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword1":{"value":"暴雨红色预警"},"keyword2":{"value":"研城街道、马踏镇"},"remark":{"value":"请远离河道，转移到安全地带。"}}}""",
+            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"keyword1":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword2":{"value":"研城街道、马踏镇"},"keyword3":{"value":"请远离河道，转移到安全地带。"}}}""",
             json);
     }
 
@@ -39,14 +39,14 @@ public class TemplateMessageJsonTests
     [InlineData("Exercise", "【演练】井研县气象台发布暴雨红色预警信号")]
     [InlineData("Test", "【测试】井研县气象台发布暴雨红色预警信号")]
     [InlineData("Actual", "井研县气象台发布暴雨红色预警信号")]
-    public void Build_MarksTestAndExerciseWarningsWhereTheMapAsks(string status, string first)
+    public void Build_MarksTestAndExerciseWarningsInAFieldWeChatShows(string status, string shown)
     {
         var factory = new TemplateMessageFactory(Accounts.Options(Base));
 
         var json = factory.Build(Accounts.Warning(status: status));
 
         Assert.Contains($$"""
-            "first":{"value":"{{first}}"}
+            "keyword1":{"value":"{{shown}}"}
             """.Trim(), json, StringComparison.Ordinal);
     }
 
