@@ -67,7 +67,12 @@ public sealed partial class WeChatOfficialAccount
             }
         }
 
-        if (result.Outcome != SendOutcome.Accepted)
+        if (errorClass == ErrorClass.AlreadySent)
+        {
+            _logger.LogInformation("WeChat account {Account}: an earlier attempt to {OpenId} already reached WeChat; this repeat was dropped by its client_msg_id.",
+                Name, Mask.OpenId(message.Address));
+        }
+        else if (result.Outcome != SendOutcome.Accepted)
         {
             _logger.LogDebug("WeChat account {Account}: send to {OpenId} ended {Outcome} {Code}.", Name, Mask.OpenId(message.Address), result.Outcome, result.ErrorCode);
         }

@@ -13,6 +13,8 @@ internal static class OfficialAccountErrorTable
     {
         [0] = new(ErrorClass.Accepted, "ok"),
 
+        [45065] = new(ErrorClass.AlreadySent, "clientmsgid exist"),
+
         [40001] = new(ErrorClass.TokenRejected, "invalid credential"),
         [40014] = new(ErrorClass.TokenRejected, "invalid access_token"),
         [42001] = new(ErrorClass.TokenRejected, "access_token expired"),

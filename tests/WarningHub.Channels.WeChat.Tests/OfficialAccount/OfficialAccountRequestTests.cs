@@ -29,7 +29,7 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         Assert.StartsWith("application/json", send.ContentType, StringComparison.Ordinal);
         Assert.Equal(
             """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"keyword1":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword2":{"value":"研城街道、马踏镇"},"keyword3":{"value":"请远离河道，转移到安全地带。"}}}""",
-            send.Body);
+            Bodies.WithoutClientMsgId(send.Body, reference: 1));
     }
 
     [Fact]
@@ -71,6 +71,29 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Equal("40001", result.ErrorCode);
         Assert.Equal(4, _api.Seen.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenWeChatSaysTheClientMsgIdExists_CountsTheSendAsAcceptedUnderTheFirstMsgId()
+    {
+        _api.ThenToken().Then("""{"errcode":45065,"errmsg":"clientmsgid exist","msgid":3662956322040938001}""");
+        using var account = Account();
+
+        var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+
+        Assert.Equal((SendOutcome.Accepted, "3662956322040938001"), (result.Outcome, Assert.Single(result.ProviderMessageIds)));
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenWeChatSaysTheClientMsgIdExistsWithoutAMsgId_IsStillAccepted_NotSentAThirdTime()
+    {
+        _api.ThenToken().Then("""{"errcode":45065,"errmsg":"clientmsgid exist"}""");
+        using var account = Account();
+
+        var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Accepted, result.Outcome);
+        Assert.Empty(result.ProviderMessageIds);
     }
 
     [Theory]

@@ -125,21 +125,22 @@ public class OfficialAccountSimulatorTests
         // 10:00 UTC is 18:00 in Beijing: six hours to the quota's reset.
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 7, 1, 10, 0, 0, TimeSpan.Zero));
         var options = new WeChatSimulatorOptions { DailyQuota = 2 };
+        // Distinct slots: a resend of one slot would be a repeat of its client_msg_id, not another message.
         await using var simulator = await Accounts.StartSimulatorAsync(options, time);
         using var account = new WeChatOfficialAccount("county", Accounts.Options(simulator.BaseUrl), time: time);
-        await account.SendAsync(Accounts.Warning(), CancellationToken.None);
-        await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+        await account.SendAsync(Accounts.Warning(reference: 1), CancellationToken.None);
+        await account.SendAsync(Accounts.Warning(reference: 2), CancellationToken.None);
 
-        var spent = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+        var spent = await account.SendAsync(Accounts.Warning(reference: 3), CancellationToken.None);
         time.Advance(TimeSpan.FromHours(1));
-        var stillSpent = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+        var stillSpent = await account.SendAsync(Accounts.Warning(reference: 4), CancellationToken.None);
 
         Assert.Equal((SendOutcome.TemporaryFailure, "45009", TimeSpan.FromHours(6)), (spent.Outcome, spent.ErrorCode, spent.RetryAfter));
         Assert.Equal((SendOutcome.TemporaryFailure, "45009", TimeSpan.FromHours(5)), (stillSpent.Outcome, stillSpent.ErrorCode, stillSpent.RetryAfter));
         Assert.Equal(3, simulator.TemplateRequests);
 
         time.Advance(TimeSpan.FromHours(5));
-        Assert.Equal(SendOutcome.Accepted, (await account.SendAsync(Accounts.Warning(), CancellationToken.None)).Outcome);
+        Assert.Equal(SendOutcome.Accepted, (await account.SendAsync(Accounts.Warning(reference: 5), CancellationToken.None)).Outcome);
     }
 
     [Fact]

@@ -72,6 +72,25 @@ public sealed class WeChatSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TemplateSend_ARepeatedClientMsgIdWithinTenMinutes_IsDroppedAndAnsweredWithTheFirstMsgId()
+    {
+        var token = await TokenAsync();
+        const string body = """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"t","client_msg_id":"wh7-a","data":{"keyword1":{"value":"暴雨"}}}""";
+
+        var first = await SendForReplyAsync(token, body);
+        _time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        var repeat = await SendForReplyAsync(token, body);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var later = await SendForReplyAsync(token, body);
+
+        Assert.Equal(0, first.GetProperty("errcode").GetInt32());
+        Assert.Equal(45065, repeat.GetProperty("errcode").GetInt32());
+        Assert.Equal(first.GetProperty("msgid").GetInt64(), repeat.GetProperty("msgid").GetInt64());
+        Assert.Equal(0, later.GetProperty("errcode").GetInt32());
+        Assert.Equal(2, _simulator.TemplateMessages.Count);
+    }
+
+    [Fact]
     public async Task Robot_RefusesUnicodeEscapesAsWeComDoes()
     {
         using var content = new StringContent("""{"msgtype":"text","text":{"content":"\u66b4\u96e8"}}""", Encoding.UTF8, "application/json");
@@ -106,6 +125,13 @@ public sealed class WeChatSimulatorTests : IAsyncLifetime
         Assert.False(document.RootElement.TryGetProperty("errcode", out _));
         Assert.Equal(7200, document.RootElement.GetProperty("expires_in").GetInt32());
         return document.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    private async Task<JsonElement> SendForReplyAsync(string token, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync(new Uri(_simulator.BaseUrl, "cgi-bin/message/template/send?access_token=" + Uri.EscapeDataString(token)), content);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<int> SendAsync(string token, string? body = null)
