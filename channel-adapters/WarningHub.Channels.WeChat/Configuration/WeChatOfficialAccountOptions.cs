@@ -52,7 +52,11 @@ public sealed class WeChatOfficialAccountOptions
     /// <summary>Most template sends per sliding second from this process; never exceeded. <value>100.</value></summary>
     public int RatePerSecond { get; set; } = 100;
 
-    /// <summary>How long before WeChat's expiry the token is replaced (WeChat keeps the old one valid 5 minutes after a refresh). <value>5 minutes.</value></summary>
+    /// <summary>
+    /// How long before WeChat's expiry the token is asked for again. stable_token answers the same token until its last
+    /// 5 minutes and the next one within them: a margin of at most 5 minutes renews at the first ask, a longer one asks
+    /// again (with the shorter expires_in WeChat answers) until it does. <value>5 minutes.</value>
+    /// </summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Time allowed for one HTTP request. <value>10 seconds.</value></summary>

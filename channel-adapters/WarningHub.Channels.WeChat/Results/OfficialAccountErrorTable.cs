@@ -1,7 +1,7 @@
 namespace WarningHub.Channels.WeChat.Results;
 
 /// <summary>
-/// How errcodes of the official-account APIs (cgi-bin/token, message/template/send) are classified. The table with
+/// How errcodes of the official-account APIs (cgi-bin/stable_token, message/template/send) are classified. The table with
 /// reasons and sources is in this project's README.md; keep both in step. Rule of thumb: an error about the recipient,
 /// the template or the data is permanent (the same request fails the same way); an error about the token is fixed by
 /// one refresh; an error about load or quota passes; anything not listed is temporary, because for a public warning a

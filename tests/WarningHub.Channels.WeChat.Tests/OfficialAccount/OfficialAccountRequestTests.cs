@@ -23,8 +23,9 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
         Assert.Equal(["200228332"], result.ProviderMessageIds);
         var (token, send) = (_api.Seen[0], _api.Seen[1]);
-        Assert.Equal(("GET", "/cgi-bin/token"), (token.Method, token.Path));
-        Assert.Equal("?grant_type=client_credential&appid=wx5117a1d2c3e4f501&secret=simulated-app-secret", token.Query);
+        Assert.Equal(("POST", "/cgi-bin/stable_token", ""), (token.Method, token.Path, token.Query));
+        Assert.StartsWith("application/json", token.ContentType, StringComparison.Ordinal);
+        Assert.Equal("""{"grant_type":"client_credential","appid":"wx5117a1d2c3e4f501","secret":"simulated-app-secret","force_refresh":false}""", token.Body);
         Assert.Equal(("POST", "/cgi-bin/message/template/send", "?access_token=ACCESS_TOKEN_1"), (send.Method, send.Path, send.Query));
         Assert.StartsWith("application/json", send.ContentType, StringComparison.Ordinal);
         Assert.Equal(
@@ -55,8 +56,21 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
 
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
-        Assert.Equal(["/cgi-bin/token", "/cgi-bin/message/template/send", "/cgi-bin/token", "/cgi-bin/message/template/send"], _api.Seen.Select(s => s.Path));
+        Assert.Equal(["/cgi-bin/stable_token", "/cgi-bin/message/template/send", "/cgi-bin/stable_token", "/cgi-bin/message/template/send"], _api.Seen.Select(s => s.Path));
+        Assert.Contains("\"force_refresh\":false", _api.Seen[2].Body, StringComparison.Ordinal);
         Assert.Equal("?access_token=NEW", _api.Seen[3].Query);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenStableTokenAnswersTheRefusedTokenAgain_FailsTemporarilyWithoutSendingItAgain()
+    {
+        _api.ThenToken("SAME").Then("""{"errcode":42001,"errmsg":"access_token expired"}""").ThenToken("SAME");
+        using var account = Account();
+
+        var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+
+        Assert.Equal((SendOutcome.TemporaryFailure, "42001"), (result.Outcome, result.ErrorCode));
+        Assert.Equal(3, _api.Seen.Count);
     }
 
     [Fact]

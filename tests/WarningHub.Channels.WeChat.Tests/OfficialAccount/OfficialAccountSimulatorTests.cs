@@ -68,6 +68,22 @@ public class OfficialAccountSimulatorTests
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
         Assert.Equal(2, simulator.TokenRequests);
         Assert.Equal(3, simulator.TemplateRequests);
+        Assert.Equal(0, simulator.ForcedRefreshes);
+    }
+
+    [Fact]
+    public async Task SendAsync_AfterSomeoneForcedARefresh40001_TakesTheNewTokenWithoutForcingAgain()
+    {
+        await using var simulator = await Accounts.StartSimulatorAsync();
+        using var account = new WeChatOfficialAccount("county", Accounts.Options(simulator.BaseUrl));
+        await account.SendAsync(Accounts.Warning(reference: 1), CancellationToken.None);
+        await ForceRefreshAsync(simulator);
+
+        var result = await account.SendAsync(Accounts.Warning(reference: 2), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Accepted, result.Outcome);
+        Assert.Equal(3, simulator.TemplateRequests);
+        Assert.Equal(1, simulator.ForcedRefreshes);
     }
 
     [Fact]
@@ -153,7 +169,7 @@ public class OfficialAccountSimulatorTests
 
         var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
 
-        Assert.Equal((SendOutcome.TemporaryFailure, "40001"), (result.Outcome, result.ErrorCode));
+        Assert.Equal((SendOutcome.TemporaryFailure, "40125"), (result.Outcome, result.ErrorCode));
         Assert.Equal(0, simulator.TemplateRequests);
         Assert.DoesNotContain("wrong-secret", result.Reason, StringComparison.Ordinal);
     }
@@ -195,6 +211,17 @@ public class OfficialAccountSimulatorTests
 
         var results = await sends.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.All(results, r => Assert.Equal(SendOutcome.Accepted, r.Outcome));
+    }
+
+    /// <summary>What an operator does when a token leaked: stable_token with force_refresh, invalidating the old token.</summary>
+    private static async Task ForceRefreshAsync(WeChatSimulator simulator)
+    {
+        using var client = new HttpClient();
+        using var body = new StringContent(
+            """{"grant_type":"client_credential","appid":"wx5117a1d2c3e4f501","secret":"simulated-app-secret","force_refresh":true}""",
+            System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri(simulator.BaseUrl, "cgi-bin/stable_token"), body);
+        response.EnsureSuccessStatusCode();
     }
 
     private static int ClosedPort()
