@@ -74,6 +74,17 @@ public class HiddenFieldTests
         Assert.DoesNotContain(options.FieldMap.Keys, k => k is "first" or "remark");
     }
 
+    [Fact]
+    public void TheShippedSampleConfiguration_OfTheRobots_PassesTheValidator()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Repository.PathOf("config", "examples", "channels.json")).Build();
+        var options = new WeComRobotOptions();
+        configuration.GetSection("WarningHub:WeCom").Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+
+        Assert.True(new WeComRobotOptionsValidator().Validate(null, options).Succeeded);
+        Assert.NotEmpty(options.Mentions);
+    }
+
     private static WeChatOfficialAccountOptions Options(Dictionary<string, string> map)
     {
         var options = Accounts.Options(new Uri("https://api.weixin.qq.com/"));
