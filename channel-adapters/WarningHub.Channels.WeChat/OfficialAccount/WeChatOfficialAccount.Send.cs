@@ -19,8 +19,9 @@ public sealed partial class WeChatOfficialAccount
 
     /// <summary>
     /// Sends one template message to the openid in <see cref="TextMessage.Address"/>. A refused token (40001, 40014,
-    /// 42001) is asked for again once (stable_token, normal mode) and the send retried once with the new token. Never throws for WeChat's errors; throws
-    /// <see cref="OperationCanceledException"/> when the token fires before the request left.
+    /// 42001) is asked for again once (stable_token, normal mode) and the send retried once with the new token. Never
+    /// throws for WeChat's errors; throws <see cref="OperationCanceledException"/> when the token fires before the
+    /// request left.
     /// </summary>
     public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
     {
