@@ -32,11 +32,14 @@ public sealed class WeChatOfficialAccountOptions
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// What goes into each data key of the template: template key (<c>first</c>, <c>keyword1</c>, <c>thing1</c>,
-    /// <c>time2</c>, ...) → a pattern of <c>{field}</c> placeholders naming <see cref="WarningHub.Abstractions.TextMessage.Fields"/>
+    /// What goes into each data key of the template: template key (<c>keyword1</c>, <c>thing1</c>, <c>time2</c>, ...)
+    /// → a pattern of <c>{field}</c> placeholders naming <see cref="WarningHub.Abstractions.TextMessage.Fields"/>
     /// keys, plus <c>{text}</c> (the whole text) and <c>{statusMark}</c> (【测试】 or 【演练】 for Test and Exercise
-    /// warnings, empty otherwise; required somewhere, so those warnings are visibly different).
-    /// Example: <c>first</c> → <c>{statusMark}{headline}</c>. One map serves all templates, which must share their keys.
+    /// warnings, empty otherwise). Some shown field must open with <c>{statusMark}</c>. WeChat no longer shows
+    /// <c>first</c> and <c>remark</c>: the mark, <c>{headline}</c>, <c>{instruction}</c> and <c>{text}</c> are refused
+    /// there. thing and keyword values are cut to 20 characters, character_string to 32, phrase to 5.
+    /// Example: <c>keyword1</c> → <c>{statusMark}{headline}</c>, <c>keyword4</c> → <c>{instruction}</c>. One map serves
+    /// all templates, which must share their keys.
     /// </summary>
     public Dictionary<string, string> FieldMap { get; set; } = new(StringComparer.Ordinal);
 
@@ -49,7 +52,11 @@ public sealed class WeChatOfficialAccountOptions
     /// <summary>Most template sends per sliding second from this process; never exceeded. <value>100.</value></summary>
     public int RatePerSecond { get; set; } = 100;
 
-    /// <summary>How long before WeChat's expiry the token is replaced (WeChat keeps the old one valid 5 minutes after a refresh). <value>5 minutes.</value></summary>
+    /// <summary>
+    /// How long before WeChat's expiry the token is asked for again. stable_token answers the same token until its last
+    /// 5 minutes and the next one within them: a margin of at most 5 minutes renews at the first ask, a longer one asks
+    /// again (with the shorter expires_in WeChat answers) until it does. <value>5 minutes.</value>
+    /// </summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Time allowed for one HTTP request. <value>10 seconds.</value></summary>

@@ -59,9 +59,39 @@ public sealed class WeChatOfficialAccountOptionsValidator : IValidateOptions<WeC
             fail(nameof(WeChatOfficialAccountOptions.FieldMap), "values must be patterns with balanced {field} placeholders.");
         }
 
-        if (!map.Values.Any(v => v is not null && v.Contains(FieldPattern.StatusMark, StringComparison.Ordinal)))
+        CheckHiddenFields(map, fail);
+        CheckStatusMark(map, fail);
+    }
+
+    /// <summary>WeChat no longer shows first and remark: what a follower must read may not go there.</summary>
+    private static void CheckHiddenFields(Dictionary<string, string> map, Action<string, string> fail)
+    {
+        foreach (var (key, pattern) in map.Where(f => HiddenFields.IsHidden(f.Key) && FieldPattern.IsWellFormed(f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            fail(nameof(WeChatOfficialAccountOptions.FieldMap), $"must use {FieldPattern.StatusMark} in some value, so Test and Exercise warnings are visibly different.");
+            foreach (var name in FieldPattern.Placeholders(pattern).Where(HiddenFields.MustBeSeen.Contains).Distinct())
+            {
+                fail($"{nameof(WeChatOfficialAccountOptions.FieldMap)}:{key}",
+                    $"must not hold {{{name}}}: WeChat has not shown '{key}' since May 2023, so followers would never see it. Put it in a keyword field (keyword1, thing1, ...).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The Test/Exercise mark must open a shown field, so it is read first and survives the cut of a long value; a
+    /// phrase (5 Chinese characters, no punctuation) cannot hold it.
+    /// </summary>
+    private static void CheckStatusMark(Dictionary<string, string> map, Action<string, string> fail)
+    {
+        var marked = map.Where(f => !HiddenFields.IsHidden(f.Key) && f.Value is not null && f.Value.StartsWith(FieldPattern.StatusMark, StringComparison.Ordinal)).ToList();
+        if (marked.Count == 0)
+        {
+            fail(nameof(WeChatOfficialAccountOptions.FieldMap),
+                $"must open a shown field (not first or remark) with {FieldPattern.StatusMark}, e.g. keyword1 = {FieldPattern.StatusMark}{{headline}}, so Test and Exercise warnings are visibly different.");
+        }
+
+        foreach (var (key, _) in marked.Where(f => TemplateValueLimits.MaxLength(f.Key) < 10))
+        {
+            fail($"{nameof(WeChatOfficialAccountOptions.FieldMap)}:{key}", $"is too short for {FieldPattern.StatusMark}: WeChat takes at most {TemplateValueLimits.MaxLength(key)} characters there. Open a thing or keyword field with it.");
         }
     }
 

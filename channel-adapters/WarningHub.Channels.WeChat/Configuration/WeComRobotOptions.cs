@@ -13,6 +13,14 @@ public sealed class WeComRobotOptions
     /// </summary>
     public Dictionary<string, string> Robots { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whom each robot @-mentions in every message it posts: robot name → mobile numbers of the group's members, or
+    /// <c>@all</c> for everyone in the group (a 叫应 needs the officers to see that it is addressed to them). Mobiles in
+    /// a message's <see cref="WarningHub.Abstractions.MessageFields.MentionedMobiles"/> are mentioned as well, after
+    /// these. Mobiles are personal data: never logged unmasked. <value>Empty: only the message's own mentions.</value>
+    /// </summary>
+    public Dictionary<string, List<string>> Mentions { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Most messages per robot in any sliding minute; WeCom allows 20. <value>20.</value></summary>
     public int PerRobotPerMinute { get; set; } = 20;
 

@@ -34,10 +34,38 @@ public sealed class WeComRobotOptionsValidator : IValidateOptions<WeComRobotOpti
             }
         }
 
+        CheckMentions(options, Fail);
         OptionChecks.Range(options.PerRobotPerMinute, 1, WeComLimitPerMinute, nameof(options.PerRobotPerMinute), Fail);
         OptionChecks.Range(options.MaxWait, TimeSpan.Zero, TimeSpan.FromMinutes(2), nameof(options.MaxWait), Fail);
         OptionChecks.Range(options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), nameof(options.RequestTimeout), Fail);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Each list belongs to a configured robot and holds mobiles or @all; a failure names the robot and the entry's position, never the number.</summary>
+    private static void CheckMentions(WeComRobotOptions options, Action<string, string> fail)
+    {
+        if (options.Mentions is null)
+        {
+            fail(nameof(options.Mentions), "must not be null.");
+            return;
+        }
+
+        foreach (var (robot, entries) in options.Mentions.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var setting = $"{nameof(options.Mentions)}:{robot}";
+            if (options.Robots is null || !options.Robots.ContainsKey(robot))
+            {
+                fail(setting, "names no robot configured in Robots.");
+            }
+
+            for (var i = 0; i < (entries?.Count ?? 0); i++)
+            {
+                if (!RobotMentions.IsMention(entries![i]))
+                {
+                    fail($"{setting}:{i}", "must be a mobile number (5 to 20 digits, optionally after +) or @all.");
+                }
+            }
+        }
     }
 }

@@ -37,6 +37,8 @@ internal static class SendAnswers
         {
             ErrorClass.Accepted => (ErrorClass.Accepted, DeliveryResult.Accepted(
                 idField is not null && reply.Field(idField) is { Length: > 0 } id ? [id] : [])),
+            ErrorClass.AlreadySent => (entry.Class, DeliveryResult.Accepted(
+                (reply.Field("msgid") ?? reply.Field("msg_id")) is { Length: > 0 } first ? [first] : []) with { Reason = reason }),
             ErrorClass.QuotaExhausted => (entry.Class, DeliveryResult.Temporary(reply.Code, reason, quotaResetWait())),
             ErrorClass.Permanent => (entry.Class, DeliveryResult.Permanent(reply.Code, reason)),
             _ => (entry.Class, DeliveryResult.Temporary(reply.Code, reason)),

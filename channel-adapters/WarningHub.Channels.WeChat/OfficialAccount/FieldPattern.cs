@@ -44,6 +44,17 @@ internal static class FieldPattern
         return !open;
     }
 
+    /// <summary>The names of the placeholders of a well-formed pattern, in order.</summary>
+    public static IEnumerable<string> Placeholders(string pattern)
+    {
+        var start = 0;
+        while (pattern.IndexOf('{', start) is var open and >= 0 && pattern.IndexOf('}', open + 1) is var close and >= 0)
+        {
+            yield return pattern.Substring(open + 1, close - open - 1);
+            start = close + 1;
+        }
+    }
+
     /// <summary>Fills the placeholders; <paramref name="escape"/> URL-encodes the values (for the detail URL).</summary>
     public static string Render(string pattern, Func<string, string> lookup, bool escape)
     {

@@ -6,7 +6,8 @@ namespace WarningHub.Channels.WeChat.OfficialAccount;
 /// <summary>
 /// Builds the body of <c>POST /cgi-bin/message/template/send</c> as WeChat documents it:
 /// <c>{"touser":OPENID,"template_id":ID,"url":URL,"data":{"key":{"value":"..."}}}</c>, with <c>url</c> left out when
-/// no detail URL is configured and the data keys in ordinal order. <c>color</c> and <c>miniprogram</c> are not sent.
+/// no detail URL is configured, <c>client_msg_id</c> stable per ledger slot (see <see cref="ClientMsgId"/>) and the data
+/// keys in ordinal order. <c>color</c> and <c>miniprogram</c> are not sent.
 /// </summary>
 internal sealed class TemplateMessageFactory
 {
@@ -51,21 +52,27 @@ internal sealed class TemplateMessageFactory
             _ => message.Fields.TryGetValue(name, out var value) ? value : string.Empty,
         };
 
+        var templateId = SelectTemplate(message.Fields);
+        var url = _options.DetailUrl is { } pattern ? FieldPattern.Render(pattern, Lookup, escape: true) : null;
+        var data = _fieldMap.Select(f => (f.Key, Value: TemplateValueLimits.Fit(f.Key, FieldPattern.Render(f.Value, Lookup, escape: false)))).ToList();
+        var clientMsgId = ClientMsgId.For(message.Reference, string.Join('\n', [message.Address, templateId, url ?? string.Empty, .. data.Select(d => $"{d.Key}={d.Value}")]));
+
         return JsonText.Build(writer =>
         {
             writer.WriteStartObject();
             JsonText.WriteString(writer, "touser", message.Address);
-            JsonText.WriteString(writer, "template_id", SelectTemplate(message.Fields));
-            if (_options.DetailUrl is { } url)
+            JsonText.WriteString(writer, "template_id", templateId);
+            if (url is not null)
             {
-                JsonText.WriteString(writer, "url", FieldPattern.Render(url, Lookup, escape: true));
+                JsonText.WriteString(writer, "url", url);
             }
 
+            JsonText.WriteString(writer, "client_msg_id", clientMsgId);
             writer.WriteStartObject("data");
-            foreach (var (key, pattern) in _fieldMap)
+            foreach (var (key, value) in data)
             {
                 writer.WriteStartObject(key);
-                JsonText.WriteString(writer, "value", TemplateValueLimits.Fit(key, FieldPattern.Render(pattern, Lookup, escape: false)));
+                JsonText.WriteString(writer, "value", value);
                 writer.WriteEndObject();
             }
 

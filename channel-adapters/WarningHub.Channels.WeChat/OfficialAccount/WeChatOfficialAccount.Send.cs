@@ -19,8 +19,9 @@ public sealed partial class WeChatOfficialAccount
 
     /// <summary>
     /// Sends one template message to the openid in <see cref="TextMessage.Address"/>. A refused token (40001, 40014,
-    /// 42001) is refreshed once and the send retried once. Never throws for WeChat's errors; throws
-    /// <see cref="OperationCanceledException"/> when the token fires before the request left.
+    /// 42001) is asked for again once (stable_token, normal mode) and the send retried once with the new token. Never
+    /// throws for WeChat's errors; throws <see cref="OperationCanceledException"/> when the token fires before the
+    /// request left.
     /// </summary>
     public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
     {
@@ -50,14 +51,21 @@ public sealed partial class WeChatOfficialAccount
         var (errorClass, result) = await PostAsync(token, body, cancellationToken).ConfigureAwait(false);
         if (errorClass == ErrorClass.TokenRejected)
         {
-            _logger.LogInformation("WeChat account {Account}: access_token refused ({Code}); refreshing it and retrying once.", Name, result.ErrorCode);
+            _logger.LogInformation("WeChat account {Account}: access_token refused ({Code}); asking stable_token again and retrying once.", Name, result.ErrorCode);
+            var rejected = token.Value;
             try
             {
-                token = await _tokens.RefreshAsync(_options.AppId, token.Value, _fetchToken, cancellationToken).ConfigureAwait(false);
+                token = await _tokens.RefreshAsync(_options.AppId, rejected, _fetchToken, cancellationToken).ConfigureAwait(false);
             }
             catch (AccessTokenUnavailableException ex)
             {
                 return DeliveryResult.Temporary(ex.ErrorCode, "The access_token was refused and no new one came, nothing was sent: " + ex.Message);
+            }
+
+            if (string.Equals(token.Value, rejected, StringComparison.Ordinal))
+            {
+                // Sending again with the token WeChat just refused would only be refused again.
+                return DeliveryResult.Temporary(result.ErrorCode, "WeChat refused the access_token and stable_token still answers it; nothing was sent.");
             }
 
             (errorClass, result) = await PostAsync(token, body, cancellationToken).ConfigureAwait(false);
@@ -67,7 +75,12 @@ public sealed partial class WeChatOfficialAccount
             }
         }
 
-        if (result.Outcome != SendOutcome.Accepted)
+        if (errorClass == ErrorClass.AlreadySent)
+        {
+            _logger.LogInformation("WeChat account {Account}: an earlier attempt to {OpenId} already reached WeChat; this repeat was dropped by its client_msg_id.",
+                Name, Mask.OpenId(message.Address));
+        }
+        else if (result.Outcome != SendOutcome.Accepted)
         {
             _logger.LogDebug("WeChat account {Account}: send to {OpenId} ended {Outcome} {Code}.", Name, Mask.OpenId(message.Address), result.Outcome, result.ErrorCode);
         }

@@ -6,22 +6,34 @@ using WarningHub.Channels.WeChat.Json;
 
 namespace WarningHub.Channels.WeChat;
 
-/// <summary>The access_token: <c>GET /cgi-bin/token?grant_type=client_credential&amp;appid=APPID&amp;secret=APPSECRET</c>.</summary>
+/// <summary>
+/// The access_token from <c>POST /cgi-bin/stable_token</c> (获取稳定版接口调用凭据) in normal mode
+/// (<c>force_refresh</c> false): within a token's life WeChat answers the same token, and in its last 5 minutes a new
+/// one while the old stays valid. So every node of the hub, and any other system of the county that uses the same
+/// account through stable_token, shares one token and no fetch retires another's. Forced refresh (which invalidates the
+/// token for everyone, 20 times a day) is never used: it is WeChat's remedy for a leaked token, an operator's act.
+/// </summary>
 public sealed partial class WeChatOfficialAccount
 {
     /// <summary>The lifetime WeChat documents, for an answer that leaves out expires_in.</summary>
     private static readonly TimeSpan DocumentedLifetime = TimeSpan.FromSeconds(7200);
 
     /// <summary>
-    /// Asks WeChat for a new token. Runs with no caller's token (the cache shares the fetch among callers); the HTTP
-    /// request timeout bounds it. The secret travels in the query, as the API requires, and is never logged.
+    /// Asks WeChat for the account's token. Runs with no caller's token (the cache shares the fetch among callers); the
+    /// HTTP request timeout bounds it. The secret travels in the JSON body, never in a URL, and is never logged.
     /// </summary>
     private async Task<AccessToken> FetchTokenAsync(CancellationToken cancellationToken)
     {
-        var request = new RestRequest("cgi-bin/token")
-            .AddQueryParameter("grant_type", "client_credential")
-            .AddQueryParameter("appid", _options.AppId)
-            .AddQueryParameter("secret", _options.AppSecret);
+        var body = JsonText.Build(writer =>
+        {
+            writer.WriteStartObject();
+            JsonText.WriteString(writer, "grant_type", "client_credential");
+            JsonText.WriteString(writer, "appid", _options.AppId);
+            JsonText.WriteString(writer, "secret", _options.AppSecret);
+            writer.WriteBoolean("force_refresh", false);
+            writer.WriteEndObject();
+        });
+        var request = new RestRequest("cgi-bin/stable_token", Method.Post).AddStringBody(body, ContentType.Json);
         var answer = await ApiExchange.ExecuteAsync(_client, request, cancellationToken).ConfigureAwait(false);
         if (answer.Kind != ApiAnswerKind.Answered)
         {

@@ -6,6 +6,12 @@ internal enum ErrorClass
     /// <summary>errcode 0.</summary>
     Accepted,
 
+    /// <summary>
+    /// WeChat already took a send with this client_msg_id in the last 10 minutes (an earlier attempt of the same slot
+    /// whose answer was lost) and dropped this one: the message is with WeChat once, so the send counts as accepted.
+    /// </summary>
+    AlreadySent,
+
     /// <summary>The access_token was refused: refresh it once and retry the send once.</summary>
     TokenRejected,
 

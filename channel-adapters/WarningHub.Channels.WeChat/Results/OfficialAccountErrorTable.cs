@@ -1,7 +1,7 @@
 namespace WarningHub.Channels.WeChat.Results;
 
 /// <summary>
-/// How errcodes of the official-account APIs (cgi-bin/token, message/template/send) are classified. The table with
+/// How errcodes of the official-account APIs (cgi-bin/stable_token, message/template/send) are classified. The table with
 /// reasons and sources is in this project's README.md; keep both in step. Rule of thumb: an error about the recipient,
 /// the template or the data is permanent (the same request fails the same way); an error about the token is fixed by
 /// one refresh; an error about load or quota passes; anything not listed is temporary, because for a public warning a
@@ -12,6 +12,8 @@ internal static class OfficialAccountErrorTable
     private static readonly Dictionary<int, ErrorEntry> Known = new()
     {
         [0] = new(ErrorClass.Accepted, "ok"),
+
+        [45065] = new(ErrorClass.AlreadySent, "clientmsgid exist"),
 
         [40001] = new(ErrorClass.TokenRejected, "invalid credential"),
         [40014] = new(ErrorClass.TokenRejected, "invalid access_token"),

@@ -1,9 +1,9 @@
 namespace WarningHub.Channels.WeChat;
 
 /// <summary>
-/// Where an official account's access_token lives. WeChat keeps one token valid per account (fetching a new one
-/// retires the old one after a short overlap), so every send and every node must share it; this interface is that
-/// sharing point. <see cref="InMemoryAccessTokenCache"/> serves one process; a Redis implementation serves several
+/// Where an official account's access_token lives. WeChat's stable_token answers one current token per account, renewed
+/// in its last 5 minutes; sharing it keeps every send and every node on that token and the token requests few; this
+/// interface is that sharing point. <see cref="InMemoryAccessTokenCache"/> serves one process; a Redis implementation serves several
 /// nodes (a key per account with a time-to-live of <see cref="AccessToken.UseUntil"/>, a lock so one node fetches).
 /// Implementations guarantee single flight: however many callers ask at once, one <see cref="AccessTokenFetcher"/>
 /// call runs per account, and the others wait for its result.

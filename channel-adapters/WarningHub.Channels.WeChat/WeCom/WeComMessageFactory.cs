@@ -17,11 +17,13 @@ internal static class WeComMessageFactory
     public const int MaxTextBytes = 2048;
     public const int MaxMarkdownBytes = 4096;
 
-    private static readonly char[] Separators = [',', '，', ';', '；', ' ', '\t', '\n', '\r'];
-
-    public static (string Json, int ContentBytes, int MaxBytes, IReadOnlyList<string> Dropped) Build(TextMessage message, bool markdown)
+    /// <param name="message">The message; its <see cref="MessageFields.MentionedMobiles"/> are mentioned too.</param>
+    /// <param name="markdown">Send markdown when nobody is to be mentioned.</param>
+    /// <param name="configuredMentions">The robot's own mentions (<see cref="WeComRobotOptions.Mentions"/>), mentioned first.</param>
+    public static (string Json, int ContentBytes, int MaxBytes, IReadOnlyList<string> Dropped) Build(TextMessage message, bool markdown,
+        IReadOnlyList<string>? configuredMentions = null)
     {
-        var (mobiles, dropped) = Mentions(message.Fields);
+        var (mobiles, dropped) = RobotMentions.Of(configuredMentions ?? [], message.Fields);
         var asMarkdown = markdown && mobiles.Count == 0;
         var content = Content(message, asMarkdown);
         var json = JsonText.Build(writer =>
@@ -59,34 +61,5 @@ internal static class WeComMessageFactory
         }
 
         return prefix + message.Text;
-    }
-
-    /// <summary>The mobiles to mention, in order, without duplicates; entries that are not mobiles are dropped (and reported).</summary>
-    private static (List<string> Mobiles, List<string> Dropped) Mentions(IReadOnlyDictionary<string, string> fields)
-    {
-        var mobiles = new List<string>();
-        var dropped = new List<string>();
-        if (!fields.TryGetValue(MessageFields.MentionedMobiles, out var raw))
-        {
-            return (mobiles, dropped);
-        }
-
-        foreach (var entry in raw.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var isMobile = entry is { Length: >= 5 and <= 20 } && (entry[0] == '+' ? entry.AsSpan(1) : entry.AsSpan()).IndexOfAnyExceptInRange('0', '9') < 0;
-            if (isMobile || entry == "@all")
-            {
-                if (!mobiles.Contains(entry))
-                {
-                    mobiles.Add(entry);
-                }
-            }
-            else
-            {
-                dropped.Add(entry);
-            }
-        }
-
-        return (mobiles, dropped);
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class WeComRobots
 
     /// <summary>
     /// Sends <see cref="TextMessage.Text"/> to the group of the robot named by <see cref="TextMessage.Address"/>,
-    /// mentioning the mobiles in <see cref="MessageFields.MentionedMobiles"/> (comma-separated; <c>@all</c> mentions everyone).
+    /// mentioning the robot's configured <see cref="WeComRobotOptions.Mentions"/> and then the mobiles in
+    /// <see cref="MessageFields.MentionedMobiles"/> (comma-separated; <c>@all</c> mentions everyone).
     /// An accepted result carries an id the adapter made (<c>{robot}-{unix ms}-{sequence}</c>); its receipt is already in
     /// <see cref="Receipts"/>.
     /// </summary>
@@ -33,7 +34,7 @@ public sealed partial class WeComRobots
             return DeliveryResult.Permanent("unknown-robot", "No robot of that name is configured; nothing was sent.");
         }
 
-        var (json, contentBytes, maxBytes, dropped) = WeComMessageFactory.Build(message, _options.Markdown);
+        var (json, contentBytes, maxBytes, dropped) = WeComMessageFactory.Build(message, _options.Markdown, robot.Mentions);
         if (dropped.Count > 0)
         {
             _logger.LogWarning("WeCom robot {Robot}: {Count} mention(s) are not mobiles and were left out: {Entries}.", message.Address,

@@ -48,7 +48,8 @@ public sealed partial class WeComRobots : ITextSender, IReceiptSource, IFixedAdd
         _client = ApiExchange.CreateClient(options.ApiBase, options.RequestTimeout);
         _robots = options.Robots.ToDictionary(
             r => r.Key,
-            r => new Robot(r.Value, new SlidingWindowLimiter(options.PerRobotPerMinute, TimeSpan.FromMinutes(1), clock)),
+            r => new Robot(r.Value, new SlidingWindowLimiter(options.PerRobotPerMinute, TimeSpan.FromMinutes(1), clock),
+                options.Mentions.TryGetValue(r.Key, out var mentions) ? mentions.ToArray() : []),
             StringComparer.Ordinal);
         Addresses = [.. _robots.Keys.Order(StringComparer.Ordinal)];
         Definition = new ChannelDefinition(
@@ -63,6 +64,7 @@ public sealed partial class WeComRobots : ITextSender, IReceiptSource, IFixedAdd
                 [nameof(WeComRobotOptions.ApiBase)] = "WeCom API base URL",
                 [nameof(WeComRobotOptions.Robots)] = "town code (robot name) → webhook key (secret)",
                 [nameof(WeComRobotOptions.PerRobotPerMinute)] = "most messages per robot per sliding minute (≤ 20)",
+                [nameof(WeComRobotOptions.Mentions)] = "town code (robot name) → mobiles to @-mention, or @all",
                 [nameof(WeComRobotOptions.Markdown)] = "send markdown unless mobiles are mentioned",
                 [nameof(WeComRobotOptions.MaxWait)] = "longest wait for a robot's window before failing temporarily",
             },
@@ -89,6 +91,6 @@ public sealed partial class WeComRobots : ITextSender, IReceiptSource, IFixedAdd
         }
     }
 
-    /// <summary>One robot: its webhook key (a credential) and its own sliding minute.</summary>
-    private sealed record Robot(string Key, SlidingWindowLimiter Window);
+    /// <summary>One robot: its webhook key (a credential), its own sliding minute and whom it always mentions.</summary>
+    private sealed record Robot(string Key, SlidingWindowLimiter Window, IReadOnlyList<string> Mentions);
 }

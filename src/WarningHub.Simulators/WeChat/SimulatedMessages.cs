@@ -9,7 +9,11 @@ namespace WarningHub.Simulators.WeChat;
 /// <param name="RawBody">The request body exactly as it arrived.</param>
 /// <param name="At">When it arrived, by the simulator's clock.</param>
 public sealed record SimulatedTemplateMessage(
-    long MsgId, string OpenId, string TemplateId, string? Url, IReadOnlyDictionary<string, string> Data, string RawBody, DateTimeOffset At);
+    long MsgId, string OpenId, string TemplateId, string? Url, IReadOnlyDictionary<string, string> Data, string RawBody, DateTimeOffset At)
+{
+    /// <summary>client_msg_id, when the send carried one.</summary>
+    public string? ClientMsgId { get; init; }
+}
 
 /// <summary>A group-robot message the simulator accepted.</summary>
 /// <param name="Key">The robot's key.</param>

@@ -34,7 +34,7 @@ public sealed partial class WeChatSimulator
         }
 
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (!TryParseTemplate(body, out var openId, out var templateId, out var url, out var data))
+        if (!TryParseTemplate(body, out var openId, out var templateId, out var url, out var clientMsgId, out var data))
         {
             await ReplyAsync(context, 47001, "data format error").ConfigureAwait(false);
             return;
@@ -43,8 +43,6 @@ public sealed partial class WeChatSimulator
         var refusal = openId.Length != 28 || !openId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? (40003, "invalid openid")
             : Options.TemplateIds.Count > 0 && !Options.TemplateIds.Contains(templateId) ? (40037, "invalid template_id")
             : Options.UnsubscribedOpenIds.Contains(openId) ? (43004, "require subscribe")
-            : Chance(Options.BusyRate) ? (-1, "system error")
-            : !TakeQuota() ? (45009, "reach max api daily quota limit")
             : ((int, string)?)null;
         if (refusal is { } error)
         {
@@ -52,10 +50,46 @@ public sealed partial class WeChatSimulator
             return;
         }
 
-        var message = new SimulatedTemplateMessage(Interlocked.Increment(ref _nextMsgId), openId, templateId, url, data, Encoding.UTF8.GetString(body), Now);
-        _templateMessages.Enqueue(message);
+        // One decision at a time, so two concurrent sends with one client_msg_id cannot both be taken.
+        SimulatedTemplateMessage? message = null;
+        long? repeatOf;
+        lock (_acceptLock)
+        {
+            repeatOf = RecentRepeat(openId, clientMsgId);
+            refusal = repeatOf is not null ? null
+                : Chance(Options.BusyRate) ? (-1, "system error")
+                : !TakeQuota() ? (45009, "reach max api daily quota limit")
+                : null;
+            if (repeatOf is null && refusal is null)
+            {
+                message = new SimulatedTemplateMessage(Interlocked.Increment(ref _nextMsgId), openId, templateId, url, data, Encoding.UTF8.GetString(body), Now)
+                {
+                    ClientMsgId = clientMsgId,
+                };
+                Remember(openId, clientMsgId, message.MsgId);
+                _templateMessages.Enqueue(message);
+            }
+        }
+
+        if (repeatOf is { } first)
+        {
+            Interlocked.Increment(ref _repeatsDropped);
+            await ReplyAsync(context, 45065, "clientmsgid exist", w => w.WriteNumber("msgid", first)).ConfigureAwait(false);
+            return;
+        }
+
+        if (message is null)
+        {
+            var (code, text) = refusal!.Value;
+            await ReplyAsync(context, code, text).ConfigureAwait(false);
+            return;
+        }
+
         ScheduleEvent(message);
-        await ReplyAsync(context, 0, "ok", w => w.WriteNumber("msgid", message.MsgId)).ConfigureAwait(false);
+        if (!LoseAnswer(context))
+        {
+            await ReplyAsync(context, 0, "ok", w => w.WriteNumber("msgid", message.MsgId)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Counts one send against the Beijing day's quota; false when it is spent.</summary>
@@ -79,10 +113,11 @@ public sealed partial class WeChatSimulator
         }
     }
 
-    /// <summary>Reads the documented shape: touser, template_id, optional url, data of {"key":{"value":"..."}}.</summary>
-    private static bool TryParseTemplate(byte[] body, out string openId, out string templateId, out string? url, out Dictionary<string, string> data)
+    /// <summary>Reads the documented shape: touser, template_id, optional url and client_msg_id, data of {"key":{"value":"..."}}.</summary>
+    private static bool TryParseTemplate(byte[] body, out string openId, out string templateId, out string? url, out string? clientMsgId,
+        out Dictionary<string, string> data)
     {
-        (openId, templateId, url, data) = (string.Empty, string.Empty, null, new Dictionary<string, string>(StringComparer.Ordinal));
+        (openId, templateId, url, clientMsgId, data) = (string.Empty, string.Empty, null, null, new Dictionary<string, string>(StringComparer.Ordinal));
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -103,6 +138,16 @@ public sealed partial class WeChatSimulator
                 }
 
                 url = link.GetString();
+            }
+
+            if (root.TryGetProperty("client_msg_id", out var id))
+            {
+                if (id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 and <= 64 } value)
+                {
+                    return false;
+                }
+
+                clientMsgId = value;
             }
 
             foreach (var item in values.EnumerateObject())

@@ -14,11 +14,12 @@ namespace WarningHub.Simulators.WeChat;
 
 /// <summary>
 /// The WeChat official-account API and the WeCom group-robot webhook on 127.0.0.1, written from WeChat's documentation
-/// and independent of the adapter: <c>GET /cgi-bin/token</c>, <c>POST /cgi-bin/message/template/send</c> (with
+/// and independent of the adapter: <c>POST /cgi-bin/stable_token</c>, <c>POST /cgi-bin/message/template/send</c> (with
 /// TEMPLATESENDJOBFINISH events posted, signed, to <see cref="WeChatSimulatorOptions.CallbackUrl"/>) and
 /// <c>POST /cgi-bin/webhook/send</c>. It answers WeChat's errcodes where WeChat would, records what it accepted, and
 /// keeps time by the given <see cref="TimeProvider"/>. Tokens are in WeChatSimulator.Tokens.cs, templates and events
-/// in WeChatSimulator.Templates.cs and WeChatSimulator.Events.cs, robots in WeChatSimulator.Robots.cs.
+/// in WeChatSimulator.Templates.cs and WeChatSimulator.Events.cs, client_msg_id repeats in WeChatSimulator.Repeats.cs,
+/// robots in WeChatSimulator.Robots.cs.
 /// </summary>
 public sealed partial class WeChatSimulator : IAsyncDisposable
 {
@@ -56,7 +57,7 @@ public sealed partial class WeChatSimulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapGet("/cgi-bin/token", (RequestDelegate)HandleTokenAsync);
+        app.MapPost("/cgi-bin/stable_token", (RequestDelegate)HandleStableTokenAsync);
         app.MapPost("/cgi-bin/message/template/send", (RequestDelegate)HandleTemplateSendAsync);
         app.MapPost("/cgi-bin/webhook/send", (RequestDelegate)HandleRobotSendAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

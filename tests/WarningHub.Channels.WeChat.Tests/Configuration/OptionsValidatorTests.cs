@@ -84,6 +84,27 @@ public class OptionsValidatorTests
     }
 
     [Fact]
+    public void WeCom_MentionsOfAnUnknownRobotOrEntriesThatAreNotMobiles_AreRefusedNamingTheSettingButNotTheNumber()
+    {
+        var options = new WeComRobotOptions
+        {
+            Robots = new Dictionary<string, string> { ["511124100000"] = "key-1" },
+            Mentions = new()
+            {
+                ["511124100000"] = ["13900000001", "张三", "@all"],
+                ["511124999000"] = ["@all"],
+            },
+        };
+
+        var failures = new WeComRobotOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.Contains(": Mentions:511124100000:1 must be a mobile number", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains(": Mentions:511124999000 names no robot", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("张三", StringComparison.Ordinal) || f.Contains("13900000001", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WeCom_WithoutRobots_IsRefused()
     {
         var failures = new WeComRobotOptionsValidator().Validate(null, new WeComRobotOptions()).Failures!;

@@ -31,7 +31,7 @@ public class RegistrationTests
                     values[key] = "http://127.0.0.1:8081/";
                     break;
                 case var t when t == typeof(Dictionary<string, string>):
-                    values[key + (property.Name == nameof(WeChatOfficialAccountOptions.FieldMap) ? ":first" : ":暴雨/红色")] = "{statusMark}" + property.Name;
+                    values[key + (property.Name == nameof(WeChatOfficialAccountOptions.FieldMap) ? ":keyword1" : ":暴雨/红色")] = "{statusMark}" + property.Name;
                     break;
                 case var t:
                     throw new InvalidOperationException($"Add a test value for {property.Name} of type {t.Name}.");
@@ -64,6 +64,8 @@ public class RegistrationTests
             ["WeCom:ApiBase"] = "http://127.0.0.1:8082/",
             ["WeCom:Robots:511124100000"] = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa",
             ["WeCom:PerRobotPerMinute"] = "12",
+            ["WeCom:Mentions:511124100000:0"] = "13900000001",
+            ["WeCom:Mentions:511124100000:1"] = "@all",
             ["WeCom:Markdown"] = "true",
             ["WeCom:MaxWait"] = "00:00:03",
             ["WeCom:RequestTimeout"] = "00:00:04",
@@ -72,7 +74,8 @@ public class RegistrationTests
 
         var bound = provider.GetRequiredService<IOptions<WeComRobotOptions>>().Value;
 
-        Assert.Equal(6, typeof(WeComRobotOptions).GetProperties().Length);
+        Assert.Equal(7, typeof(WeComRobotOptions).GetProperties().Length);
+        Assert.Equal(["13900000001", "@all"], bound.Mentions["511124100000"]);
         Assert.Equal(
             ("http://127.0.0.1:8082/", "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa", 12, true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4)),
             (bound.ApiBase.ToString(), bound.Robots["511124100000"], bound.PerRobotPerMinute, bound.Markdown, bound.MaxWait, bound.RequestTimeout));

@@ -23,13 +23,14 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
         Assert.Equal(["200228332"], result.ProviderMessageIds);
         var (token, send) = (_api.Seen[0], _api.Seen[1]);
-        Assert.Equal(("GET", "/cgi-bin/token"), (token.Method, token.Path));
-        Assert.Equal("?grant_type=client_credential&appid=wx5117a1d2c3e4f501&secret=simulated-app-secret", token.Query);
+        Assert.Equal(("POST", "/cgi-bin/stable_token", ""), (token.Method, token.Path, token.Query));
+        Assert.StartsWith("application/json", token.ContentType, StringComparison.Ordinal);
+        Assert.Equal("""{"grant_type":"client_credential","appid":"wx5117a1d2c3e4f501","secret":"simulated-app-secret","force_refresh":false}""", token.Body);
         Assert.Equal(("POST", "/cgi-bin/message/template/send", "?access_token=ACCESS_TOKEN_1"), (send.Method, send.Path, send.Query));
         Assert.StartsWith("application/json", send.ContentType, StringComparison.Ordinal);
         Assert.Equal(
-            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"first":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword1":{"value":"暴雨红色预警"},"keyword2":{"value":"研城街道、马踏镇"},"remark":{"value":"请远离河道，转移到安全地带。"}}}""",
-            send.Body);
+            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"keyword1":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword2":{"value":"研城街道、马踏镇"},"keyword3":{"value":"请远离河道，转移到安全地带。"}}}""",
+            Bodies.WithoutClientMsgId(send.Body, reference: 1));
     }
 
     [Fact]
@@ -55,8 +56,21 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
 
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
-        Assert.Equal(["/cgi-bin/token", "/cgi-bin/message/template/send", "/cgi-bin/token", "/cgi-bin/message/template/send"], _api.Seen.Select(s => s.Path));
+        Assert.Equal(["/cgi-bin/stable_token", "/cgi-bin/message/template/send", "/cgi-bin/stable_token", "/cgi-bin/message/template/send"], _api.Seen.Select(s => s.Path));
+        Assert.Contains("\"force_refresh\":false", _api.Seen[2].Body, StringComparison.Ordinal);
         Assert.Equal("?access_token=NEW", _api.Seen[3].Query);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenStableTokenAnswersTheRefusedTokenAgain_FailsTemporarilyWithoutSendingItAgain()
+    {
+        _api.ThenToken("SAME").Then("""{"errcode":42001,"errmsg":"access_token expired"}""").ThenToken("SAME");
+        using var account = Account();
+
+        var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+
+        Assert.Equal((SendOutcome.TemporaryFailure, "42001"), (result.Outcome, result.ErrorCode));
+        Assert.Equal(3, _api.Seen.Count);
     }
 
     [Fact]
@@ -71,6 +85,29 @@ public class OfficialAccountRequestTests : IAsyncLifetime
         Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
         Assert.Equal("40001", result.ErrorCode);
         Assert.Equal(4, _api.Seen.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenWeChatSaysTheClientMsgIdExists_CountsTheSendAsAcceptedUnderTheFirstMsgId()
+    {
+        _api.ThenToken().Then("""{"errcode":45065,"errmsg":"clientmsgid exist","msgid":3662956322040938001}""");
+        using var account = Account();
+
+        var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+
+        Assert.Equal((SendOutcome.Accepted, "3662956322040938001"), (result.Outcome, Assert.Single(result.ProviderMessageIds)));
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenWeChatSaysTheClientMsgIdExistsWithoutAMsgId_IsStillAccepted_NotSentAThirdTime()
+    {
+        _api.ThenToken().Then("""{"errcode":45065,"errmsg":"clientmsgid exist"}""");
+        using var account = Account();
+
+        var result = await account.SendAsync(Accounts.Warning(), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Accepted, result.Outcome);
+        Assert.Empty(result.ProviderMessageIds);
     }
 
     [Theory]

@@ -17,8 +17,25 @@ public class TemplateMessageJsonTests
         var json = factory.Build(Accounts.Warning());
 
         Assert.Equal(
-            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"first":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword1":{"value":"暴雨红色预警"},"keyword2":{"value":"研城街道、马踏镇"},"remark":{"value":"请远离河道，转移到安全地带。"}}}""",
-            json);
+            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","data":{"keyword1":{"value":"井研县气象台发布暴雨红色预警信号"},"keyword2":{"value":"研城街道、马踏镇"},"keyword3":{"value":"请远离河道，转移到安全地带。"}}}""",
+            Bodies.WithoutClientMsgId(json, reference: 1));
+    }
+
+    [Fact]
+    public void Build_CarriesAClientMsgIdStablePerSlot_SoWeChatDropsAResendOfTheSameSlot()
+    {
+        var factory = new TemplateMessageFactory(Accounts.Options(Base));
+        var warning = Accounts.Warning(reference: 42);
+        var reworded = warning with { Fields = new Dictionary<string, string>(warning.Fields) { [MessageFields.Area] = "马踏镇" } };
+
+        var (first, resend) = (ClientMsgId(factory.Build(warning)), ClientMsgId(factory.Build(Accounts.Warning(reference: 42))));
+        var otherSlot = ClientMsgId(factory.Build(Accounts.Warning(reference: 43)));
+        var otherLedgersSlot42 = ClientMsgId(factory.Build(reworded));
+
+        Assert.StartsWith("wh42-", first, StringComparison.Ordinal);
+        Assert.Equal(first, resend);
+        Assert.NotEqual(first, otherSlot);
+        Assert.NotEqual(first, otherLedgersSlot42);
     }
 
     [Fact]
@@ -31,7 +48,7 @@ public class TemplateMessageJsonTests
         var json = factory.Build(Accounts.Warning());
 
         Assert.StartsWith(
-            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","url":"https://yj.example.gov.cn/w/W-2024-0042?e=%E6%9A%B4%E9%9B%A8","data":{""",
+            """{"touser":"oia2TjuEGTNoeX76QEjQNrcURxG8","template_id":"tpl-default","url":"https://yj.example.gov.cn/w/W-2024-0042?e=%E6%9A%B4%E9%9B%A8","client_msg_id":"wh1-""",
             json, StringComparison.Ordinal);
     }
 
@@ -39,14 +56,14 @@ public class TemplateMessageJsonTests
     [InlineData("Exercise", "【演练】井研县气象台发布暴雨红色预警信号")]
     [InlineData("Test", "【测试】井研县气象台发布暴雨红色预警信号")]
     [InlineData("Actual", "井研县气象台发布暴雨红色预警信号")]
-    public void Build_MarksTestAndExerciseWarningsWhereTheMapAsks(string status, string first)
+    public void Build_MarksTestAndExerciseWarningsInAFieldWeChatShows(string status, string shown)
     {
         var factory = new TemplateMessageFactory(Accounts.Options(Base));
 
         var json = factory.Build(Accounts.Warning(status: status));
 
         Assert.Contains($$"""
-            "first":{"value":"{{first}}"}
+            "keyword1":{"value":"{{shown}}"}
             """.Trim(), json, StringComparison.Ordinal);
     }
 
@@ -84,6 +101,12 @@ public class TemplateMessageJsonTests
         Assert.Contains("""
             "time2":{"value":"研城街道、马踏镇研城街道、马踏镇研城街道、马踏镇"}
             """.Trim(), json, StringComparison.Ordinal);
+    }
+
+    private static string ClientMsgId(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("client_msg_id").GetString()!;
     }
 
     [Fact]

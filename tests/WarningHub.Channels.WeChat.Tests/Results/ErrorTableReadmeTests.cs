@@ -1,5 +1,6 @@
 using System.Globalization;
 using WarningHub.Channels.WeChat.Results;
+using WarningHub.Channels.WeChat.Tests.Support;
 
 namespace WarningHub.Channels.WeChat.Tests.Results;
 
@@ -7,19 +8,7 @@ namespace WarningHub.Channels.WeChat.Tests.Results;
 public class ErrorTableReadmeTests
 {
     private static readonly Lazy<string> Readme = new(() =>
-    {
-        // Walk up from the test's output folder to the repository (the folder holding WarningHub.sln).
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        for (var depth = 0; depth < 12 && directory is not null; depth++, directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "WarningHub.sln")))
-            {
-                return File.ReadAllText(Path.Combine(directory.FullName, "channel-adapters", "WarningHub.Channels.WeChat", "README.md"));
-            }
-        }
-
-        throw new InvalidOperationException("The repository root was not found above the test's output folder.");
-    });
+        File.ReadAllText(Repository.PathOf("channel-adapters", "WarningHub.Channels.WeChat", "README.md")));
 
     public static TheoryData<string, int, string> Rows()
     {

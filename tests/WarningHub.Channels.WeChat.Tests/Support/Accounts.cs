@@ -19,10 +19,9 @@ internal static class Accounts
         DefaultTemplateId = "tpl-default",
         FieldMap = new Dictionary<string, string>
         {
-            ["first"] = "{statusMark}{headline}",
-            ["keyword1"] = "{event}{level}预警",
+            ["keyword1"] = "{statusMark}{headline}",
             ["keyword2"] = "{area}",
-            ["remark"] = "{instruction}",
+            ["keyword3"] = "{instruction}",
         },
         RatePerSecond = 1000,
     };

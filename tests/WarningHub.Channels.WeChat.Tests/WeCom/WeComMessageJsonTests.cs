@@ -55,6 +55,24 @@ public class WeComMessageJsonTests
         Assert.Equal(["张三", "12"], dropped);
     }
 
+    [Fact]
+    public void Build_WithTheRobotsConfiguredMentions_MentionsThemWithoutAnyField()
+    {
+        var (json, _, _, _) = WeComMessageFactory.Build(Message(), markdown: true, configuredMentions: ["13900000001", "@all"]);
+
+        Assert.StartsWith("""{"msgtype":"text","text":""", json, StringComparison.Ordinal);
+        Assert.Contains("\"mentioned_mobile_list\":[\"13900000001\",\"@all\"]", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WithConfiguredMentionsAndTheField_MentionsTheConfiguredFirstThenTheFieldsWithoutRepeats()
+    {
+        var (json, _, _, _) = WeComMessageFactory.Build(Message(("mentionedMobiles", "13900000002,13900000001")), markdown: false,
+            configuredMentions: ["13900000001"]);
+
+        Assert.Contains("\"mentioned_mobile_list\":[\"13900000001\",\"13900000002\"]", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Exercise", "【演练】")]
     [InlineData("Test", "【测试】")]

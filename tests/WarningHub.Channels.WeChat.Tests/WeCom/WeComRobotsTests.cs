@@ -120,6 +120,31 @@ public sealed class WeComRobotsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ARobotWithConfiguredMentions_MentionsThemItself_WhileAnotherRobotMentionsNobody()
+    {
+        using var robots = Robots(maxWait: TimeSpan.Zero, mentions: new() { [Town] = ["13900000001", "13900000002"] });
+
+        await robots.SendAsync(Message(0), CancellationToken.None);
+        await robots.SendAsync(Message(1, OtherTown), CancellationToken.None);
+
+        var (town, other) = (_simulator.RobotMessages[0], _simulator.RobotMessages[1]);
+        Assert.Equal("key-town", town.Key);
+        Assert.Equal(["13900000001", "13900000002"], town.MentionedMobiles);
+        Assert.Equal(("key-other", 0), (other.Key, other.MentionedMobiles.Count));
+    }
+
+    [Fact]
+    public async Task SendAsync_ARobotConfiguredToMentionEveryone_StillHonoursTheMessagesOwnMentions()
+    {
+        using var robots = Robots(maxWait: TimeSpan.Zero, mentions: new() { [Town] = ["@all"] });
+        var message = Message(0) with { Fields = new Dictionary<string, string> { [MessageFields.MentionedMobiles] = "13800001111" } };
+
+        await robots.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(["@all", "13800001111"], Assert.Single(_simulator.RobotMessages).MentionedMobiles);
+    }
+
+    [Fact]
     public async Task SendAsync_WhenWeComTakesTheMessage_PublishesThatAnswerAsADeliveredReceiptUnderTheResultsId()
     {
         // Regression: the webhook gives no receipt, so without its own the slot waited out the receipt window and
@@ -196,11 +221,12 @@ public sealed class WeComRobotsTests : IAsyncLifetime
         Assert.Equal(("wecom", "wecom", true), (robots.Definition.Name, robots.Definition.Channel, robots.Definition.SupportsReceipts));
     }
 
-    private WeComRobots Robots(TimeSpan maxWait) => new(
+    private WeComRobots Robots(TimeSpan maxWait, Dictionary<string, List<string>>? mentions = null) => new(
         new WeComRobotOptions
         {
             ApiBase = _simulator.BaseUrl,
             Robots = new Dictionary<string, string> { [Town] = "key-town", [OtherTown] = "key-other" },
+            Mentions = mentions ?? [],
             MaxWait = maxWait,
         },
         _time);
