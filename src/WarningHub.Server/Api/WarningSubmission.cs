@@ -22,7 +22,7 @@ internal static class WarningSubmission
 
         // The body is read as sent; an encoded one (gzip…) would be parsed as garbage, so it is refused by name.
         if (http.Request.Headers.ContentEncoding is { Count: > 0 } encoding && !encoding.All(e => string.Equals(e?.Trim(), "identity", StringComparison.OrdinalIgnoreCase)))
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", detail: "A Content-Encoding (gzip, deflate, br…) is not accepted: send the CAP document uncompressed.");
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", [new CapProblem("Content-Encoding", "is not accepted (gzip, deflate, br…): send the CAP document uncompressed")]);
 
         var max = options.Value.MaxRequestBytes;
         if (http.Request.ContentLength > max)

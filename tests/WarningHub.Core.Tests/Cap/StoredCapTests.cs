@@ -19,6 +19,7 @@ public class StoredCapTests
 
         Assert.Null(problem);
         Assert.True(stored!.Length > CapReadOptions.Default.MaxDocumentLength, $"stored form is only {stored.Length} characters");
+        Assert.Null(CapXmlReader.Read(stored).Alert);
         Assert.Equal(accepted, StoredCap.Read(stored).Alert);
     }
 
