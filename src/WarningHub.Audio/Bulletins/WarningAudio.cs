@@ -43,7 +43,7 @@ public sealed class WarningAudio : IWarningAudio
     public Task<WarningBulletin> GetAsync(WarningRecord warning, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        var alert = CapXmlReader.Read(warning.CapXml).Alert
+        var alert = StoredCap.Read(warning.CapXml).Alert
             ?? throw new ArgumentException($"Warning {warning.PublicId}: its stored CAP XML cannot be read.", nameof(warning));
 
         // The stored column is what routing obeys; if it and the document ever disagree, the safer (not Actual) wins.

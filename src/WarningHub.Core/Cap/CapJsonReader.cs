@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 
@@ -10,14 +11,32 @@ namespace WarningHub.Core.Cap;
 /// </summary>
 public static class CapJsonReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads a JSON document held in a string.</summary>
     public static CapReadResult Read(string json, CapReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         options ??= CapReadOptions.Default;
-        return json.Length > options.MaxDocumentLength
-            ? CapReadResult.Refused(TooLarge(options))
-            : Read(System.Text.Encoding.UTF8.GetBytes(json), options);
+        if (json.Length > options.MaxDocumentLength)
+        {
+            return CapReadResult.Refused(TooLarge(options));
+        }
+
+        byte[] utf8;
+        try
+        {
+            utf8 = StrictUtf8.GetBytes(json);
+        }
+        catch (EncoderFallbackException)
+        {
+            // The default encoder would turn a lone surrogate into U+FFFD: a warning text changed in silence.
+            return CapReadResult.Refused("the text holds a lone surrogate (half of a UTF-16 pair): it is not valid Unicode");
+        }
+
+        return Read(utf8, options);
     }
 
     /// <summary>Reads UTF-8 JSON from a stream, at most <see cref="CapReadOptions.MaxDocumentLength"/> bytes; the stream is left open.</summary>
@@ -43,6 +62,12 @@ public static class CapJsonReader
 
     private static CapReadResult Read(ReadOnlyMemory<byte> utf8Json, CapReadOptions options)
     {
+        // JSON forbids a byte-order mark, but Windows tools write one; it says nothing, so it is skipped.
+        if (utf8Json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            utf8Json = utf8Json[Utf8ByteOrderMark.Length..];
+        }
+
         JsonDocument document;
         try
         {

@@ -13,15 +13,21 @@ internal static class CapJsonTree
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in json.EnumerateObject())
         {
-            var propertyPath = CapPath.Child(path, property.Name);
-            if (!seen.Add(property.Name))
+            if (!CapJsonText.TryName(property, out var propertyName))
+            {
+                Report(problems, path, "has a property name that is not decodable text: " + CapJsonText.Undecodable);
+                continue;
+            }
+
+            var propertyPath = CapPath.Child(path, propertyName);
+            if (!seen.Add(propertyName))
             {
                 // JSON parsers disagree on which duplicate wins; a warning must not mean two things.
                 Report(problems, propertyPath, "appears more than once");
             }
-            else if (shape.Find(property.Name) is not { } field)
+            else if (shape.Find(propertyName) is not { } field)
             {
-                Report(problems, propertyPath, $"'{CapText.Shorten(property.Name)}' is not a CAP 1.2 element of {shape.Name}");
+                Report(problems, propertyPath, $"'{CapText.Shorten(propertyName)}' is not a CAP 1.2 element of {shape.Name}");
             }
             else if (property.Value.ValueKind == JsonValueKind.Null)
             {
@@ -52,8 +58,11 @@ internal static class CapJsonTree
         switch (field.Kind)
         {
             case CapFieldKind.Text when value.ValueKind == JsonValueKind.String:
-                var text = value.GetString()!;
-                if (HasNonXmlCharacter(text))
+                if (!CapJsonText.TryString(value, out var text))
+                {
+                    Report(problems, path, "is not decodable text: " + CapJsonText.Undecodable);
+                }
+                else if (HasNonXmlCharacter(text))
                 {
                     Report(problems, path, "contains control characters that CAP (XML) text cannot hold");
                 }

@@ -7,6 +7,13 @@ public sealed class CapReadOptions
     public static CapReadOptions Default { get; } = new();
 
     /// <summary>
+    /// For CAP this hub wrote itself from an alert it accepted (<see cref="StoredCap"/>): no size limit. Writing
+    /// escapes text, so the stored form can be several times the size of what was accepted ('&lt;' becomes
+    /// <c>&amp;lt;</c>); reading it back under any lower limit would lose an accepted warning. Depth stays limited.
+    /// </summary>
+    public static CapReadOptions Stored { get; } = new() { MaxDocumentLength = int.MaxValue };
+
+    /// <summary>
     /// Largest accepted document: characters for XML, bytes for JSON (UTF-8) streams, characters for JSON strings.
     /// Real CAP warnings are a few kilobytes; embedded resources (derefUri) are what make them large.
     /// </summary>

@@ -13,6 +13,7 @@ public static partial class CapValidator
         }
 
         problems.Required(area.AreaDesc, CapPath.Child(path, "areaDesc"));
+        LimitArea(area, path, problems);
         for (var i = 0; i < area.Polygons.Count; i++)
         {
             ValidatePolygon(area.Polygons[i], CapPath.Item(path, "polygon", i), problems);

@@ -3,9 +3,11 @@ namespace WarningHub.Core.Cap;
 public static partial class CapValidator
 {
     /// <summary>
-    /// The CAP 1.2 rules plus what this hub needs to send a warning to the public: every info must say
-    /// where (an area with a geocode, polygon or circle, to choose recipients) and until when (expires, so
-    /// repeats and escalations stop). Ack and Error messages are between systems and are never sent out.
+    /// The CAP 1.2 rules plus what this hub needs to send a warning to the public. Each disseminated info block
+    /// (<see cref="CapDissemination.InfoIndexes"/>: the Chinese ones, else the first) must say where (an area
+    /// with a division-code geocode, polygon or circle, to choose recipients) and until when (expires, so repeats
+    /// and escalations stop). Other info blocks need only satisfy CAP: an English translation may describe its
+    /// area in words alone. Ack and Error messages are between systems and are never sent out.
     /// </summary>
     public static IReadOnlyList<CapProblem> ValidateForDissemination(CapAlert alert)
     {
@@ -17,19 +19,16 @@ public static partial class CapValidator
             problems.Add("msgType", $"{alert.MsgType} messages are exchanged between systems and are not disseminated");
         }
 
-        for (var i = 0; i < alert.Infos.Count; i++)
+        foreach (var i in CapDissemination.InfoIndexes(alert))
         {
+            var info = alert.Infos[i];
             var path = CapPath.Item(CapPath.Root, "info", i);
-            if (alert.Infos[i] is not { } info)
-            {
-                continue;
-            }
-
-            if (!info.Areas.Any(area => area is not null && area.HasLocation))
+            if (!info.Areas.Any(CapGeocodes.Locates))
             {
                 problems.Add(
                     CapPath.Child(path, "area"),
-                    "dissemination needs at least one area with a geocode, polygon or circle to choose recipients");
+                    $"this info ({info.Language}) is disseminated: it needs at least one area with a division-code geocode "
+                    + $"({string.Join(" or ", CapGeocodes.DivisionCodeNames)}), a polygon or a circle to choose recipients");
             }
 
             if (info.Expires is null)

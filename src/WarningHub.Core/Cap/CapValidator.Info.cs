@@ -24,6 +24,7 @@ public static partial class CapValidator
 
         problems.Codes(info.Categories, CapPath.Child(path, "category"));
         problems.Required(info.Event, CapPath.Child(path, "event"));
+        LimitInfo(info, path, problems);
         problems.Codes(info.ResponseTypes, CapPath.Child(path, "responseType"));
         problems.Code(info.Urgency, CapPath.Child(path, "urgency"));
         problems.Code(info.Severity, CapPath.Child(path, "severity"));

@@ -5,7 +5,7 @@ namespace WarningHub.Core.Cap;
 public static partial class CapValidator
 {
     /// <summary>Collects problems and holds the checks that recur across CAP elements.</summary>
-    private sealed class Problems
+    private sealed partial class Problems
     {
         public List<CapProblem> List { get; } = [];
 

@@ -25,6 +25,7 @@ public static partial class CapValidator
     {
         problems.Token(alert.Identifier, "identifier");
         problems.Token(alert.Sender, "sender");
+        LimitAlert(alert, problems);
         problems.RequiredTime(alert.Sent, "sent");
         problems.Code(alert.Status, "status");
         problems.Code(alert.MsgType, "msgType");

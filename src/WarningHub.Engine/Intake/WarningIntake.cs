@@ -51,7 +51,9 @@ public sealed class WarningIntake(
         }
         if (problems.Count > 0) return new IntakeResult(IntakeOutcome.Invalid, null, problems);
 
-        var record = RecordOf(alert, info, submittedBy, references);
+        var capXml = StoredCap.Write(alert, out var unreadable);
+        if (capXml is null) return IntakeResult.Refused(IntakeOutcome.Invalid, unreadable!);
+        var record = RecordOf(alert, info, submittedBy, references, capXml);
         var result = await warnings.AcceptAsync(record, cancellationToken);
         switch (result.Outcome)
         {
@@ -72,14 +74,15 @@ public sealed class WarningIntake(
     private IEnumerable<CapProblem> CheckDisseminable(CapAlert alert, CapInfo? info)
     {
         foreach (var p in CapValidator.ValidateForDissemination(alert)) yield return p;
+        foreach (var p in CountyGeocodes.Check(alert, registry.Current)) yield return p;
         if (info is null) yield break;
         var index = alert.Infos.ToList().IndexOf(info);
         if (info.Expires is { } expires && expires <= time.GetUtcNow())
             yield return new CapProblem($"info[{index}].expires", $"{expires:O} has passed: an expired warning is not disseminated");
         var target = WarningContent.TargetOf(alert, testOnly: false);
-        if (!info.Areas.Any(a => a.HasLocation)) yield break;
+        if (!info.Areas.Any(CapGeocodes.Locates)) yield break;
         if (target.AreaCodes.Count == 0 && target.Shapes.IsEmpty)
-            yield return new CapProblem($"info[{index}].area", "no geocode is a division code (2 to 12 digits) and there is no polygon or circle");
+            yield return new CapProblem($"info[{index}].area", "no division-code geocode is a well-formed code and there is no polygon or circle");
         else if (!TouchesRegistry(target))
             yield return new CapProblem($"info[{index}].area", $"the area does not cover any place of {registry.Current.County.Name} ({registry.Current.County.Code})");
     }
@@ -91,7 +94,7 @@ public sealed class WarningIntake(
         return !target.Shapes.IsEmpty && r.Villages.Any(v => v.Latitude is { } lat && v.Longitude is { } lon && target.Shapes.Bounds.Contains(lat, lon));
     }
 
-    private WarningRecord RecordOf(CapAlert alert, CapInfo? info, string submittedBy, List<string> references) => new()
+    private WarningRecord RecordOf(CapAlert alert, CapInfo? info, string submittedBy, List<string> references, string capXml) => new()
     {
         PublicId = "",
         Sender = alert.Sender,
@@ -107,7 +110,7 @@ public sealed class WarningIntake(
         Expires = info?.Expires,
         ReceivedAt = time.GetUtcNow(),
         SubmittedBy = submittedBy,
-        CapXml = CapXmlWriter.ToXml(alert, indent: false),
+        CapXml = capXml,
         References = references,
         State = WarningState.Accepted,
     };

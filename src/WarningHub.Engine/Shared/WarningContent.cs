@@ -16,12 +16,8 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
     private readonly ConcurrentDictionary<(long, string), string> _texts = new();
     private readonly ConcurrentDictionary<long, IReadOnlyDictionary<string, string>> _fields = new();
 
-    /// <summary>The info block messages are made from: Chinese first, else the first one.</summary>
-    public static CapInfo? MainInfo(CapAlert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        return alert.Infos.FirstOrDefault(i => i.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) ?? (alert.Infos.Count > 0 ? alert.Infos[0] : null);
-    }
+    /// <summary>The info block messages are made from: Chinese first, else the first one (<see cref="CapDissemination"/>).</summary>
+    public static CapInfo? MainInfo(CapAlert alert) => CapDissemination.MainInfo(alert);
 
     public static PlanTarget TargetOf(WarningRecord warning)
     {
@@ -29,7 +25,7 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
         return TargetOf(Parse(warning), warning.IsForTestRecipientsOnly);
     }
 
-    /// <summary>Union of the areas of every info block: division codes from geocodes, shapes from polygons and circles.</summary>
+    /// <summary>Union of the areas of every info block: division codes from division-code geocodes (<see cref="CapGeocodes"/>), shapes from polygons and circles.</summary>
     public static PlanTarget TargetOf(CapAlert alert, bool testOnly)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -40,7 +36,7 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
         {
             foreach (var g in area.Geocodes)
             {
-                if (DivisionCode.TryGetPrefix(g.Value, out var prefix)) codes.Add(prefix);
+                if (CapGeocodes.IsDivisionCode(g) && DivisionCode.TryGetPrefix(g.Value, out var prefix)) codes.Add(prefix);
             }
             polygons.AddRange(area.Polygons.Select(p => new GeoPolygon(p.Points.Select(x => new GeoPoint(x.Latitude, x.Longitude)))));
             circles.AddRange(area.Circles.Select(c => new GeoCircle(new GeoPoint(c.Center.Latitude, c.Center.Longitude), c.RadiusKm)));
@@ -84,6 +80,6 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
     }
 
     private static CapAlert Parse(WarningRecord warning) =>
-        CapXmlReader.Read(warning.CapXml).Alert
+        StoredCap.Read(warning.CapXml).Alert
             ?? throw new InvalidOperationException($"Stored warning {warning.PublicId} no longer parses as CAP.");
 }

@@ -20,6 +20,10 @@ internal static class WarningSubmission
         if (!isXml && !isJson)
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail: "Send CAP 1.2 as application/cap+xml, application/xml or application/json.");
 
+        // The body is read as sent; an encoded one (gzip…) would be parsed as garbage, so it is refused by name.
+        if (http.Request.Headers.ContentEncoding is { Count: > 0 } encoding && !encoding.All(e => string.Equals(e?.Trim(), "identity", StringComparison.OrdinalIgnoreCase)))
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", [new CapProblem("Content-Encoding", "is not accepted (gzip, deflate, br…): send the CAP document uncompressed")]);
+
         var max = options.Value.MaxRequestBytes;
         if (http.Request.ContentLength > max)
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Request too large", detail: $"The limit is {max} bytes.");

@@ -15,7 +15,7 @@ internal sealed record PublicWarning(WarningRecord Record, CaptionContent Captio
     public static PublicWarning Of(WarningRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var alert = CapXmlReader.Read(record.CapXml).Alert;
+        var alert = StoredCap.Read(record.CapXml).Alert;
         var info = alert is null ? null : WarningContent.MainInfo(alert);
         WarningLevel? level = info is not null && WarningLevels.TryGetLevel(info, out var l) ? l : null;
         var caption = new CaptionContent
