@@ -17,6 +17,13 @@ public sealed record ChannelDefinition(
     /// <value>Empty for text channels.</value>
     public IReadOnlyList<AudioFormat> AudioFormats { get; init; } = [];
 
+    /// <summary>
+    /// Whether the adapter awaits <see cref="TextMessage.BeforeWrite"/> before writing each message. If not, the hub
+    /// records a message as possibly gone as soon as it hands it over, which over-counts possible duplicates.
+    /// </summary>
+    /// <value>False by default.</value>
+    public bool ReportsWrites { get; init; }
+
     /// <summary>Settings the adapter reads, with a one-line description each.</summary>
     /// <value>Empty by default.</value>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();

@@ -13,6 +13,15 @@ public sealed record TextMessage(long Reference, string Address, string Text, bo
     /// </summary>
     /// <value>Empty unless the engine fills it.</value>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// For adapters whose <see cref="ChannelDefinition.ReportsWrites"/> is true: awaited immediately before the first
+    /// request of this send attempt is written. It returns once the hub has durably recorded that the message may
+    /// leave, so after a crash exactly the messages that may have gone are marked possibly duplicated (guarantee 3).
+    /// If it throws, nothing may be written: answer <see cref="DeliveryResult.Temporary"/>.
+    /// </summary>
+    /// <value>Null when the hub does not ask (tests, tools); then there is nothing to await.</value>
+    public Func<CancellationToken, ValueTask>? BeforeWrite { get; init; }
 }
 
 /// <summary>Well-known keys of <see cref="TextMessage.Fields"/>.</summary>

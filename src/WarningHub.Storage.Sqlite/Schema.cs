@@ -54,7 +54,8 @@ internal static class Schema
           parts_ok INTEGER NOT NULL DEFAULT 0,
           next_at INTEGER NOT NULL DEFAULT 0,
           updated_at INTEGER NOT NULL DEFAULT 0,
-          error TEXT);
+          error TEXT,
+          written INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS target(
           warning INTEGER NOT NULL,
           village INTEGER NOT NULL,
@@ -87,6 +88,7 @@ internal static class Schema
     private static readonly (string Table, string Column, string Definition)[] Added =
     [
         ("warning", "failure", "TEXT"),
+        ("slot", "written", "INTEGER NOT NULL DEFAULT 0"),
     ];
 
     public static void Apply(SqliteConnection connection)

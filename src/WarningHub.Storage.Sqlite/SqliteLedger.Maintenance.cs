@@ -5,14 +5,31 @@ namespace WarningHub.Storage.Sqlite;
 
 public sealed partial class SqliteLedger
 {
-    public Task<int> RecoverInFlightAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<InFlightRecovery> RecoverInFlightAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync((c, tx) =>
         {
+            using var count = c.CreateCommand();
+            count.Transaction = tx;
+            count.CommandText = $"SELECT COUNT(*), COALESCE(SUM(written), 0) FROM slot WHERE state = {(int)DeliveryStatus.Sending}";
+            int requeued, flagged;
+            using (var r = count.ExecuteReader())
+            {
+                r.Read();
+                (requeued, flagged) = (r.GetInt32(0), r.GetInt32(1));
+            }
+            if (requeued == 0) return new InFlightRecovery(0, 0);
             using var cmd = c.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = $"UPDATE slot SET state = {(int)DeliveryStatus.Queued}, dup = 1, next_at = $now, updated_at = $now WHERE state = {(int)DeliveryStatus.Sending}";
+            // Only a slot marked written may have reached the gateway; the rest never left and keep their attempt.
+            cmd.CommandText = $"""
+                UPDATE slot SET state = {(int)DeliveryStatus.Queued}, dup = dup | written,
+                  attempts = CASE WHEN written = 0 AND attempts > 0 THEN attempts - 1 ELSE attempts END,
+                  written = 0, next_at = $now, updated_at = $now
+                WHERE state = {(int)DeliveryStatus.Sending}
+                """;
             cmd.Parameters.AddWithValue("$now", Ms(now));
-            return cmd.ExecuteNonQuery();
+            cmd.ExecuteNonQuery();
+            return new InFlightRecovery(requeued, flagged);
         }, cancellationToken);
 
     public Task<ShardInfo?> GetShardAsync(long shardId, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed partial class SqliteLedger(SqliteDatabase database, TimeProvider t
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = $"""
-            UPDATE slot SET state = {(int)DeliveryStatus.Sending}, attempts = attempts + 1, updated_at = $now
+            UPDATE slot SET state = {(int)DeliveryStatus.Sending}, attempts = attempts + 1, written = 0, updated_at = $now
             WHERE id IN (SELECT id FROM slot WHERE id BETWEEN $a AND $b
                          AND state IN ({SlotStateMachine.SqlFromList(DeliveryStatus.Sending)}) AND next_at <= $now
                          ORDER BY id LIMIT $max)
@@ -41,6 +41,25 @@ public sealed partial class SqliteLedger(SqliteDatabase database, TimeProvider t
         }
         slots.Sort((x, y) => x.Id.CompareTo(y.Id));
         return slots;
+    }
+
+    public Task MarkWrittenAsync(IReadOnlyList<long> slotIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slotIds);
+        if (slotIds.Count == 0) return Task.CompletedTask;
+        return database.WriteAsync((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"UPDATE slot SET written = 1 WHERE id = $id AND state = {(int)DeliveryStatus.Sending}";
+            var id = cmd.Parameters.Add("$id", SqliteType.Integer);
+            foreach (var slotId in slotIds)
+            {
+                id.Value = slotId;
+                cmd.ExecuteNonQuery();
+            }
+            return 0;
+        }, cancellationToken);
     }
 
     // Slots in Sending are in a job's hands: the job records them (Sent if they went, Cancelled if not).

@@ -82,6 +82,9 @@ public sealed class ReleaseOutboxTests
         public Task<IReadOnlyList<Receipt>> ApplyReceiptsAsync(string source, IReadOnlyList<Receipt> receipts, CancellationToken cancellationToken) =>
             inner.ApplyReceiptsAsync(source, receipts, cancellationToken);
 
+        public Task MarkWrittenAsync(IReadOnlyList<long> slotIds, CancellationToken cancellationToken) =>
+            inner.MarkWrittenAsync(slotIds, cancellationToken);
+
         public Task<int> EndWarningAsync(long warningId, DeliveryStatus finalState, CancellationToken cancellationToken) =>
             inner.EndWarningAsync(warningId, finalState, cancellationToken);
     }

@@ -30,7 +30,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Lifecycle = new WarningLifecycle(Warnings, Ledger, Active, Time, NullLogger<WarningLifecycle>.Instance);
         var queue = new ShardQueue(Jobs, Time);
         Waits = new GatewayWaits(queue, Active, Time, NullLogger<GatewayWaits>.Instance);
-        var payloads = new ShardPayloadFactory(new WarningContent(options), new BroadcastLinks(options), new RegistryHolder(), [], NullLogger<ShardPayloadFactory>.Instance);
+        var payloads = new ShardPayloadFactory(new WarningContent(options), new BroadcastLinks(options), [], Journal = new WriteJournal(Ledger), NullLogger<ShardPayloadFactory>.Instance);
         var runner = new ShardRunner(Ledger, Ledger, Warnings, new ChannelRouter([sender], []), payloads,
             new SlotOutcomePolicy(new RetryPolicy(options, () => 0.5), Active, Time), Waits, queue, Lifecycle, Active, options, Time, NullLogger<ShardRunner>.Instance);
         Job = new ShardJob(runner);
@@ -51,6 +51,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public WarningLifecycle Lifecycle { get; }
 
     public GatewayWaits Waits { get; }
+
+    public WriteJournal Journal { get; }
 
     public ShardJob Job { get; }
 
@@ -105,6 +107,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Journal.DisposeAsync();
         Active.Dispose();
         await Database.DisposeAsync();
         SqliteConnection.ClearAllPools();

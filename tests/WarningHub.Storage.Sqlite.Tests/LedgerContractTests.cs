@@ -214,18 +214,22 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Restart_SlotsLeftInSendingArePossiblyDuplicatedAndQueuedAgain()
+    public async Task Restart_OnlySlotsMarkedWrittenArePossiblyDuplicated_AllAreQueuedAgain()
     {
         var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default))[0];
-        await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 10, default);
+        var claimed = await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 10, default);
+        await Ledger.MarkWrittenAsync(claimed.Take(3).Select(s => s.Id).ToList(), default);
 
         (Ledger, Maintenance) = await ReopenAsync();
         var recovered = await Maintenance.RecoverInFlightAsync(Time.GetUtcNow(), default);
 
-        Assert.Equal(10, recovered);
+        Assert.Equal(new InFlightRecovery(10, 3), recovered);
         var counts = await Maintenance.CountAsync(1, "sms", default);
-        Assert.Equal(10, counts.PossiblyDuplicated);
+        Assert.Equal(3, counts.PossiblyDuplicated);
         Assert.Equal(10, counts[DeliveryStatus.Queued]);
+        // The seven that never left got their attempt back: claimed again, they are on their first attempt.
+        var again = await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 10, default);
+        Assert.Equal(7, again.Count(s => s.Attempts == 1));
         Assert.Contains(await Maintenance.UnfinishedShardsAsync(default), s => s.Id == shard.Id);
     }
 

@@ -42,11 +42,11 @@ internal sealed partial class DemoTwin
             [$"{a}:ApiBase"] = wechat.BaseUrl.ToString(),
             [$"{a}:CallbackToken"] = wechat.Options.CallbackToken,
             [$"{a}:DefaultTemplateId"] = "demo-warning-template",
-            [$"{a}:FieldMap:first"] = "{statusMark}{headline}",
-            [$"{a}:FieldMap:keyword1"] = "{event}{level}预警",
+            // Only keyword fields show since 2023: the test mark and the headline lead, the instruction is shown too.
+            [$"{a}:FieldMap:keyword1"] = "{statusMark}{headline}",
             [$"{a}:FieldMap:keyword2"] = "{area}",
             [$"{a}:FieldMap:keyword3"] = "{effective}",
-            [$"{a}:FieldMap:remark"] = "{instruction}",
+            [$"{a}:FieldMap:keyword4"] = "{instruction}",
             // WeChat publishes no per-second limit for template messages, only a daily quota; the shipped example sends
             // 100 a second. The demo's account sends 400, so its followers take seconds, not the whole demo.
             [$"{a}:RatePerSecond"] = "400",
@@ -55,7 +55,11 @@ internal sealed partial class DemoTwin
             ["WarningHub:WeCom:ApiBase"] = wechat.BaseUrl.ToString(),
         };
         // One robot per town, named by the town's code as the planner expects; the simulator takes any key.
-        foreach (var town in _towns) settings[$"WarningHub:WeCom:Robots:{town}"] = "demo-robot-" + town;
+        foreach (var town in _towns)
+        {
+            settings[$"WarningHub:WeCom:Robots:{town}"] = "demo-robot-" + town;
+            settings[$"WarningHub:WeCom:Mentions:{town}:0"] = "@all";
+        }
         return settings;
     }
 

@@ -25,6 +25,12 @@ public interface ILedger
     /// </summary>
     Task<IReadOnlyList<Receipt>> ApplyReceiptsAsync(string source, IReadOnlyList<Receipt> receipts, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records durably that a request for each of these claimed slots may be written now. Only such slots are marked
+    /// PossiblyDuplicated if the hub stops before their outcome is recorded; the rest are queued again untouched.
+    /// </summary>
+    Task MarkWrittenAsync(IReadOnlyList<long> slotIds, CancellationToken cancellationToken);
+
     /// <summary>Ends every slot of a warning that has not left our hands with <paramref name="finalState"/> (Expired or Cancelled).</summary>
     Task<int> EndWarningAsync(long warningId, DeliveryStatus finalState, CancellationToken cancellationToken);
 }
@@ -32,8 +38,11 @@ public interface ILedger
 /// <summary>What the engine needs at start-up and from its periodic sweeps.</summary>
 public interface ILedgerMaintenance
 {
-    /// <summary>Slots left in Sending by a crash: their outcome is unknown. Marks them PossiblyDuplicated and queues them again.</summary>
-    Task<int> RecoverInFlightAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Slots left in Sending by a stop or a crash are queued again. Those marked written (a request may have left)
+    /// are marked PossiblyDuplicated; the others never left, and get their claim's attempt back.
+    /// </summary>
+    Task<InFlightRecovery> RecoverInFlightAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>A shard by id, or null.</summary>
     Task<ShardInfo?> GetShardAsync(long shardId, CancellationToken cancellationToken);
@@ -69,3 +78,8 @@ public interface ILedgerMaintenance
     /// </summary>
     Task RehearseAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What start-up found in Sending.</summary>
+/// <param name="Requeued">Slots queued again.</param>
+/// <param name="PossiblyDuplicated">Of those, the slots whose request may have left: flagged.</param>
+public readonly record struct InFlightRecovery(int Requeued, int PossiblyDuplicated);

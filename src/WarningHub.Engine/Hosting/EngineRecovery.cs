@@ -31,7 +31,9 @@ public sealed class EngineRecovery(
     {
         var now = time.GetUtcNow();
         var inFlight = await maintenance.RecoverInFlightAsync(now, cancellationToken);
-        if (inFlight > 0) logger.LogWarning("{Count} slots were being sent when the hub stopped: marked PossiblyDuplicated and queued again", inFlight);
+        if (inFlight.Requeued > 0)
+            logger.LogWarning("{Count} slots were in a job's hands when the hub stopped: queued again; {Flagged} of them may have reached the gateway and are marked PossiblyDuplicated",
+                inFlight.Requeued, inFlight.PossiblyDuplicated);
 
         foreach (var warning in await warnings.ListActiveAsync(cancellationToken))
         {

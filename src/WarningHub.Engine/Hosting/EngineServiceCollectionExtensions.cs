@@ -44,6 +44,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ShardQueue>();
         services.TryAddSingleton<ShardFastLane>();
         services.TryAddSingleton<GatewayWaits>();
+        services.TryAddSingleton<WriteJournal>();
         services.TryAddTransient<ShardPayloadFactory>();
         services.TryAddTransient<ShardRunner>();
         services.TryAddTransient<ShardJob>();

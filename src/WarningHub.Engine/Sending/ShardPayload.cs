@@ -1,32 +1,44 @@
-using System.Globalization;
 using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
-using WarningHub.Core.Planning;
-using WarningHub.Core.Registry;
 using WarningHub.Engine.Shared;
 
 namespace WarningHub.Engine.Sending;
 
-/// <summary>What every slot of a shard gets: made once per job run, specialised per slot only where a channel needs it.</summary>
-internal sealed class ShardPayload(string channel, string text, IReadOnlyDictionary<string, string> fields, Bulletin? bulletin, CountyEndpoints endpoints,
-    Func<long, string>? textOfVillage = null)
+/// <summary>
+/// What every slot of a shard gets: made once per job run, specialised per slot only for the village broadcaster's
+/// link. Channel knowledge (WeCom mentions, captions' shape) belongs to each adapter, not here.
+/// </summary>
+internal sealed class ShardPayload(string channel, string text, IReadOnlyDictionary<string, string> fields, Bulletin? bulletin,
+    WriteJournal journal, Func<long, string>? textOfVillage = null)
 {
-    public ValueTask<DeliveryResult> SendAsync(IChannelAdapter adapter, LedgerSlot slot, CancellationToken cancellationToken) => adapter switch
+    public async ValueTask<DeliveryResult> SendAsync(IChannelAdapter adapter, LedgerSlot slot, CancellationToken cancellationToken)
     {
-        ITextSender text => text.SendAsync(TextFor(slot), cancellationToken),
-        IAudioBroadcaster audio when bulletin is not null => audio.BroadcastAsync(new AudioMessage(slot.Id, slot.Address, bulletin.Clip, bulletin.Script), cancellationToken),
-        _ => ValueTask.FromResult(DeliveryResult.Temporary(null, $"no way to send on {channel} with {adapter.Definition.Name}")),
-    };
-
-    private TextMessage TextFor(LedgerSlot slot)
-    {
-        if (textOfVillage is not null) return new TextMessage(slot.Id, slot.Address, textOfVillage(slot.VillageCode)) { Fields = fields };
-        if (channel != Channels.WeCom) return new TextMessage(slot.Id, slot.Address, text) { Fields = fields };
-        // A town's robot mentions the officers of the town and of its villages.
-        var town = slot.VillageCode.ToString(CultureInfo.InvariantCulture);
-        var prefix = town[..9];
-        var mobiles = endpoints.Officers.Where(o => o.RegionCode.StartsWith(prefix, StringComparison.Ordinal)).Select(o => o.Phone).Distinct(StringComparer.Ordinal);
-        var withMentions = new Dictionary<string, string>(fields) { [MessageFields.MentionedMobiles] = string.Join(',', mobiles) };
-        return new TextMessage(slot.Id, slot.Address, text) { Fields = withMentions };
+        // An adapter that reports its writes marks the slot itself, just before the first byte leaves; for the others
+        // the hand-over is the last moment the hub knows that nothing has left yet.
+        if (!adapter.Definition.ReportsWrites || adapter is not ITextSender)
+        {
+            try
+            {
+                await journal.MarkAsync(slot.Id, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not recorded, so not sent: nothing left, and the slot is offered again shortly without spending an attempt.
+                return DeliveryResult.Unavailable("the hub could not record the send: " + ex.Message);
+            }
+        }
+        return adapter switch
+        {
+            ITextSender sender => await sender.SendAsync(TextFor(slot), cancellationToken),
+            IAudioBroadcaster audio when bulletin is not null => await audio.BroadcastAsync(new AudioMessage(slot.Id, slot.Address, bulletin.Clip, bulletin.Script), cancellationToken),
+            _ => DeliveryResult.Temporary(null, $"no way to send on {channel} with {adapter.Definition.Name}"),
+        };
     }
+
+    private TextMessage TextFor(LedgerSlot slot) =>
+        new(slot.Id, slot.Address, textOfVillage is null ? text : textOfVillage(slot.VillageCode))
+        {
+            Fields = fields,
+            BeforeWrite = ct => new ValueTask(journal.MarkAsync(slot.Id, ct)),
+        };
 }

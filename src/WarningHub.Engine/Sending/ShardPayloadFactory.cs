@@ -9,8 +9,8 @@ namespace WarningHub.Engine.Sending;
 public sealed class ShardPayloadFactory(
     WarningContent content,
     BroadcastLinks links,
-    RegistryHolder registry,
     IEnumerable<IBulletinSource> bulletins,
+    WriteJournal journal,
     ILogger<ShardPayloadFactory> logger)
 {
     /// <summary>The payload, or null when the channel cannot be served yet (an audio channel without a bulletin source).</summary>
@@ -28,6 +28,6 @@ public sealed class ShardPayloadFactory(
             bulletin = await source.BulletinAsync(warning, cancellationToken);
         }
         Func<long, string>? perVillage = channel == Core.Planning.Channels.Broadcaster ? village => links.TextFor(warning, village) : null;
-        return new ShardPayload(channel, content.TextFor(warning, channel), content.FieldsFor(warning), bulletin, registry.Endpoints, perVillage);
+        return new ShardPayload(channel, content.TextFor(warning, channel), content.FieldsFor(warning), bulletin, journal, perVillage);
     }
 }

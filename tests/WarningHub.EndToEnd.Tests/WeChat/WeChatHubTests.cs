@@ -117,10 +117,9 @@ public sealed class WeChatHubTests
         [$"WarningHub:WeChat:{Account}:ApiBase"] = wechat.BaseUrl.ToString(),
         [$"WarningHub:WeChat:{Account}:CallbackToken"] = wechat.Options.CallbackToken,
         [$"WarningHub:WeChat:{Account}:DefaultTemplateId"] = "tpl-warning",
-        [$"WarningHub:WeChat:{Account}:FieldMap:first"] = "{statusMark}{headline}",
-        [$"WarningHub:WeChat:{Account}:FieldMap:keyword1"] = "{event}{level}预警",
+        [$"WarningHub:WeChat:{Account}:FieldMap:keyword1"] = "{statusMark}{headline}",
         [$"WarningHub:WeChat:{Account}:FieldMap:keyword2"] = "{area}",
-        [$"WarningHub:WeChat:{Account}:FieldMap:remark"] = "{instruction}",
+        [$"WarningHub:WeChat:{Account}:FieldMap:keyword3"] = "{instruction}",
         // Receipts come within seconds here; the window must not close on them first.
         ["WarningHub:Engine:ReceiptWindow"] = "00:01:00",
     };

@@ -19,6 +19,10 @@ public sealed class WeComHubTests
             ["WarningHub:WeCom:ApiBase"] = wechat.BaseUrl.ToString(),
             [$"WarningHub:WeCom:Robots:{towns[0]}"] = "robot-a",
             [$"WarningHub:WeCom:Robots:{towns[1]}"] = "robot-b",
+            // Whom each robot mentions is the WeCom adapter's own setting.
+            [$"WarningHub:WeCom:Mentions:{towns[0]}:0"] = "13900000001",
+            [$"WarningHub:WeCom:Mentions:{towns[0]}:1"] = "13900000002",
+            [$"WarningHub:WeCom:Mentions:{towns[1]}:0"] = "13900000003",
         };
         await using var hub = await TestHub.StartAsync(persons: 300, settings: settings, endpoints: registry =>
         {
