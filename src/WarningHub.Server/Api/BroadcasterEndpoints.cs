@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Warnings;
@@ -64,5 +65,5 @@ internal static class BroadcasterEndpoints
         return await warnings.GetAsync(id, cancellationToken);
     }
 
-    private static IResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
+    private static ProblemHttpResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
 }

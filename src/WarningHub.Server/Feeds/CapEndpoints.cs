@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using WarningHub.Core.Cap;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using WarningHub.Core.Warnings;
@@ -23,15 +25,16 @@ internal static class CapEndpoints
     }
 
     /// <summary>
-    /// An Actual warning that has been released is public, also after it ended (feeds link here). Anything else —
-    /// Test, Exercise, System, or not released yet — is served only to a caller with an agency's API key; to others
-    /// it does not exist (404), so its existence is not revealed either.
+    /// A released Actual warning is public, also after it ended (feeds link here). Anything else —
+    /// Test, Exercise, System, or not released yet — is served only to the agency that
+    /// submitted it (or the county's operators); to others it does not exist (404), so its existence is not revealed either.
     /// </summary>
-    public static async Task<IResult> DocumentAsync(string id, HttpContext http, IWarningStore store, ApiKeyAgency agencies, CancellationToken cancellationToken)
+    public static async Task<IResult> DocumentAsync(string id, HttpContext http, ClaimsPrincipal user, IAuthorizationService authorization,
+        IWarningStore store, CancellationToken cancellationToken)
     {
         var warning = await store.GetAsync(id, cancellationToken);
         var isPublic = warning is { CapStatus: CapStatus.Actual, ReleasedAt: not null };
-        if (warning is null || (!isPublic && agencies.Of(http.Request) is null))
+        if (warning is null || (!isPublic && !await WarningQueries.MayReadAsync(user, warning, authorization)))
             return Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");
         // Not the public kind: never let a cache hand it to someone without the key.
         http.Response.Headers.CacheControl = isPublic ? "no-cache" : "private, no-store";
