@@ -96,6 +96,7 @@ public static class HubHost
         broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);
         broadcaster.MapGet("/audio.wav", BroadcasterEndpoints.AudioAsync);
         broadcaster.MapPost("/played", BroadcasterEndpoints.PlayedAsync);
+        app.MapMethods(ClipEndpoints.Route, [HttpMethods.Get, HttpMethods.Head], ClipEndpoints.WavAsync).AllowAnonymous().WithTags("Loudspeakers");
         app.MapGet("/health", HealthEndpoint.GetAsync).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         Feeds.FeedEndpoints.Map(app); // TV caption feeds and callbacks, CAP Atom feed, /warnings/{id}.cap
