@@ -22,6 +22,7 @@ internal static class ReachCommand
             using var http = HubClientOptions.Client(parse.GetValue(url)!, parse.GetValue(apiKey));
             using var response = await http.GetAsync(new Uri($"/api/v1/warnings/{Uri.EscapeDataString(parse.GetValue(id)!)}/reach", UriKind.Relative), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (await HubClientOptions.KeyRefusedAsync(response)) return 1;
             if (!response.IsSuccessStatusCode)
             {
                 await Console.Error.WriteLineAsync(response.StatusCode == HttpStatusCode.NotFound ? $"No warning '{parse.GetValue(id)}'." : body);

@@ -21,6 +21,7 @@ internal static class StatusCommand
             using var http = HubClientOptions.Client(parse.GetValue(url)!, parse.GetValue(apiKey));
             using var response = await http.GetAsync(new Uri($"/api/v1/warnings/{Uri.EscapeDataString(parse.GetValue(id)!)}", UriKind.Relative), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (await HubClientOptions.KeyRefusedAsync(response)) return 1;
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 await Console.Error.WriteLineAsync($"No warning '{parse.GetValue(id)}'.");
