@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WarningHub.EndToEnd.Tests.Loudspeakers;
-using WarningHub.Engine.Sending;
+using WarningHub.Engine.Shared;
 
 namespace WarningHub.EndToEnd.Tests.Api;
 

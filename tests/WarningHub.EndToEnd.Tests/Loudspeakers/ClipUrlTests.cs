@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WarningHub.Abstractions;
 using WarningHub.Core.Registry;
 using WarningHub.EndToEnd.Tests.Feeds;
-using WarningHub.Engine.Sending;
+using WarningHub.Engine.Shared;
 using WarningHub.Simulators.Speakers;
 using ChannelNames = WarningHub.Core.Planning.Channels;
 
