@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Engine.Hosting;
 using WarningHub.Server.Api;
 using WarningHub.Server.Configuration;
+using WarningHub.Server.Security;
 using WarningHub.Storage.Sqlite;
 
 namespace WarningHub.Server;
@@ -50,7 +51,13 @@ public static class HubHost
         services.AddWarningHubEngine(sp => sp.GetRequiredService<SqliteRegistryStore>().Load(),
             sp => sp.GetRequiredService<SqliteRegistryStore>().LoadEndpoints());
         services.AddSingleton<ApiKeyAgency>();
+        services.AddHubSecurity(); // the API-key scheme and the "agency" and "read-warning" policies
         services.AddProblemDetails();
+        services.AddOpenApi(OpenApiDescription.DocumentName, o =>
+        {
+            o.AddDocumentTransformer<OpenApiDescription>();
+            o.AddOperationTransformer<OpenApiDescription>();
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -73,15 +80,25 @@ public static class HubHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var api = app.MapGroup("/api/v1");
-        api.MapPost("/warnings", WarningSubmission.PostAsync);
-        api.MapGet("/warnings/{id}", WarningQueries.GetAsync);
-        api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync);
-        api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync);
-        app.MapGet("/b/{id}/{village}/{token}", BroadcasterEndpoints.PageAsync);
-        app.MapGet("/b/{id}/{village}/{token}/audio.wav", BroadcasterEndpoints.AudioAsync);
-        app.MapPost("/b/{id}/{village}/{token}/played", BroadcasterEndpoints.PlayedAsync);
-        app.MapGet("/health", HealthEndpoint.GetAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // Agencies only, by key. Every route outside this group says AllowAnonymous, and a test checks that none is left unsaid.
+        var api = app.MapGroup("/api/v1").RequireAuthorization(HubPolicies.Agency).WithTags("Warnings");
+        api.MapPost("/warnings", WarningSubmission.PostAsync).WithName("SubmitWarning").WithMetadata(new CapRequestBody())
+            .ProducesProblems(400, 401, 403, 409, 413, 415, 503);
+        api.MapGet("/warnings/{id}", WarningQueries.GetAsync).WithName("GetWarning").ProducesProblems(401, 404);
+        api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync).WithName("GetReach").ProducesProblems(401, 404, 503);
+        // WeChat signs its calls (checked by the adapter before the body is read); it has no API key.
+        api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync)
+            .AllowAnonymous().ExcludeFromDescription();
+        // The broadcaster's SMS link is signed (BroadcastLinks); a phone has no API key.
+        var broadcaster = app.MapGroup("/b/{id}/{village}/{token}").AllowAnonymous().ExcludeFromDescription();
+        broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);
+        broadcaster.MapGet("/audio.wav", BroadcasterEndpoints.AudioAsync);
+        broadcaster.MapPost("/played", BroadcasterEndpoints.PlayedAsync);
+        app.MapMethods(ClipEndpoints.Route, [HttpMethods.Get, HttpMethods.Head], ClipEndpoints.WavAsync).AllowAnonymous().WithTags("Loudspeakers");
+        app.MapGet("/health", HealthEndpoint.GetAsync).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         Feeds.FeedEndpoints.Map(app); // TV caption feeds and callbacks, CAP Atom feed, /warnings/{id}.cap
         // Operators watch shard jobs here; Hangfire allows local requests only by default.
         app.UseHangfireDashboard("/hangfire");

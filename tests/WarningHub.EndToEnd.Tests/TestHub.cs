@@ -21,6 +21,10 @@ namespace WarningHub.EndToEnd.Tests;
 internal sealed class TestHub : IAsyncDisposable
 {
     public const string ApiKey = "e2e-test-key-0123456789abcdef";
+    public const string OtherAgencyKey = "other-agency-key-0123456789";
+
+    /// <summary>The county's operators: they read every warning, also those of other agencies and upstream feeds.</summary>
+    public const string OperatorKey = "county-operators-key-0123456789";
     public const string Sender = "jingyan.qxj@weather.example";
 
     private readonly DirectoryInfo _folder;
@@ -42,6 +46,9 @@ internal sealed class TestHub : IAsyncDisposable
 
     public CountyRegistry Registry { get; }
 
+    /// <summary>The API as <paramref name="apiKey"/>'s agency sees it (null: anonymous). The caller disposes it.</summary>
+    public HubApiClient Client(string? apiKey) => new(Http.BaseAddress!, apiKey);
+
     /// <param name="settings">Settings over the defaults of <see cref="Settings"/> (a key given here wins).</param>
     /// <param name="endpoints">Terminals, followers and officers, stored before the hub starts (its registry loads them then).</param>
     /// <param name="configure">More for the host builder (logging, services).</param>
@@ -56,6 +63,10 @@ internal sealed class TestHub : IAsyncDisposable
         simulator.Start();
         var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = persons, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
         var all = Settings(folder.FullName, simulator.Port, gatewayRate);
+        // The hub's public address is its real one, so the links it hands out (feeds, clips, broadcasters) lead back to it.
+        var address = $"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}";
+        all["urls"] = address;
+        all["WarningHub:Engine:PublicBaseUrl"] = address;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var app = HubHost.Build([], loadConfigFile: false, overrides: all, configure: b =>
         {
@@ -66,8 +77,8 @@ internal sealed class TestHub : IAsyncDisposable
         await store.SaveAsync(registry, default);
         if (endpoints is not null) await store.SaveEndpointsAsync(endpoints(registry), default);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var http = new HttpClient { BaseAddress = new Uri(address) };
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var http = new HttpClient { BaseAddress = new Uri(listening) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return new TestHub(folder, simulator, app, http, registry);
     }
@@ -80,7 +91,10 @@ internal sealed class TestHub : IAsyncDisposable
         ["WarningHub:Hub:Agencies:0:ApiKey"] = ApiKey,
         ["WarningHub:Hub:Agencies:0:Senders:0"] = Sender,
         ["WarningHub:Hub:Agencies:1:Name"] = "other-agency",
-        ["WarningHub:Hub:Agencies:1:ApiKey"] = "other-agency-key-0123456789",
+        ["WarningHub:Hub:Agencies:1:ApiKey"] = OtherAgencyKey,
+        ["WarningHub:Hub:Agencies:2:Name"] = "county-operators",
+        ["WarningHub:Hub:Agencies:2:ApiKey"] = OperatorKey,
+        ["WarningHub:Hub:Agencies:2:ReadsAll"] = "true",
         ["WarningHub:Engine:ReceiptWindow"] = "00:00:05",
         ["WarningHub:Engine:LinkSecret"] = "e2e-link-secret-0123456789",
         ["WarningHub:Engine:ReceiptSweepInterval"] = "00:00:01",

@@ -14,12 +14,14 @@ internal static class StatusCommand
     {
         var id = new Argument<string>("id") { Description = "The warning id the hub answered with." };
         var url = HubClientOptions.Url();
-        var command = new Command("status", "Show a warning's state and counts.") { id, url };
+        var apiKey = HubClientOptions.ApiKey();
+        var command = new Command("status", "Show a warning's state and counts.") { id, url, apiKey };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var http = HubClientOptions.Client(parse.GetValue(url)!);
+            using var http = HubClientOptions.Client(parse.GetValue(url)!, parse.GetValue(apiKey));
             using var response = await http.GetAsync(new Uri($"/api/v1/warnings/{Uri.EscapeDataString(parse.GetValue(id)!)}", UriKind.Relative), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (await HubClientOptions.KeyRefusedAsync(response)) return 1;
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 await Console.Error.WriteLineAsync($"No warning '{parse.GetValue(id)}'.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Warnings;
@@ -15,19 +16,31 @@ namespace WarningHub.Server.Api;
 /// </summary>
 internal static class BroadcasterEndpoints
 {
+    /// <summary>
+    /// Read on village phones, 360 px wide and less: the viewport is the device's, and the text keeps
+    /// <see cref="SidePadding"/> from each edge however narrow the screen. Long words wrap rather than overflow.
+    /// </summary>
+    public const string SidePadding = "16px";
+
+    private const string Head = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
+        + "*,*::before,*::after{box-sizing:border-box}"
+        + "body{font-family:sans-serif;line-height:1.5;max-width:40em;margin:0 auto;padding:1em " + SidePadding + ";overflow-wrap:anywhere}"
+        + "h1{font-size:1.3em}.mark{color:#b00;font-weight:bold}audio{width:100%}"
+        + "button{font-size:1.4em;margin-top:1em;padding:.4em 1em;max-width:100%}.done{font-size:1.4em}"
+        + "</style>";
+
     public static async Task<IResult> PageAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
         var path = links.PathOf(id, village);
         var title = WebUtility.HtmlEncode(warning.Headline);
-        var marker = warning.IsForTestRecipientsOnly ? "<p style='color:#b00;font-weight:bold'>演练/测试，非真实预警</p>" : "";
+        var marker = warning.IsForTestRecipientsOnly ? "<p class=mark>演练/测试，非真实预警</p>" : "";
         var html = $$"""
-            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>{{title}}</title></head><body style="font-family:sans-serif;max-width:40em;margin:1em auto">
-            {{marker}}<h1 style="font-size:1.3em">{{title}}</h1>
+            <!doctype html><html lang="zh-CN"><head>{{Head}}<title>{{title}}</title></head><body>
+            {{marker}}<h1>{{title}}</h1>
             <p>请用村广播播放以下预警录音，播放完毕后点击"已播放"。</p>
-            <audio controls preload="auto" src="{{path}}/audio.wav" style="width:100%"></audio>
-            <form method="post" action="{{path}}/played"><button style="font-size:1.4em;margin-top:1em">已播放 Played</button></form>
+            <audio controls preload="auto" src="{{path}}/audio.wav"></audio>
+            <form method="post" action="{{path}}/played"><button>已播放 Played</button></form>
             </body></html>
             """;
         return Results.Content(html, "text/html; charset=utf-8");
@@ -55,7 +68,8 @@ internal static class BroadcasterEndpoints
         var wantsJson = http.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
         return wantsJson
             ? Results.Ok(new { warningId = warning.PublicId, village, round, recorded })
-            : Results.Content("<!doctype html><meta charset=utf-8><p style='font-size:1.4em'>已确认播放，谢谢！Confirmed, thank you.</p>", "text/html; charset=utf-8");
+            : Results.Content($"<!doctype html><html lang=\"zh-CN\"><head>{Head}</head><body><p class=done>已确认播放，谢谢！Confirmed, thank you.</p></body></html>",
+                "text/html; charset=utf-8");
     }
 
     private static async Task<WarningRecord?> FindAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings, CancellationToken cancellationToken)
@@ -64,5 +78,5 @@ internal static class BroadcasterEndpoints
         return await warnings.GetAsync(id, cancellationToken);
     }
 
-    private static IResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
+    private static ProblemHttpResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
 }

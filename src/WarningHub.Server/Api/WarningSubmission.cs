@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WarningHub.Core.Cap;
 using WarningHub.Engine.Intake;
 using WarningHub.Server.Configuration;
+using WarningHub.Server.Security;
 
 namespace WarningHub.Server.Api;
 
 /// <summary>POST /api/v1/warnings: CAP XML or JSON in, 202 with the id after the warning is durable.</summary>
 internal static class WarningSubmission
 {
-    public static async Task<IResult> PostAsync(HttpContext http, ApiKeyAgency agencies, WarningIntake intake, IOptions<HubOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<SubmitResponse>, ProblemHttpResult>> PostAsync(HttpContext http, WarningIntake intake, IOptions<HubOptions> options, CancellationToken cancellationToken)
     {
-        var agency = agencies.Of(http.Request);
-        if (agency is null) return Problems.Of(StatusCodes.Status401Unauthorized, "Missing or unknown API key", detail: $"Send the agency's key in the {ApiKeyAgency.Header} header.");
+        // The "agency" policy lets only a known key through; the authentication handler put its agency into claims.
+        var agency = http.User.AgencyOf() ?? throw new InvalidOperationException("POST /api/v1/warnings is mapped without the agency policy.");
 
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var isXml = mediaType is "application/cap+xml" or "application/xml" or "text/xml";
@@ -40,19 +42,15 @@ internal static class WarningSubmission
         var parsed = isXml ? CapXmlReader.Read(body, readOptions) : CapJsonReader.Read(body, readOptions);
         if (!parsed.IsValid) return Problems.Of(StatusCodes.Status400BadRequest, "Invalid CAP document", parsed.Problems);
         var alert = parsed.Alert!;
-        if (agency.Senders.Count > 0 && !agency.Senders.Contains(alert.Sender, StringComparer.Ordinal))
-            return Problems.Of(StatusCodes.Status403Forbidden, "Sender not allowed", [new CapProblem("sender", $"agency '{agency.Name}' may not submit as '{alert.Sender}'")]);
+        if (!http.User.MaySubmitAs(alert.Sender))
+            return Problems.Of(StatusCodes.Status403Forbidden, "Sender not allowed", [new CapProblem("sender", $"agency '{agency}' may not submit as '{alert.Sender}'")]);
 
-        var result = await intake.SubmitAsync(alert, agency.Name, cancellationToken);
+        var result = await intake.SubmitAsync(alert, agency, cancellationToken);
         return result.Outcome switch
         {
-            IntakeOutcome.Accepted or IntakeOutcome.Duplicate => Results.Accepted($"/api/v1/warnings/{result.Warning!.PublicId}", new
-            {
-                id = result.Warning.PublicId,
-                duplicate = result.Outcome == IntakeOutcome.Duplicate,
-                status = result.Warning.CapStatus.ToString(),
-                msgType = result.Warning.MsgType.ToString(),
-            }),
+            IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted($"/api/v1/warnings/{result.Warning!.PublicId}",
+                new SubmitResponse(result.Warning.PublicId, result.Outcome == IntakeOutcome.Duplicate, result.Warning.CapStatus.ToString(),
+                    result.Warning.MsgType.ToString())),
             IntakeOutcome.Conflict => Problems.Of(StatusCodes.Status409Conflict, "Identifier already used with other content", result.Problems),
             IntakeOutcome.Unavailable => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Hub not ready", result.Problems),
             IntakeOutcome.Forbidden => Problems.Of(StatusCodes.Status403Forbidden, "Not allowed", result.Problems),

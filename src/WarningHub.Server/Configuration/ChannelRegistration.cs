@@ -6,8 +6,10 @@ using WarningHub.Audio;
 using WarningHub.Channels.Loudspeaker.Ip;
 using WarningHub.Channels.Loudspeaker.Serial;
 using WarningHub.Channels.WeChat;
+using WarningHub.Engine;
 using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
+using WarningHub.Server.Api;
 using WarningHub.Server.Audio;
 
 namespace WarningHub.Server.Configuration;
@@ -33,7 +35,13 @@ internal static class ChannelRegistration
     /// <param name="root">The "WarningHub" section.</param>
     public static void AddHubChannels(IServiceCollection services, IConfiguration root)
     {
-        foreach (var network in Children(root, Ip)) services.AddIpLoudspeakerChannel(network.Key, network);
+        foreach (var network in Children(root, Ip))
+        {
+            services.AddIpLoudspeakerChannel(network.Key, network);
+            // Terminals in Url delivery fetch clips from this hub (Api/ClipEndpoints) unless the settings name another place.
+            services.AddOptions<IpSpeakerOptions>(network.Key).Configure<IOptions<EngineOptions>>((o, engine) =>
+                o.ClipBaseUrl ??= engine.Value.PublicBaseUrl.TrimEnd('/') + ClipEndpoints.BasePath);
+        }
         foreach (var channel in Children(root, Serial)) services.AddSerialLoudspeakerChannel(channel.Key, channel);
         if (WantsAudio(root))
         {

@@ -11,7 +11,7 @@ public sealed class HubOptions
     /// <summary>Commit every ledger write with an fsync (survives power loss, slower).</summary>
     public bool SynchronousFull { get; set; }
 
-    /// <summary>Agencies allowed to submit, each with its API key.</summary>
+    /// <summary>Agencies allowed to submit and to read their warnings, each with its API key.</summary>
     public List<AgencyOptions> Agencies { get; set; } = [];
 
     /// <summary>Largest accepted request body in bytes.</summary>
@@ -29,4 +29,10 @@ public sealed class AgencyOptions
 
     /// <summary>CAP senders this agency may use; empty means any.</summary>
     public List<string> Senders { get; set; } = [];
+
+    /// <summary>
+    /// Reads every warning, not only its own: for the county emergency bureau's operators, who follow warnings that
+    /// came from other agencies and from upstream feeds. False by default: an agency reads what it submitted.
+    /// </summary>
+    public bool ReadsAll { get; set; }
 }

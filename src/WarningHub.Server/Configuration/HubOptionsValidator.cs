@@ -22,6 +22,9 @@ public sealed class HubOptionsValidator : IValidateOptions<HubOptions>
         }
         var duplicateKeys = options.Agencies.GroupBy(a => a.ApiKey, StringComparer.Ordinal).Where(g => g.Key.Length > 0 && g.Count() > 1);
         foreach (var g in duplicateKeys) failures.Add($"{nameof(HubOptions.Agencies)}: agencies {string.Join(", ", g.Select(a => a.Name))} share one {nameof(AgencyOptions.ApiKey)}.");
+        // An agency reads the warnings submitted under its name: two agencies of one name would read each other's.
+        var duplicateNames = options.Agencies.GroupBy(a => a.Name, StringComparer.Ordinal).Where(g => g.Key.Length > 0 && g.Count() > 1);
+        foreach (var g in duplicateNames) failures.Add($"{nameof(HubOptions.Agencies)}: {g.Count()} agencies are named '{g.Key}'; names must differ.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

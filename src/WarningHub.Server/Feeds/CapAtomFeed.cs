@@ -7,19 +7,20 @@ using WarningHub.Engine.Upstream;
 namespace WarningHub.Server.Feeds;
 
 /// <summary>
-/// The hub's CAP feed in Atom (RFC 4287): one entry per Actual warning in force, newest first, each linking to its
-/// CAP 1.2 document. Test, Exercise, System and Draft warnings are never listed.
+/// The hub's CAP feed in Atom (RFC 4287): one entry per Actual, public-scope warning in force, newest first, each linking to its
+/// CAP 1.2 document. Test, Exercise, System and Draft warnings, and Restricted or Private ones, are never listed.
 /// </summary>
 internal static class CapAtomFeed
 {
     public const string Namespace = "http://www.w3.org/2005/Atom";
     public const string MediaType = "application/atom+xml; charset=utf-8";
 
-    /// <param name="baseUrl">Scheme, host and path base of the request, for absolute links.</param>
+    /// <param name="links">Absolute links, from the hub's public address.</param>
     /// <param name="now">The feed's updated time when it has no entry.</param>
-    public static byte[] Write(CapFeedOptions options, IEnumerable<PublicWarning> warnings, string baseUrl, DateTimeOffset now)
+    public static byte[] Write(CapFeedOptions options, IEnumerable<PublicWarning> warnings, FeedLinks links, DateTimeOffset now)
     {
-        var entries = warnings.Where(w => w.Record.CapStatus == CapStatus.Actual).OrderByDescending(w => w.Updated)
+        // A second lock behind PublicWarnings: only Actual warnings of public scope are ever written.
+        var entries = warnings.Where(w => w.Record.CapStatus == CapStatus.Actual && w.IsPublicScope).OrderByDescending(w => w.Updated)
             .ThenBy(w => w.Record.PublicId, StringComparer.Ordinal).Take(options.MaxPublishedEntries).ToList();
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -29,15 +30,15 @@ internal static class CapAtomFeed
             xml.WriteElementString("title", Namespace, $"{options.Publisher} CAP 预警");
             xml.WriteElementString("updated", Namespace, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : now));
             Author(xml, options.Publisher);
-            Link(xml, "self", "application/atom+xml", baseUrl + "/api/v1/feeds/cap");
+            Link(xml, "self", "application/atom+xml", links.CapFeed);
             xml.WriteElementString("generator", Namespace, "WarningHub");
-            foreach (var w in entries) Entry(xml, options, w, baseUrl);
+            foreach (var w in entries) Entry(xml, options, w, links);
             xml.WriteEndElement();
         }
         return buffer.ToArray();
     }
 
-    private static void Entry(XmlWriter xml, CapFeedOptions options, PublicWarning w, string baseUrl)
+    private static void Entry(XmlWriter xml, CapFeedOptions options, PublicWarning w, FeedLinks links)
     {
         var r = w.Record;
         xml.WriteStartElement("entry", Namespace);
@@ -46,7 +47,7 @@ internal static class CapAtomFeed
         xml.WriteElementString("updated", Namespace, Time(w.Updated));
         xml.WriteElementString("published", Namespace, Time(r.Sent));
         Author(xml, w.SenderName);
-        Link(xml, "alternate", "application/cap+xml", $"{baseUrl}/api/v1/warnings/{Uri.EscapeDataString(r.PublicId)}.cap");
+        Link(xml, "alternate", "application/cap+xml", links.CapDocument(r.PublicId));
         if (w.Level is { } level)
         {
             xml.WriteStartElement("category", Namespace);

@@ -23,6 +23,7 @@ public static class FeedRegistration
         services.AddTvCrawl(root.GetSection(TvSection));
         services.AddCapFeeds(root.GetSection(CapFeedsSection));
         services.TryAddSingleton<PublicWarnings>();
+        services.TryAddSingleton<FeedLinks>();
         return services;
     }
 

@@ -7,7 +7,8 @@ using WarningHub.Engine.Release;
 namespace WarningHub.Server.Feeds;
 
 /// <summary>A released warning as the public feeds show it: the stored record and what its CAP document says.</summary>
-internal sealed record PublicWarning(WarningRecord Record, CaptionContent Caption, WarningLevel? Level, string SenderName)
+/// <param name="IsPublicScope">CAP scope Public: a Restricted or Private warning is never shown to everyone.</param>
+internal sealed record PublicWarning(WarningRecord Record, CaptionContent Caption, WarningLevel? Level, string SenderName, bool IsPublicScope)
 {
     /// <summary>The last change a feed reports: the release.</summary>
     public DateTimeOffset Updated => Record.ReleasedAt ?? Record.ReceivedAt;
@@ -27,6 +28,6 @@ internal sealed record PublicWarning(WarningRecord Record, CaptionContent Captio
             Headline = info?.Headline ?? record.Headline,
             Instruction = info?.Instruction ?? "",
         };
-        return new PublicWarning(record, caption, level, info?.SenderName ?? record.Sender);
+        return new PublicWarning(record, caption, level, info?.SenderName ?? record.Sender, alert?.Scope == CapScope.Public);
     }
 }

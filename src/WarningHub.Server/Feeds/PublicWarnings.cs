@@ -5,8 +5,8 @@ using WarningHub.Core.Warnings;
 namespace WarningHub.Server.Feeds;
 
 /// <summary>
-/// The warnings the public feeds show: released, CAP status Actual, not ended (expired, cancelled, superseded),
-/// and not past their expiry. The store is read at most once a second; expiry is checked against the clock on
+/// The warnings the public feeds show: released, CAP status Actual and scope Public, not ended (expired, cancelled,
+/// superseded), and not past their expiry. The store is read at most once a second; expiry is checked against the clock on
 /// every call, so a warning leaves the feeds at its expiry without any timer, and within a second of a cancel.
 /// </summary>
 internal sealed class PublicWarnings(IWarningStore store, TimeProvider time) : IDisposable
@@ -33,12 +33,14 @@ internal sealed class PublicWarnings(IWarningStore store, TimeProvider time) : I
         {
             if (Fresh(_snapshot, now) is { } again) return again;
             var active = await store.ListActiveAsync(cancellationToken);
-            var list = active
+            var released = active
                 .Where(w => w.State == WarningState.Released && w.CapStatus == CapStatus.Actual && w.MsgType != CapMsgType.Cancel)
                 .Select(w => _parsed.GetOrAdd(w.Id, _ => PublicWarning.Of(w)) with { Record = w })
+                .ToList();
+            foreach (var id in _parsed.Keys.Except(released.Select(w => w.Record.Id))) _parsed.TryRemove(id, out _);
+            var list = released.Where(w => w.IsPublicScope)
                 .OrderByDescending(w => w.Updated).ThenBy(w => w.Record.PublicId, StringComparer.Ordinal)
                 .ToList();
-            foreach (var id in _parsed.Keys.Except(list.Select(w => w.Record.Id))) _parsed.TryRemove(id, out _);
             _snapshot = new Snapshot(now, list);
             return list;
         }

@@ -5,13 +5,13 @@ using WarningHub.Server.Api;
 
 namespace WarningHub.Server.Feeds;
 
-/// <summary>GET /api/v1/feeds/tv/{channel}.json|.rss|.txt, the pull feeds of caption generators; POST /api/v1/callbacks/tv/{channel}.</summary>
+/// <summary>GET /api/v1/feeds/tv/{channel}.json|.rss|.txt, the pull feeds of caption generators (GET and HEAD); POST /api/v1/callbacks/tv/{channel}.</summary>
 internal static class TvFeedEndpoints
 {
     private const int MaxCallbackBytes = 4096;
 
     public static async Task<IResult> FeedAsync(string channel, string format, HttpContext http, PublicWarnings warnings,
-        IOptions<TvCrawlOptions> tv, CancellationToken cancellationToken)
+        IOptions<TvCrawlOptions> tv, FeedLinks links, CancellationToken cancellationToken)
     {
         var options = tv.Value.Find(channel);
         if (options is null) return Problems.Of(StatusCodes.Status404NotFound, "No such TV channel", detail: $"No TV channel is named '{channel}'.");
@@ -20,7 +20,7 @@ internal static class TvFeedEndpoints
         {
             "json" => EntityTag.Respond(http, TvFeedFormats.ToJson(options, captions), "application/json; charset=utf-8"),
             "txt" => EntityTag.Respond(http, TvFeedFormats.ToText(captions), "text/plain; charset=utf-8"),
-            "rss" => EntityTag.Respond(http, TvFeedFormats.ToRss(options, captions, SelfUrl(http.Request)), "application/rss+xml; charset=utf-8"),
+            "rss" => EntityTag.Respond(http, TvFeedFormats.ToRss(options, captions, links.TvFeed(options.Name, "rss")), "application/rss+xml; charset=utf-8"),
             _ => Problems.Of(StatusCodes.Status404NotFound, "No such feed format", detail: "TV feeds are offered as .json, .rss and .txt."),
         };
     }
@@ -45,6 +45,4 @@ internal static class TvFeedEndpoints
             _ => Problems.Of(StatusCodes.Status400BadRequest, "Invalid confirmation", detail: "The id must be 1 to 128 characters."),
         };
     }
-
-    private static string SelfUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
 }

@@ -16,11 +16,13 @@ namespace WarningHub.Simulators.Speakers;
 /// The HTTP profile: <c>GET {base}/status</c> answers <c>{"state","playId","played"}</c> about the latest play;
 /// <c>POST {base}/play</c> takes a multipart WAV (field <c>file</c>, optional <c>playId</c>) or JSON
 /// <c>{"url","playId"}</c> and answers <c>{"playId"}</c>; a fault or stop answers 503, offline drops the connection.
+/// With <see cref="SimulatedSpeakerOptions.FetchClipUrls"/> a URL play downloads the clip first and answers 502 when that fails.
 /// </summary>
 public sealed partial class SimulatedSpeaker
 {
     private readonly List<HttpPlay> _httpPlays = [];
     private WebApplication? _web;
+    private HttpClient? _clips;
     private string? _playId;
     private bool? _played;
     private int _playCounter;
@@ -43,6 +45,7 @@ public sealed partial class SimulatedSpeaker
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _web = builder.Build();
+        _clips = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var path = "/" + Options.HttpPath.Trim('/');
         _web.MapGet(path + "/status", (HttpContext context) => Offline(context) ?? Results.Json(StatusBody()));
         _web.MapPost(path + "/play", (Func<HttpContext, Task<IResult>>)PlayAsync);
@@ -53,6 +56,7 @@ public sealed partial class SimulatedSpeaker
 
     private async Task StopHttpAsync()
     {
+        _clips?.Dispose();
         if (_web is not null)
         {
             await _web.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -117,9 +121,18 @@ public sealed partial class SimulatedSpeaker
             using var json = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
             url = json.RootElement.TryGetProperty("url", out var u) ? u.GetString() : null;
             proposed = json.RootElement.TryGetProperty("playId", out var p) ? p.GetString() : null;
-            if (string.IsNullOrEmpty(url))
+            if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var clipUrl))
             {
-                return Results.BadRequest(new { error = "'url' is missing" });
+                return Results.BadRequest(new { error = "'url' is missing or not absolute" });
+            }
+
+            if (Options.FetchClipUrls)
+            {
+                wav = await FetchClipAsync(clipUrl, context.RequestAborted).ConfigureAwait(false);
+                if (wav is null)
+                {
+                    return Results.Json(new { error = "the clip could not be fetched" }, statusCode: StatusCodes.Status502BadGateway);
+                }
             }
         }
 
@@ -134,6 +147,19 @@ public sealed partial class SimulatedSpeaker
 
         _ = FinishPlayAsync(playId, Options.HttpPlayTime ?? WavDuration(wav));
         return Results.Json(new { playId });
+    }
+
+    private async Task<byte[]?> FetchClipAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var clip = await _clips!.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            return clip.IsSuccessStatusCode ? await clip.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false) : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     private async Task FinishPlayAsync(string playId, TimeSpan playTime)

@@ -42,6 +42,12 @@ public sealed class SimulatedSpeakerOptions
     /// <summary>Path of the HTTP profile's base address. <value>/speaker.</value></summary>
     public string HttpPath { get; set; } = "/speaker";
 
+    /// <summary>
+    /// A URL play downloads its clip before answering, as a real terminal does (502 when that fails). Off by default:
+    /// tests of the adapter alone name clip URLs that nothing serves. <value>false.</value>
+    /// </summary>
+    public bool FetchClipUrls { get; set; }
+
     /// <summary>How long an HTTP play lasts; none = the uploaded WAV's duration (1 s for a URL). <value>None.</value></summary>
     public TimeSpan? HttpPlayTime { get; set; }
 

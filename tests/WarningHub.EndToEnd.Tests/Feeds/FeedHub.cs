@@ -33,7 +33,12 @@ internal static class FeedHub
 
     public static IWarningStore Store(this TestHub hub) => hub.App.Services.GetRequiredService<IWarningStore>();
 
-
-    public static async Task<string> StateOfAsync(this TestHub hub, string publicId) =>
-        (await hub.WarningAsync(publicId)).GetProperty("state").GetString()!;
+    /// <summary>Read as the county's operators: upstream warnings belong to the upstream's agency, not to the test's.</summary>
+    public static async Task<string> StateOfAsync(this TestHub hub, string publicId)
+    {
+        using var operators = hub.Client(TestHub.OperatorKey);
+        using var response = await operators.WarningAsync(publicId);
+        response.EnsureSuccessStatusCode();
+        return (await HubApiClient.JsonAsync(response)).GetProperty("state").GetString()!;
+    }
 }

@@ -25,7 +25,8 @@ public sealed class UpstreamFeedTests
         var warning = (await hub.Store().FindAsync(alert.Sender, alert.Identifier, default))!;
         Assert.Equal(FeedHub.UpstreamAgency, warning.SubmittedBy);
         Assert.Equal((1, 1), (upstream.Requests(first), upstream.Requests(second)));
-        await hub.WaitAllFinalAsync(warning.PublicId);
+        using var operators = hub.Client(TestHub.OperatorKey);
+        await TestHub.WaitAllFinalAsync(operators.Http, warning.PublicId, TimeSpan.FromSeconds(60));
         var phones = hub.Registry.Persons.Where(p => p.Phone is not null).Select(p => p.Phone).Distinct().Count();
         Assert.Equal(phones, hub.Smsc.ReceivedMessages.Count);
     }

@@ -53,7 +53,7 @@ public sealed class OfflineTerminalTests
         Assert.Single(live.Streams);
 
         // The operator's table says the same.
-        var printed = await RunCliAsync("reach", id, "--url", hub.Http.BaseAddress!.ToString());
+        var printed = await RunCliAsync("reach", id, "--url", hub.Http.BaseAddress!.ToString(), "--api-key", TestHub.ApiKey);
         var table = Regex.Replace(printed, @"\s+", " ");
         Assert.True(table.Contains("3 terminals, 1 played, 2 failed, 0 pending, 1 offline or faulty now", StringComparison.Ordinal), printed);
         Assert.True(table.Contains(villages[1], StringComparison.Ordinal), printed);
