@@ -59,7 +59,8 @@ public sealed class SmppOptions
 
     /// <summary>
     /// Send a long text as one submit_sm carrying the whole text in the message_payload TLV instead of parts (only for
-    /// SMSCs that split it themselves). <value>false.</value>
+    /// SMSCs that split it themselves). It takes precedence: with it, <see cref="UseSarTlvs"/> and
+    /// <see cref="ConcatenationReferenceBits"/> do not apply. <value>false.</value>
     /// </summary>
     public bool UseMessagePayload { get; set; }
 

@@ -66,11 +66,6 @@ public sealed class SmppOptionsValidator : IValidateOptions<SmppOptions>
             Fail(nameof(options.ConcatenationReferenceBits), "must be 8 or 16.");
         }
 
-        if (options.UseMessagePayload && options.UseSarTlvs)
-        {
-            Fail(nameof(options.UseMessagePayload), $"and {nameof(options.UseSarTlvs)} exclude each other: a message_payload is never split.");
-        }
-
         if (options.ThrottleMaxWait < TimeSpan.Zero)
         {
             Fail(nameof(options.ThrottleMaxWait), "must not be negative.");

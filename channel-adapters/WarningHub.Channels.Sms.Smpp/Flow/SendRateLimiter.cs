@@ -26,10 +26,10 @@ internal sealed class SendRateLimiter : IDisposable
     private readonly SemaphoreSlim _queue = new(1, 1);
 
     /// <summary>How much longer than a second Limit paced sends take, to absorb jitter on the way to the SMSC.</summary>
-    public static readonly TimeSpan PacingGuard = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan PacingGuard = TimeSpan.FromMilliseconds(80);
 
     /// <summary>How far ahead of its even spacing a paced send may go (a small burst keeps high rates cheap).</summary>
-    public static readonly TimeSpan BurstTolerance = TimeSpan.FromMilliseconds(15);
+    public static readonly TimeSpan BurstTolerance = TimeSpan.FromMilliseconds(10);
 
     private readonly bool _paced;
     private double _theoreticalArrival;
@@ -48,6 +48,9 @@ internal sealed class SendRateLimiter : IDisposable
         _oneSecond = time.TimestampFrequency;
         _ring = new long[configuredLimit > 0 ? configuredLimit : UnlimitedTrackingCapacity];
     }
+
+    /// <summary>How much a limit must exceed the rate it lets through: 1 + the guard in seconds when paced, else 1.</summary>
+    public double PacingFactor => _paced ? 1 + PacingGuard.TotalSeconds : 1;
 
     /// <summary>The configured ceiling (0 = none); <see cref="Limit"/> never exceeds it.</summary>
     public int ConfiguredLimit { get; }

@@ -9,12 +9,13 @@ namespace WarningHub.Channels.Sms.Smpp.Flow;
 /// signal: the rate is cut at most once per second. The limit never goes below a tenth of the configured one (one
 /// per second when unlimited): an SMSC that throttles a share of submits whatever the rate would otherwise starve
 /// the gateway. Only the throttled part waits the pause; the whole gateway pauses only while cuts follow each other
-/// within a few seconds (throttling that the lower rate did not end).
+/// before a quiet second raised the limit again (throttling that the lower rate did not end). A paced limiter lets
+/// through less than its limit (see <see cref="SendRateLimiter.PacingFactor"/>), so the cut accounts for that.
 /// </summary>
 internal sealed class ThrottleGovernor
 {
     /// <summary>The share of the accepted rate the limit is cut to.</summary>
-    public const double Decrease = 0.85;
+    public const double Decrease = 0.9;
 
     /// <summary>The climb per quiet second is the throttled rate divided by this.</summary>
     public const int StepDivisor = 25;
@@ -48,7 +49,7 @@ internal sealed class ThrottleGovernor
     /// <summary>How many times the rate was cut; for logs and tests.</summary>
     public int Cuts { get; private set; }
 
-    private int Floor => Math.Max(1, _limiter.ConfiguredLimit / 10);
+    private int Floor => Math.Max(1, (_limiter.ConfiguredLimit > 0 ? _limiter.ConfiguredLimit : _liftAt / 2) / 10);
 
     /// <summary>The SMSC throttled a submit: slow down. Returns how long the throttled part waits before it is resubmitted.</summary>
     public TimeSpan OnThrottled()
@@ -61,7 +62,8 @@ internal sealed class ThrottleGovernor
                 return _pause; // answers to PDUs already in flight when we slowed down: same event
             }
 
-            var persisting = _lastCut != long.MinValue && now - _lastCut <= 4 * _oneSecond;
+            // Throttled again before a quiet second raised the limit: the cut did not end it.
+            var persisting = _lastCut != long.MinValue && _lastRaise == _lastCut && now - _lastCut <= 4 * _oneSecond;
             _pause = persisting ? Min(_pause * 2, _maxPause) : _initialPause;
             _lastCut = now;
             _lastRaise = now;
@@ -76,7 +78,7 @@ internal sealed class ThrottleGovernor
             }
 
             _step = Math.Max(1, allowed / StepDivisor);
-            _limiter.Limit = Math.Max(Floor, (int)(allowed * Decrease));
+            _limiter.Limit = Math.Max(Floor, (int)(allowed * Decrease * _limiter.PacingFactor));
             if (persisting)
             {
                 _limiter.PauseUntil(now + (long)(_pause.TotalSeconds * _oneSecond));

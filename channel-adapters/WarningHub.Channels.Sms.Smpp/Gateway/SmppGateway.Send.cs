@@ -89,7 +89,7 @@ public sealed partial class SmppGateway
             session = session is { IsBound: true } ? session : PickLiveSession();
             if (session is null)
             {
-                return tally.Unknown ?? NoBind();
+                return Explain(tally.Unknown ?? NoBind(), ids, message);
             }
 
             tally.StartRound();
@@ -130,7 +130,7 @@ public sealed partial class SmppGateway
                 session = null;
                 if (++rebinds > _options.Binds)
                 {
-                    return LiveBinds == 0 ? NoBind() : Explain(unwritten, ids, message);
+                    return Explain(LiveBinds == 0 ? NoBind() : unwritten, ids, message);
                 }
             }
         }
