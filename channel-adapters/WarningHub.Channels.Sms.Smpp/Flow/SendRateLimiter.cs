@@ -26,10 +26,10 @@ internal sealed class SendRateLimiter : IDisposable
     private readonly SemaphoreSlim _queue = new(1, 1);
 
     /// <summary>How much longer than a second Limit paced sends take, to absorb jitter on the way to the SMSC.</summary>
-    public static readonly TimeSpan PacingGuard = TimeSpan.FromMilliseconds(80);
+    public static readonly TimeSpan PacingGuard = TimeSpan.FromMilliseconds(150);
 
     /// <summary>How far ahead of its even spacing a paced send may go (a small burst keeps high rates cheap).</summary>
-    public static readonly TimeSpan BurstTolerance = TimeSpan.FromMilliseconds(10);
+    public static readonly TimeSpan BurstTolerance = TimeSpan.FromMilliseconds(25);
 
     private readonly bool _paced;
     private double _theoreticalArrival;

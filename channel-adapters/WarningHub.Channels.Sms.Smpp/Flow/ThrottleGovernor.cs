@@ -6,8 +6,10 @@ namespace WarningHub.Channels.Sms.Smpp.Flow;
 /// it allows), so the sawtooth stays close under it. Each quiet second then adds <see cref="StepDivisor"/>-th of
 /// that rate until throttling starts again or the configured limit is back (for an unlimited gateway: twice the
 /// throttled rate, where the limit is lifted). A burst of throttled answers to PDUs already in flight counts as one
-/// signal: the rate is cut at most once per second. The limit never goes below a tenth of the configured one (one
-/// per second when unlimited): an SMSC that throttles a share of submits whatever the rate would otherwise starve
+/// signal: the rate is cut at most once per second. A cut that comes before any quiet second (throttling went on)
+/// takes the usual share off the limit in force when that is higher than the accepted rate: right after a burst the
+/// SMSC's second is full and little is accepted, which says nothing about what it allows. The limit never goes below
+/// a tenth of the configured one (a tenth of the throttled rate when unlimited): an SMSC that throttles a share of submits whatever the rate would otherwise starve
 /// the gateway. Only the throttled part waits the pause; the whole gateway pauses only while cuts follow each other
 /// before a quiet second raised the limit again (throttling that the lower rate did not end). A paced limiter lets
 /// through less than its limit (see <see cref="SendRateLimiter.PacingFactor"/>), so the cut accounts for that.
@@ -77,8 +79,16 @@ internal sealed class ThrottleGovernor
                 _liftAt = 2 * sent;
             }
 
-            _step = Math.Max(1, allowed / StepDivisor);
-            _limiter.Limit = Math.Max(Floor, (int)(allowed * Decrease * _limiter.PacingFactor));
+            // Right after a burst the SMSC's second is still full and little is accepted: the accepted rate then says
+            // nothing about what the SMSC allows, so a repeated cut only takes the usual share off the limit in force.
+            var cut = (int)(allowed * Decrease * _limiter.PacingFactor);
+            if (persisting && _limiter.Limit > 0)
+            {
+                cut = Math.Max(cut, (int)(_limiter.Limit * Decrease));
+            }
+
+            _limiter.Limit = Math.Max(Floor, cut);
+            _step = Math.Max(1, (int)Math.Round(_limiter.Limit / Decrease / _limiter.PacingFactor / StepDivisor));
             if (persisting)
             {
                 _limiter.PauseUntil(now + (long)(_pause.TotalSeconds * _oneSecond));

@@ -107,7 +107,7 @@ public class SmppGatewayResilienceTests
         await using var smsc = new SmscSimulator(new SmscSimulatorOptions { RecordMessages = true });
         smsc.Start();
         await using var proxy = FaultProxy.Start(smsc.Port);
-        await using var gateway = new SmppGateway("paced", new SmppOptions
+        await using var gateway = new SmppGateway("slow", new SmppOptions
         {
             Host = "127.0.0.1",
             Port = proxy.Port,

@@ -52,15 +52,21 @@ internal sealed class SmscTally
 
     public IEnumerable<string> WithOrphans => Phones.Where(p => p.Value.OrphanGroups > 0).Select(p => p.Key);
 
-    /// <summary>The most submit_sm (accepted or throttled) the SMSC saw in any sliding second.</summary>
-    public static int BusiestSecond(NodeSmsc peer, params string[] types)
+    /// <summary>
+    /// The most submit_sm (accepted or throttled) the SMSC saw in any sliding second, leaving out the seconds that end
+    /// a stall of the SMSC itself (its event loop blocked on a loaded machine: the submits that waited in its socket
+    /// all get the stall's end as their time, which says nothing about how the sender spaced them).
+    /// </summary>
+    public static (int Busiest, int SecondsLeftOut) BusiestSecond(NodeSmsc peer, params string[] types)
     {
         var times = peer.Events
             .Where(e => types.Contains(e.GetProperty("type").GetString()) && e.TryGetProperty("at", out _))
             .Select(e => e.GetProperty("at").GetDouble())
             .Order()
             .ToList();
+        var stalls = peer.OfType("stall").Select(e => e.GetProperty("at").GetDouble()).Order().ToList();
         var busiest = 0;
+        var leftOut = 0;
         for (int first = 0, last = 0; last < times.Count; last++)
         {
             while (times[last] - times[first] >= 1000)
@@ -68,10 +74,18 @@ internal sealed class SmscTally
                 first++;
             }
 
+            var from = times[first];
+            var to = times[last];
+            if (stalls.Exists(at => at >= from && at <= to + 1))
+            {
+                leftOut++;
+                continue;
+            }
+
             busiest = Math.Max(busiest, last - first + 1);
         }
 
-        return busiest;
+        return (busiest, leftOut);
     }
 }
 

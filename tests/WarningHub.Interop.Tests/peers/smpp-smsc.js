@@ -50,6 +50,18 @@ function now() {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+// The SMSC's own stalls: when its event loop was blocked (a loaded machine), submits waiting in the socket are all
+// stamped at the end of the stall, which packs them into fewer milliseconds than they were sent in. Stalls longer
+// than 50 ms are logged so that a rate test can tell the SMSC's lateness from the sender's.
+let lastTick = now();
+setInterval(() => {
+  const at = now();
+  if (at - lastTick > 60) {
+    log({ type: 'stall', at, ms: at - lastTick - 10 });
+  }
+  lastTick = at;
+}, 10).unref();
+
 const acceptedTimes = [];
 const known = new Map();
 
