@@ -17,7 +17,7 @@ namespace WarningHub.Channels.Sms.Smpp.Flow;
 internal sealed class ThrottleGovernor
 {
     /// <summary>The share of the accepted rate the limit is cut to.</summary>
-    public const double Decrease = 0.9;
+    public const double Decrease = 0.95;
 
     /// <summary>The climb per quiet second is the throttled rate divided by this.</summary>
     public const int StepDivisor = 25;

@@ -43,7 +43,7 @@ public class ThrottleGovernorTests
             governor.OnThrottled();
         }
 
-        Assert.Equal(90, limiter.Limit);
+        Assert.Equal(95, limiter.Limit);
         Assert.Equal(1, governor.Cuts);
     }
 
@@ -94,7 +94,7 @@ public class ThrottleGovernorTests
             seen.Add(limiter.Limit);
         }
 
-        Assert.Equal([90, 94, 98, 100, 100, 100, 100], seen);
+        Assert.Equal([95, 99, 100, 100, 100, 100, 100], seen);
     }
 
     [Fact]

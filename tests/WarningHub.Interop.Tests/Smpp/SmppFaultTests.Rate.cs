@@ -30,13 +30,13 @@ public partial class SmppFaultTests
         const int allowed = 200;
         await using var peer = await NodeSmsc.StartAsync("--throttle-rate", allowed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var gateway = await StartAsync(peer.Port, o => (o.Binds, o.Window, o.RateLimitPerSecond, o.ThrottlePause) = (2, 64, 500, TimeSpan.FromMilliseconds(50)));
-        var messages = Enumerable.Range(1, 3000).Select(slot => new TextMessage(slot, PhoneOf(slot), "Rate " + slot)).ToList();
+        var messages = Enumerable.Range(1, 4000).Select(slot => new TextMessage(slot, PhoneOf(slot), "Rate " + slot)).ToList();
 
         var finals = await new EngineRole(gateway).SendAllAsync(messages, concurrency: 200, limit: TimeSpan.FromMinutes(2));
         await TallyAsync(peer, finals);
 
         var accepted = peer.OfType("submit").Select(e => e.GetProperty("at").GetDouble()).Order().ToList();
-        var from = accepted[0] + 3_000; // the first seconds find the SMSC's rate
+        var from = accepted[0] + 5_000; // the first seconds find the SMSC's rate
         var to = accepted[^1] - 500;
         var steady = accepted.Count(at => at >= from && at <= to) / ((to - from) / 1000);
         var throttled = peer.OfType("throttled").Count();
