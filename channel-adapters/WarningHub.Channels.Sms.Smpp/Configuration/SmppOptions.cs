@@ -51,6 +51,31 @@ public sealed class SmppOptions
     /// <summary>Carry concatenation in sar_* TLVs instead of a user data header. <value>false (UDH).</value></summary>
     public bool UseSarTlvs { get; set; }
 
+    /// <summary>
+    /// Size of the concatenation reference in the UDH: 16 (IEI 0x08, parts of 152 GSM-7 / 66 UCS-2 characters) or
+    /// 8 (IEI 0x00, parts of 153 / 67). 16 bits make a reference clash on one handset far less likely. <value>16.</value>
+    /// </summary>
+    public int ConcatenationReferenceBits { get; set; } = 16;
+
+    /// <summary>
+    /// Send a long text as one submit_sm carrying the whole text in the message_payload TLV instead of parts (only for
+    /// SMSCs that split it themselves). It takes precedence: with it, <see cref="UseSarTlvs"/> and
+    /// <see cref="ConcatenationReferenceBits"/> do not apply. <value>false.</value>
+    /// </summary>
+    public bool UseMessagePayload { get; set; }
+
+    /// <summary>
+    /// How long the gateway remembers the parts of a message the SMSC already accepted, so that a resend of the same
+    /// slot after a lost link reuses the concatenation reference and sends only the missing parts. <value>12 hours.</value>
+    /// </summary>
+    public TimeSpan ResendMemoryTtl { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Whether the SMSC answers query_sm, used for receipts lost with a dropped link. When it answers generic_nack or
+    /// ESME_RINVCMDID the gateway stops asking until restarted. <value>true.</value>
+    /// </summary>
+    public bool SupportsQuerySm { get; set; } = true;
+
     /// <summary>registered_delivery when a receipt is requested. <value>1 (receipt on final success or failure).</value></summary>
     public byte RegisteredDelivery { get; set; } = 1;
 

@@ -60,6 +60,12 @@ public sealed class SmppOptionsValidator : IValidateOptions<SmppOptions>
             Fail(nameof(options.ReconnectMax), $"must not be shorter than {nameof(options.ReconnectMin)}.");
         }
 
+        CheckPositive(options.ResendMemoryTtl, nameof(options.ResendMemoryTtl), Fail);
+        if (options.ConcatenationReferenceBits is not (8 or 16))
+        {
+            Fail(nameof(options.ConcatenationReferenceBits), "must be 8 or 16.");
+        }
+
         if (options.ThrottleMaxWait < TimeSpan.Zero)
         {
             Fail(nameof(options.ThrottleMaxWait), "must not be negative.");

@@ -5,6 +5,12 @@ namespace WarningHub.Channels.Sms.Smpp.Flow;
 /// one-second window, measured when a PDU is handed to a bind's write queue. It keeps the timestamps of recent
 /// sends in a ring; a send may go when fewer than Limit were recorded or the Limit-th most recent is at least
 /// one second old. 0 means unlimited (timestamps are still kept, so flow control can measure the current rate).
+/// <para>
+/// Paced (the gateway's mode): grants are also spaced at <see cref="PacingGuard"/> + 1 s over Limit, with bursts of
+/// at most <see cref="BurstTolerance"/> worth of sends. An exact window at the hand-over is not enough: a burst of
+/// Limit sends delayed a few milliseconds on the way and the next burst not delayed land in one SMSC second. Spacing
+/// keeps every second as the SMSC counts it within Limit as long as the way adds less than guard minus burst of jitter.
+/// </para>
 /// </summary>
 internal sealed class SendRateLimiter : IDisposable
 {
@@ -19,13 +25,22 @@ internal sealed class SendRateLimiter : IDisposable
     /// <summary>Waiters queue here one at a time, so they are served in order and wake no herd.</summary>
     private readonly SemaphoreSlim _queue = new(1, 1);
 
+    /// <summary>How much longer than a second Limit paced sends take, to absorb jitter on the way to the SMSC.</summary>
+    public static readonly TimeSpan PacingGuard = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How far ahead of its even spacing a paced send may go (a small burst keeps high rates cheap).</summary>
+    public static readonly TimeSpan BurstTolerance = TimeSpan.FromMilliseconds(25);
+
+    private readonly bool _paced;
+    private double _theoreticalArrival;
     private int _head;
     private int _count;
     private int _limit;
     private long _pausedUntil;
 
-    public SendRateLimiter(int configuredLimit, TimeProvider time)
+    public SendRateLimiter(int configuredLimit, TimeProvider time, bool paced = false)
     {
+        _paced = paced;
         ArgumentOutOfRangeException.ThrowIfNegative(configuredLimit);
         ConfiguredLimit = configuredLimit;
         _limit = configuredLimit;
@@ -33,6 +48,9 @@ internal sealed class SendRateLimiter : IDisposable
         _oneSecond = time.TimestampFrequency;
         _ring = new long[configuredLimit > 0 ? configuredLimit : UnlimitedTrackingCapacity];
     }
+
+    /// <summary>How much a limit must exceed the rate it lets through: 1 + the guard in seconds when paced, else 1.</summary>
+    public double PacingFactor => _paced ? 1 + PacingGuard.TotalSeconds : 1;
 
     /// <summary>The configured ceiling (0 = none); <see cref="Limit"/> never exceeds it.</summary>
     public int ConfiguredLimit { get; }
@@ -89,6 +107,11 @@ internal sealed class SendRateLimiter : IDisposable
                 }
             }
 
+            if (_paced && limit > 0 && !TryPace(now, limit, out wait))
+            {
+                return false;
+            }
+
             _ring[_head] = now;
             _head = (_head + 1) % _ring.Length;
             _count = Math.Min(_count + 1, _ring.Length);
@@ -124,6 +147,23 @@ internal sealed class SendRateLimiter : IDisposable
     }
 
     public void Dispose() => _queue.Dispose();
+
+    /// <summary>Generic cell rate algorithm: one send per interval, at most the burst tolerance ahead of schedule.</summary>
+    private bool TryPace(long now, int limit, out TimeSpan wait)
+    {
+        var interval = (_oneSecond + PacingGuard.TotalSeconds * _oneSecond) / limit;
+        var tolerance = BurstTolerance.TotalSeconds * _oneSecond;
+        var earliest = _theoreticalArrival - tolerance;
+        if (now < earliest)
+        {
+            wait = TimeSpan.FromSeconds((earliest - now) / _oneSecond);
+            return false;
+        }
+
+        _theoreticalArrival = Math.Max(_theoreticalArrival, now) + interval;
+        wait = TimeSpan.Zero;
+        return true;
+    }
 
     /// <summary>Ring index of the k-th newest timestamp (k = 1 is the newest).</summary>
     private int Index(int k) => (_head - k + _ring.Length) % _ring.Length;

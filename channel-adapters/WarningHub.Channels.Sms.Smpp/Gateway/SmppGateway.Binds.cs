@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smpp.Session;
 
 namespace WarningHub.Channels.Sms.Smpp;
@@ -29,6 +30,7 @@ public sealed partial class SmppGateway
             }
 
             _stopping = new CancellationTokenSource();
+            _health = GatewayHealth.Down($"The SMPP gateway {Name} is connecting to the SMSC.", _time.GetUtcNow());
             var attempts = new TaskCompletionSource[_options.Binds];
             _bindLoops = new Task[_options.Binds];
             for (var slot = 0; slot < _options.Binds; slot++)
@@ -73,6 +75,7 @@ public sealed partial class SmppGateway
 
         // Sends see "not started" from here on; bind loops hand any bind that completes now back to us via ReleaseAsync.
         SignalLiveChanged();
+        SetHealth(GatewayHealth.Down($"The SMPP gateway {Name} is stopped.", _time.GetUtcNow()));
         await stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(sessions.Select(s => UnbindQuietlyAsync(s, cancellationToken))).ConfigureAwait(false);
         await Task.WhenAll(loops).ConfigureAwait(false);
@@ -125,6 +128,7 @@ public sealed partial class SmppGateway
             catch (Exception ex)
             {
                 _logger.LogWarning("SMPP {Bind}: connect or bind failed: {Reason}", bindName, ex.Message);
+                MarkDownIfNoBind(DescribeFailure(ex));
             }
             finally
             {
@@ -198,6 +202,7 @@ public sealed partial class SmppGateway
             _live = [.. _live, session];
         }
 
+        MarkUp();
         SignalLiveChanged();
     }
 
@@ -214,6 +219,7 @@ public sealed partial class SmppGateway
             _live = [.. _live.Where(s => s != session)];
         }
 
+        MarkDownIfNoBind($"The connection of {session.Name} to the SMSC was lost; reconnecting.");
         SignalLiveChanged();
         return true;
     }
@@ -222,23 +228,9 @@ public sealed partial class SmppGateway
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Returns a bound session, preferring one with room in its window; null if none comes up in time.</summary>
-    private async ValueTask<SmppSession?> PickSessionAsync(CancellationToken cancellationToken)
+    /// <summary>Returns a bound session, preferring one with room in its window; null when none is up (no waiting).</summary>
+    private SmppSession? PickLiveSession()
     {
-        if (Volatile.Read(ref _live).Length == 0)
-        {
-            using var timeout = new CancellationTokenSource(_options.ResponseTimeout, _time);
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            try
-            {
-                await WaitForLiveBindAsync(wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
-        }
-
         var live = Volatile.Read(ref _live);
         if (live.Length == 0)
         {
@@ -246,6 +238,7 @@ public sealed partial class SmppGateway
         }
 
         var start = (int)((uint)Interlocked.Increment(ref _roundRobin) % (uint)live.Length);
+        SmppSession? bound = null;
         for (var i = 0; i < live.Length; i++)
         {
             var candidate = live[(start + i) % live.Length];
@@ -253,9 +246,11 @@ public sealed partial class SmppGateway
             {
                 return candidate;
             }
+
+            bound ??= candidate.IsBound ? candidate : null;
         }
 
-        return live[start];
+        return bound;
     }
 
     /// <summary>Completes when a bind is live; cancelled by the token (callers bound it, so no waiter is left behind).</summary>

@@ -3,18 +3,19 @@ using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smpp.Gateway;
 using WarningHub.Channels.Sms.Smpp.Logging;
 using WarningHub.Channels.Sms.Smpp.Protocol;
-using WarningHub.Channels.Sms.Smpp.Results;
+using WarningHub.Channels.Sms.Smpp.Session;
 using WarningHub.Channels.Sms.Smpp.Text;
-using WarningHub.Channels.Sms.Smpp.Transport;
 
 namespace WarningHub.Channels.Sms.Smpp;
 
 public sealed partial class SmppGateway
 {
     /// <summary>
-    /// Sends one text as one or more parts, in order, each on any live bind. Returns Accepted with one id per part,
-    /// or the failure of the first part that failed (see README.md for the status table and for how a message
-    /// that failed after some parts were accepted is reported).
+    /// Sends one text: all its missing parts back to back on one bind. Returns Accepted with one id per part (also
+    /// the parts an earlier attempt of the same slot got accepted), Unavailable at once while no bind is up, Unknown
+    /// only when a submit of this attempt was written and not answered, else Temporary or Permanent. A resend of the
+    /// same slot (<see cref="TextMessage.Reference"/>) reuses the concatenation reference and sends only the parts
+    /// that were not accepted. See README.md.
     /// </summary>
     public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
     {
@@ -26,10 +27,16 @@ public sealed partial class SmppGateway
 
         if (Volatile.Read(ref _stopping) is null)
         {
-            return DeliveryResult.Temporary(null, "The SMPP gateway is not started.");
+            return DeliveryResult.Unavailable($"The SMPP gateway {Name} is not started.");
         }
 
-        var text = SegmentedText.Create(Signature.Apply(message.Text, _options.Signature));
+        if (LiveBinds == 0)
+        {
+            return NoBind();
+        }
+
+        var signed = Signature.Apply(message.Text, _options.Signature);
+        var text = _parts.Segment(signed);
         if (text.Segments.Count > _options.MaxParts)
         {
             return DeliveryResult.Permanent(
@@ -37,112 +44,132 @@ public sealed partial class SmppGateway
                 $"The text needs {text.Segments.Count} parts; at most {_options.MaxParts} are allowed.");
         }
 
-        var reference = text.IsConcatenated ? (ushort)Interlocked.Increment(ref _concatenationReference) : (ushort)0;
-        var parts = _parts.Build(text, message.Address, message.RequestReceipt, reference);
-        var ids = new string[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
+        if (!text.IsConcatenated || _options.UseMessagePayload)
         {
-            // The token may stop a message before its first part leaves, never half-way: a recipient must not
-            // get a fragment of a warning, so once the first part is queued the rest follow.
-            var outcome = await SubmitPartAsync(parts[i], i == 0 ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
-
-            if (!outcome.IsAccepted)
-            {
-                return PartialFailure(outcome.Failure, i, ids, message);
-            }
-
-            ids[i] = _ids.FromSubmit(outcome.MessageId!);
+            var single = text.IsConcatenated
+                ? _parts.BuildPayload(text, message.Address, message.RequestReceipt)
+                : _parts.Build(text, message.Address, message.RequestReceipt, 0)[0];
+            return await SendPartsAsync(message, [single], null, cancellationToken).ConfigureAwait(false);
         }
 
-        return DeliveryResult.Accepted(ids);
+        var progress = _memory.Begin(message.Reference, message.Address, text.Segments.Count, signed.GetHashCode(StringComparison.Ordinal));
+        var pdus = _parts.Build(text, message.Address, message.RequestReceipt, progress.Reference);
+        return await SendPartsAsync(message, pdus, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Once a part was accepted, something reached the SMSC: a resend duplicates those parts. So a temporary or
-    /// unknown failure after an accepted part is reported as Unknown (the engine marks it possibly duplicated); a
-    /// permanent one stays Permanent, since resending cannot help. The reason lists the accepted parts' ids.
+    /// Rounds until every part is accepted or an answer ends the attempt. A round sends the missing parts on one bind;
+    /// the next round resubmits throttled parts on the same bind after the pause, or, when nothing of the round was
+    /// written because its bind went down, the missing parts on another live bind.
     /// </summary>
-    private DeliveryResult PartialFailure(DeliveryResult failure, int failedPart, string[] ids, TextMessage message)
+    private async ValueTask<DeliveryResult> SendPartsAsync(TextMessage message, ShortMessagePdu[] pdus, SlotProgress? progress, CancellationToken cancellationToken)
     {
-        if (failedPart == 0)
+        var ids = new string?[pdus.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = progress?.IdOf(i);
+        }
+
+        var tally = new AttemptTally();
+        SmppSession? session = null;
+        var rebinds = 0;
+        while (true)
+        {
+            var missing = Enumerable.Range(0, pdus.Length).Where(i => ids[i] is null).ToList();
+            if (missing.Count == 0)
+            {
+                if (progress is not null)
+                {
+                    _memory.End(progress);
+                }
+
+                return DeliveryResult.Accepted(ids!);
+            }
+
+            session = session is { IsBound: true } ? session : PickLiveSession();
+            if (session is null)
+            {
+                return Explain(tally.Unknown ?? NoBind(), ids, message);
+            }
+
+            tally.StartRound();
+            await SendRoundAsync(session, pdus, missing, ids, progress, tally, cancellationToken).ConfigureAwait(false);
+            if (tally.Permanent is { } permanent)
+            {
+                if (progress is not null)
+                {
+                    _memory.End(progress);
+                }
+
+                return Explain(permanent, ids, message);
+            }
+
+            if (tally.Unknown is { } unknown)
+            {
+                return Explain(unknown, ids, message);
+            }
+
+            if (tally.Temporary is { } temporary)
+            {
+                return Explain(temporary, ids, message);
+            }
+
+            if (tally.Throttled.Count > 0)
+            {
+                if (ThrottledTooLong(tally) is { } givenUp)
+                {
+                    return Explain(givenUp, ids, message);
+                }
+
+                await Task.Delay(tally.Pause, _time, CancellationToken.None).ConfigureAwait(false);
+                continue;
+            }
+
+            if (tally.Unwritten is { } unwritten)
+            {
+                session = null;
+                if (++rebinds > _options.Binds)
+                {
+                    return Explain(LiveBinds == 0 ? NoBind() : unwritten, ids, message);
+                }
+            }
+        }
+    }
+
+    private DeliveryResult NoBind() => DeliveryResult.Unavailable(Health.Problem ?? $"No SMPP bind of gateway {Name} is up.");
+
+    private DeliveryResult? ThrottledTooLong(AttemptTally tally)
+    {
+        if (tally.ThrottleRounds++ == 0)
+        {
+            tally.ThrottledSince = _time.GetTimestamp();
+        }
+
+        if (tally.ThrottleRounds < _options.ThrottleMaxAttempts && _time.GetElapsedTime(tally.ThrottledSince) + tally.Pause <= _options.ThrottleMaxWait)
+        {
+            return null;
+        }
+
+        return DeliveryResult.Temporary(
+            CommandStatus.ToCode(tally.ThrottleStatus),
+            $"The SMSC kept answering {Results.CommandStatusTable.NameOf(tally.ThrottleStatus)}; gave up after {tally.ThrottleRounds} attempt(s).",
+            tally.Pause);
+    }
+
+    /// <summary>
+    /// A result that is not Accepted says which parts the SMSC holds: their receipts may still come, and a resend of
+    /// the slot sends only the others (Unknown, Temporary, Unavailable) or nothing (Permanent).
+    /// </summary>
+    private DeliveryResult Explain(DeliveryResult failure, string?[] ids, TextMessage message)
+    {
+        var accepted = ids.Select((id, i) => (id, part: i + 1)).Where(p => p.id is not null).ToList();
+        if (accepted.Count == 0 || ids.Length == 1)
         {
             return failure;
         }
 
-        var accepted = string.Join(",", ids.Take(failedPart));
-        var reason = $"Parts 1-{failedPart} of {ids.Length} were accepted (ids {accepted}); part {failedPart + 1} failed: {failure.Reason}";
+        var reason = $"Parts {string.Join(",", accepted.Select(p => p.part))} of {ids.Length} were accepted (ids {string.Join(",", accepted.Select(p => p.id))}); {failure.Reason}";
         _logger.LogWarning("SMPP gateway {Gateway}: message {Reference} to {Address} partly sent: {Reason}", Name, message.Reference, PhoneMask.Mask(message.Address), reason);
-        return failure.Outcome == SendOutcome.PermanentFailure
-            ? failure with { Reason = reason }
-            : DeliveryResult.Unknown(reason) with { ErrorCode = failure.ErrorCode, RetryAfter = failure.RetryAfter };
+        return failure with { Reason = reason };
     }
-
-    /// <summary>Submits one part, resubmitting it itself while the SMSC throttles (within the configured bounds).</summary>
-    private async ValueTask<PartOutcome> SubmitPartAsync(ShortMessagePdu pdu, CancellationToken cancellationToken)
-    {
-        var throttledSince = 0L;
-        var throttles = 0;
-        var unwrittenRetries = 0;
-        while (true)
-        {
-            var session = await PickSessionAsync(cancellationToken).ConfigureAwait(false);
-            if (session is null)
-            {
-                return PartOutcome.Failed(DeliveryResult.Temporary(null, "No SMPP bind is up.", _options.ReconnectMin));
-            }
-
-            await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            var response = await session.SubmitAsync(pdu, cancellationToken).ConfigureAwait(false);
-            if (!response.IsAnswered)
-            {
-                // Nothing left this process: another bind may take it at once.
-                if (response.Failure == ResponseFailure.LostBeforeWrite && ++unwrittenRetries < _options.Binds + 1)
-                {
-                    continue;
-                }
-
-                return PartOutcome.Failed(FromFailure(response.Failure));
-            }
-
-            var status = response.Status;
-            switch (CommandStatusTable.Classify(status))
-            {
-                case StatusClass.Accepted:
-                    _governor.OnAccepted();
-                    return PartOutcome.Accepted(response.MessageId ?? string.Empty);
-
-                case StatusClass.FlowControl:
-                    var pause = _governor.OnThrottled();
-                    if (throttles++ == 0)
-                    {
-                        throttledSince = _time.GetTimestamp();
-                    }
-
-                    if (throttles >= _options.ThrottleMaxAttempts || _time.GetElapsedTime(throttledSince) + pause > _options.ThrottleMaxWait)
-                    {
-                        return PartOutcome.Failed(DeliveryResult.Temporary(
-                            CommandStatus.ToCode(status),
-                            $"The SMSC kept answering {CommandStatusTable.NameOf(status)}; gave up after {throttles} attempt(s).",
-                            pause));
-                    }
-
-                    continue;
-
-                case StatusClass.Temporary:
-                    return PartOutcome.Failed(DeliveryResult.Temporary(CommandStatus.ToCode(status), $"The SMSC answered {CommandStatusTable.NameOf(status)}."));
-
-                default:
-                    return PartOutcome.Failed(DeliveryResult.Permanent(CommandStatus.ToCode(status), $"The SMSC answered {CommandStatusTable.NameOf(status)}."));
-            }
-        }
-    }
-
-    private DeliveryResult FromFailure(ResponseFailure failure) => failure switch
-    {
-        ResponseFailure.TimedOutBeforeWrite => DeliveryResult.Temporary(null, $"submit_sm could not be written within {_options.ResponseTimeout}."),
-        ResponseFailure.LostBeforeWrite => DeliveryResult.Temporary(null, "The SMPP connection was lost before submit_sm was written.", _options.ReconnectMin),
-        ResponseFailure.TimedOutAfterWrite => DeliveryResult.Unknown($"submit_sm was written but not answered within {_options.ResponseTimeout}."),
-        ResponseFailure.LostAfterWrite => DeliveryResult.Unknown("The SMPP connection was lost after submit_sm was written, before its response."),
-        _ => DeliveryResult.Unknown("submit_sm or its response could not be encoded or decoded."),
-    };
 }

@@ -20,7 +20,7 @@ public sealed partial class SmppGateway : IWarmUp
         foreach (var sample in WarmUpTexts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = SegmentedText.Create(Signature.Apply(sample, _options.Signature));
+            var text = _parts.Segment(Signature.Apply(sample, _options.Signature));
             foreach (var part in _parts.Build(text, "8613800000000", requestReceipt: true, reference: 1))
             {
                 var pdu = OutboundPdu.Request(Protocol.CommandId.SubmitSm, 1, part, pending: null);

@@ -12,9 +12,10 @@ namespace WarningHub.Channels.Sms.Smpp;
 /// <summary>
 /// The SMPP 3.4 adapter for one SMSC account: keeps <see cref="SmppOptions.Binds"/> binds, spreads submits over the
 /// live ones within a shared rate limit, reconnects with back-off, and reports receipts on <see cref="Receipts"/>.
-/// Binds and reconnects are in SmppGateway.Binds.cs, sending in SmppGateway.Send.cs, part building in SmppGateway.Parts.cs.
+/// Binds and reconnects are in SmppGateway.Binds.cs, health in SmppGateway.Health.cs, sending in SmppGateway.Send.cs
+/// and SmppGateway.Round.cs, query_sm in SmppGateway.Query.cs.
 /// </summary>
-public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelLifecycle, IAsyncDisposable
+public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelLifecycle, IGatewayHealth, IReceiptQuery, IAsyncDisposable
 {
     /// <summary>The ledger channel this adapter serves.</summary>
     public const string ChannelName = "sms";
@@ -31,7 +32,7 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
     private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(
         new UnboundedChannelOptions { SingleWriter = false, SingleReader = false, AllowSynchronousContinuations = false });
 
-    private int _concatenationReference;
+    private readonly ConcatenationMemory _memory;
 
     /// <summary>Creates the gateway; nothing connects until <see cref="StartAsync"/>.</summary>
     /// <param name="name">The gateway's name; the adapter is called <c>smpp:</c> + name.</param>
@@ -47,11 +48,13 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
         _time = time ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<SmppGateway>();
-        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time);
+        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _governor = new ThrottleGovernor(_limiter, _time, options.ThrottlePause, options.ThrottlePause * 16);
         _ids = new ReceiptIdNormalizer(options.ReceiptIdFormat);
         _receiptReader = new DeliveryReceiptReader(_ids, options.SmscUtcOffset);
         _parts = new SubmitSmFactory(options);
+        _memory = new ConcatenationMemory(_time, options.ResendMemoryTtl, _parts.ReferenceSpace);
+        _health = GatewayHealth.Down($"The SMPP gateway {name} is not started.", _time.GetUtcNow());
         Definition = CreateDefinition(name, options);
     }
 
@@ -83,7 +86,8 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
 
     private static ChannelDefinition CreateDefinition(string name, SmppOptions options)
     {
-        var singleUcs2 = options.MaxParts == 1 ? SmsLimits.Ucs2Single : SmsLimits.Ucs2Part * options.MaxParts;
+        var ucs2Part = options.UseSarTlvs || options.ConcatenationReferenceBits == 8 ? SmsLimits.Ucs2Part : SmsLimits.PartSizes(UserDataHeader.Concatenation16BitLength).Ucs2;
+        var singleUcs2 = options.MaxParts == 1 ? SmsLimits.Ucs2Single : ucs2Part * options.MaxParts;
         return new ChannelDefinition(
             "smpp:" + name,
             ChannelName,
@@ -105,6 +109,10 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
                 [nameof(SmppOptions.UseSarTlvs)] = "concatenate with SAR TLVs instead of a UDH",
                 [nameof(SmppOptions.RateLimitPerSecond)] = "most submit_sm per second over all binds (0 = unlimited)",
                 [nameof(SmppOptions.ReceiptIdFormat)] = "AsIs, HexToDecimal or DecimalToHex",
+                [nameof(SmppOptions.ConcatenationReferenceBits)] = "16 (UDH IEI 0x08) or 8 (IEI 0x00)",
+                [nameof(SmppOptions.UseMessagePayload)] = "send long texts whole in message_payload",
+                [nameof(SmppOptions.ResendMemoryTtl)] = "how long accepted parts are remembered for resends",
+                [nameof(SmppOptions.SupportsQuerySm)] = "ask query_sm for receipts lost with a link",
             },
         };
     }

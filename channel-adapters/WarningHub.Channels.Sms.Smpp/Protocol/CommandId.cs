@@ -9,6 +9,7 @@ internal enum CommandId : uint
     BindTransmitter = 0x00000002,
     BindTransmitterResp = 0x80000002,
     QuerySm = 0x00000003,
+    QuerySmResp = 0x80000003,
     SubmitSm = 0x00000004,
     SubmitSmResp = 0x80000004,
     DeliverSm = 0x00000005,

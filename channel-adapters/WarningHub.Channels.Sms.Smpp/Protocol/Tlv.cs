@@ -28,6 +28,8 @@ internal readonly record struct Tlv(ushort Tag, ReadOnlyMemory<byte> Value)
         return new Tlv(tag, octets);
     }
 
+    public static Tlv Octets(ushort tag, ReadOnlyMemory<byte> value) => new(tag, value);
+
     public static Tlv CString(ushort tag, string value)
     {
         var octets = new byte[value.Length + 1];

@@ -1,3 +1,4 @@
+using WarningHub.Channels.Sms.Smpp.Flow;
 using WarningHub.Channels.Sms.Smpp.Protocol;
 using WarningHub.Channels.Sms.Smpp.Transport;
 
@@ -6,21 +7,44 @@ namespace WarningHub.Channels.Sms.Smpp.Session;
 internal sealed partial class SmppSession
 {
     /// <summary>
-    /// Sends one submit_sm within the window and waits for its response. Cancellation is honoured only while waiting
-    /// for room in the window; once the PDU is queued the wait is bounded by the response timeout instead, so the
-    /// result always says truthfully whether the PDU left.
+    /// Waits for room in the window and then for the rate limiter, and queues the submit without waiting for its
+    /// response: the parts of one message go out back to back on this bind. Returns the response, which frees the
+    /// window place when it completes. The token is honoured only until the PDU is queued.
     /// </summary>
-    public async Task<PduResponse> SubmitAsync(ShortMessagePdu pdu, CancellationToken cancellationToken)
+    public async ValueTask<Task<PduResponse>> QueueSubmitAsync(ShortMessagePdu pdu, SendRateLimiter limiter, CancellationToken cancellationToken)
     {
         await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_state != SessionState.Bound)
+            if (_state == SessionState.Bound)
             {
-                return PduResponse.Failed(ResponseFailure.LostBeforeWrite);
+                await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch
+        {
+            _window.Release();
+            throw;
+        }
 
-            return await Send(CommandId.SubmitSm, pdu).Response.ConfigureAwait(false);
+        if (_state != SessionState.Bound)
+        {
+            _window.Release();
+            return Task.FromResult(PduResponse.Failed(ResponseFailure.LostBeforeWrite));
+        }
+
+        return ReleaseWhenAnsweredAsync(Send(CommandId.SubmitSm, pdu).Response);
+    }
+
+    /// <summary>Sends query_sm and waits (bounded by the response timeout) for its answer.</summary>
+    public Task<PduResponse> QueryAsync(QuerySmBody body) =>
+        _state == SessionState.Bound ? Send(CommandId.QuerySm, body).Response : Task.FromResult(PduResponse.Failed(ResponseFailure.LostBeforeWrite));
+
+    private async Task<PduResponse> ReleaseWhenAnsweredAsync(Task<PduResponse> response)
+    {
+        try
+        {
+            return await response.ConfigureAwait(false);
         }
         finally
         {

@@ -165,6 +165,7 @@ internal sealed partial class SmppSession : IPduHandler, IAsyncDisposable
             }
         }
 
-        pending.Complete(new PduResponse(header.Status, messageId));
+        var queryBody = header.CommandId == CommandId.QuerySmResp && header.Status == CommandStatus.Ok ? body.ToArray() : ReadOnlyMemory<byte>.Empty;
+        pending.Complete(new PduResponse(header.Status, messageId) { Command = header.CommandId, Body = queryBody });
     }
 }

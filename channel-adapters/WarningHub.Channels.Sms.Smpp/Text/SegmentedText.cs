@@ -12,12 +12,16 @@ internal sealed record SegmentedText(SmsEncoding Encoding, IReadOnlyList<byte[]>
     /// holds 160 septets / 70 UCS-2 code units; a longer one is cut into parts of 153 / 67, never between the two
     /// septets of an escape pair nor between the two halves of a UTF-16 surrogate pair.
     /// </summary>
-    public static SegmentedText Create(string text)
+    public static SegmentedText Create(string text) => Create(text, UserDataHeader.ConcatenationLength);
+
+    /// <summary>As <see cref="Create(string)"/>, with parts sized for a header of <paramref name="headerOctets"/> (7 for a 16-bit reference).</summary>
+    public static SegmentedText Create(string text, int headerOctets)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var (gsm7Part, ucs2Part) = SmsLimits.PartSizes(headerOctets);
         return Gsm7.TryMeasure(text, out var septets)
-            ? new SegmentedText(SmsEncoding.Gsm7, SplitGsm7(text, septets))
-            : new SegmentedText(SmsEncoding.Ucs2, SplitUcs2(text));
+            ? new SegmentedText(SmsEncoding.Gsm7, SplitGsm7(text, septets, gsm7Part))
+            : new SegmentedText(SmsEncoding.Ucs2, SplitUcs2(text, ucs2Part));
     }
 
     /// <summary>Decodes one payload (the simulator and tests use it to read what was sent).</summary>
@@ -28,7 +32,7 @@ internal sealed record SegmentedText(SmsEncoding Encoding, IReadOnlyList<byte[]>
         _ => Gsm7.Decode(payload),
     };
 
-    private static List<byte[]> SplitGsm7(string text, int totalSeptets)
+    private static List<byte[]> SplitGsm7(string text, int totalSeptets, int partSeptets)
     {
         if (totalSeptets <= SmsLimits.Gsm7Single)
         {
@@ -41,7 +45,7 @@ internal sealed record SegmentedText(SmsEncoding Encoding, IReadOnlyList<byte[]>
         for (var i = 0; i < text.Length; i++)
         {
             var cost = Gsm7.SeptetsOf(text[i]);
-            if (septets + cost > SmsLimits.Gsm7Part)
+            if (septets + cost > partSeptets)
             {
                 parts.Add(Gsm7.Encode(text.AsSpan(start, i - start)));
                 start = i;
@@ -55,7 +59,7 @@ internal sealed record SegmentedText(SmsEncoding Encoding, IReadOnlyList<byte[]>
         return parts;
     }
 
-    private static List<byte[]> SplitUcs2(string text)
+    private static List<byte[]> SplitUcs2(string text, int partLength)
     {
         if (text.Length <= SmsLimits.Ucs2Single)
         {
@@ -66,7 +70,7 @@ internal sealed record SegmentedText(SmsEncoding Encoding, IReadOnlyList<byte[]>
         var start = 0;
         while (start < text.Length)
         {
-            var length = Math.Min(SmsLimits.Ucs2Part, text.Length - start);
+            var length = Math.Min(partLength, text.Length - start);
             if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
             {
                 length--; // keep the pair together: the low half would otherwise open the next part alone

@@ -17,6 +17,9 @@ internal static class SmsLimits
     public const int Ucs2Single = 70;
     public const int Ucs2Part = 67;
 
+    /// <summary>Characters per part once a user data header of <paramref name="headerOctets"/> takes its room of the 140 octets.</summary>
+    public static (int Gsm7, int Ucs2) PartSizes(int headerOctets) => ((140 - headerOctets) * 8 / 7, (140 - headerOctets) / 2);
+
     /// <summary>An 8-bit reference in the UDH and one-octet counters allow no more parts than this.</summary>
     public const int MaxParts = 255;
 }

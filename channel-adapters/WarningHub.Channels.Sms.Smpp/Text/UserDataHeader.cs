@@ -1,12 +1,14 @@
 namespace WarningHub.Channels.Sms.Smpp.Text;
 
 /// <summary>
-/// The concatenation user data header (3GPP TS 23.040 9.2.3.24.1): UDHL 05, IEI 00 (8-bit reference),
-/// IEDL 03, reference, total parts, this part's number (1-based). Six octets; the 153/67 part sizes leave room for it.
+/// The concatenation user data header (3GPP TS 23.040 9.2.3.24.1 and .8): UDHL 05, IEI 00 (8-bit reference),
+/// IEDL 03, reference, total parts, this part's number (1-based), six octets; or UDHL 06, IEI 08 (16-bit
+/// reference), IEDL 04, reference high and low, total, number, seven octets.
 /// </summary>
 internal static class UserDataHeader
 {
     public const int ConcatenationLength = 6;
+    public const int Concatenation16BitLength = 7;
     private const byte ConcatenationIei8Bit = 0x00;
     private const byte ConcatenationIei16Bit = 0x08;
 
@@ -20,6 +22,20 @@ internal static class UserDataHeader
         octets[4] = total;
         octets[5] = sequence;
         payload.CopyTo(octets.AsSpan(ConcatenationLength));
+        return octets;
+    }
+
+    public static byte[] Prepend16(ushort reference, byte total, byte sequence, ReadOnlySpan<byte> payload)
+    {
+        var octets = new byte[Concatenation16BitLength + payload.Length];
+        octets[0] = 0x06;
+        octets[1] = ConcatenationIei16Bit;
+        octets[2] = 0x04;
+        octets[3] = (byte)(reference >> 8);
+        octets[4] = (byte)reference;
+        octets[5] = total;
+        octets[6] = sequence;
+        payload.CopyTo(octets.AsSpan(Concatenation16BitLength));
         return octets;
     }
 

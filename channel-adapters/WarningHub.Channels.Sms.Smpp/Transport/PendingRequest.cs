@@ -26,6 +26,15 @@ internal enum ResponseFailure
 /// <summary>The answer to a request as the session saw it.</summary>
 internal readonly record struct PduResponse(uint Status, string? MessageId, ResponseFailure Failure = ResponseFailure.None)
 {
+    /// <summary>The response's command (generic_nack when the peer did not know the request).</summary>
+    public CommandId Command { get; init; }
+
+    /// <summary>The body of a query_sm_resp, copied; empty for other responses.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The request was written and no answer came: the peer may have acted on it.</summary>
+    public bool MayHaveLeft => Failure is ResponseFailure.TimedOutAfterWrite or ResponseFailure.LostAfterWrite or ResponseFailure.Malformed;
+
     public bool IsAnswered => Failure == ResponseFailure.None;
 
     public static PduResponse Failed(ResponseFailure failure) => new(CommandStatus.Ok, null, failure);

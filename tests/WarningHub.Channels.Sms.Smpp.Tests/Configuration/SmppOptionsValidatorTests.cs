@@ -30,6 +30,8 @@ public class SmppOptionsValidatorTests
             SourceAddress = "短信",
             SourceTon = 9,
             ThrottleMaxAttempts = 0,
+            ConcatenationReferenceBits = 12,
+            ResendMemoryTtl = TimeSpan.Zero,
         };
 
         var result = new SmppOptionsValidator().Validate("mobile", options);
@@ -42,12 +44,13 @@ public class SmppOptionsValidatorTests
                      nameof(SmppOptions.Binds), nameof(SmppOptions.Window), nameof(SmppOptions.RateLimitPerSecond), nameof(SmppOptions.MaxParts),
                      nameof(SmppOptions.ResponseTimeout), nameof(SmppOptions.EnquireLinkInterval), nameof(SmppOptions.ReconnectMax),
                      nameof(SmppOptions.SourceAddress), nameof(SmppOptions.SourceTon), nameof(SmppOptions.ThrottleMaxAttempts),
+                     nameof(SmppOptions.ConcatenationReferenceBits), nameof(SmppOptions.ResendMemoryTtl),
                  })
         {
             Assert.Contains(failures, f => f.Contains($": {property} ", StringComparison.Ordinal));
         }
 
         Assert.All(failures, f => Assert.StartsWith("SMPP gateway 'mobile': ", f, StringComparison.Ordinal));
-        Assert.Equal(14, failures.Count);
+        Assert.Equal(16, failures.Count);
     }
 }

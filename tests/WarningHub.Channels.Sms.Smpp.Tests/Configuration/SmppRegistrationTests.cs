@@ -19,9 +19,9 @@ public class SmppRegistrationTests
             var value = property.PropertyType switch
             {
                 var t when t == typeof(string) => "v" + property.Name.Length.ToString(CultureInfo.InvariantCulture),
-                var t when t == typeof(int) => "7",
+                var t when t == typeof(int) => property.Name == nameof(SmppOptions.ConcatenationReferenceBits) ? "8" : "7",
                 var t when t == typeof(byte) => "3",
-                var t when t == typeof(bool) => "true",
+                var t when t == typeof(bool) => (bool)property.GetValue(defaults)! ? "false" : "true",
                 var t when t == typeof(TimeSpan) => "00:00:07",
                 var t when t == typeof(SmppBindMode) => nameof(SmppBindMode.Transmitter),
                 var t when t == typeof(ReceiptIdFormat) => nameof(ReceiptIdFormat.DecimalToHex),

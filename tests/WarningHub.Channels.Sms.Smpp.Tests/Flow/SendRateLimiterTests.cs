@@ -121,4 +121,40 @@ public class SendRateLimiterTests
         _time.Advance(TimeSpan.FromMilliseconds(200));
         Assert.True(limiter.TryAcquire(out _));
     }
+
+    [Fact]
+    public void Paced_EvenWithJitterOnTheWay_NoSecondAtTheSmscHoldsMoreThanTheLimit_AndAllButTheGuardStillGoes()
+    {
+        const int limit = 500;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 4, 0, 0, TimeSpan.Zero));
+        using var limiter = new SendRateLimiter(limit, time, paced: true);
+        var random = new Random(7);
+        var arrivals = new List<double>();
+        for (var tick = 0; tick < 100_000; tick++) // 10 s in 0.1 ms steps, sending whenever allowed
+        {
+            while (limiter.TryAcquire(out _))
+            {
+                var jitter = random.NextDouble() * (SendRateLimiter.PacingGuard - SendRateLimiter.BurstTolerance).TotalMilliseconds * 0.95;
+                arrivals.Add(tick / 10.0 + jitter);
+            }
+
+            time.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerMillisecond / 10));
+        }
+
+        arrivals.Sort();
+        var busiest = 0;
+        for (int first = 0, last = 0; last < arrivals.Count; last++)
+        {
+            while (arrivals[last] - arrivals[first] >= 1000)
+            {
+                first++;
+            }
+
+            busiest = Math.Max(busiest, last - first + 1);
+        }
+
+        Assert.True(busiest <= limit, $"{busiest} arrived within one second");
+        var expected = limit * 10 / (1 + SendRateLimiter.PacingGuard.TotalSeconds);
+        Assert.True(arrivals.Count >= expected * 0.99, $"only {arrivals.Count} sent in 10 s, {expected:F0} expected");
+    }
 }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smpp.Tests.Support;
 using WarningHub.Simulators.Smsc;
+using WarningHub.Testing.Faults;
 
 namespace WarningHub.Channels.Sms.Smpp.Tests.Gateway;
 
@@ -70,24 +71,74 @@ public class SmppGatewayResilienceTests
     }
 
     [Fact]
-    public async Task Send_WhenTheSecondPartIsLost_IsUnknownAndNamesTheAcceptedPart()
+    public async Task Send_WhenTheSecondPartIsLost_IsUnknown_AndTheResendSendsOnlyThatPartUnderTheSameReference()
     {
-        await using var harness = await SmscHarness.StartAsync(s => s.Latency = TimeSpan.FromMilliseconds(100));
+        // Window 1: part 2 is written only after part 1 is answered, so the test decides which answer is lost.
+        await using var harness = await SmscHarness.StartAsync(s => s.RecordMessages = true, g => g.Window = 1);
         var text = new string('x', 200); // two GSM parts
+        harness.Smsc.HoldResponses = true;
 
-        var send = harness.SendAsync(text).AsTask();
-        Assert.True(await Eventually.TrueAsync(() => harness.Smsc.PartsAccepted == 1));
+        var send = harness.SendAsync(text, reference: 42).AsTask();
+        Assert.True(await Eventually.TrueAsync(() => harness.Smsc.Submits == 1));
         harness.Smsc.SwallowSubmits = true;
+        harness.Smsc.HoldResponses = false;
+        harness.Smsc.ReleaseHeldResponses();
         Assert.True(await Eventually.TrueAsync(() => harness.Smsc.Submits == 2));
         harness.Smsc.DropConnections();
-        var result = await send.WaitAsync(TimeSpan.FromSeconds(10));
+        var first = await send.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(SendOutcome.Unknown, result.Outcome);
-        Assert.Contains("Parts 1-1 of 2 were accepted", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(SendOutcome.Unknown, first.Outcome);
+        Assert.Contains("Parts 1 of 2 were accepted", first.Reason, StringComparison.Ordinal);
+        harness.Smsc.SwallowSubmits = false;
+        Assert.True(await Eventually.TrueAsync(() => harness.Gateway.LiveBinds == 1));
+        var resend = await harness.SendAsync(text, reference: 42);
+
+        Assert.Equal(SendOutcome.Accepted, resend.Outcome);
+        Assert.Equal(2, resend.ProviderMessageIds.Count);
+        Assert.Contains(resend.ProviderMessageIds[0], first.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, harness.Smsc.Submits); // part 1 once, part 2 twice (its first copy was swallowed)
+        var message = Assert.Single(harness.Smsc.ReceivedMessages); // one reference: the SMSC reassembled both parts
+        Assert.Equal(text, message.Text);
     }
 
     [Fact]
-    public async Task Start_WithAWrongPassword_LeavesNoLiveBind_AndSendsFailTemporarily()
+    public async Task Send_WhenTheLinkGoesBeforeTheRestIsWritten_IsUnavailableNotUnknown_AndTheResendSendsOnlyTheRest()
+    {
+        await using var smsc = new SmscSimulator(new SmscSimulatorOptions { RecordMessages = true });
+        smsc.Start();
+        await using var proxy = FaultProxy.Start(smsc.Port);
+        await using var gateway = new SmppGateway("slow", new SmppOptions
+        {
+            Host = "127.0.0.1",
+            Port = proxy.Port,
+            SystemId = smsc.Options.SystemId,
+            Password = smsc.Options.Password,
+            RateLimitPerSecond = 1, // part 2 waits about a second for the limiter: time to cut the link
+            ReconnectMin = TimeSpan.FromMilliseconds(50),
+            ReconnectMax = TimeSpan.FromMilliseconds(200),
+        });
+        await gateway.StartAsync(CancellationToken.None);
+        var text = new string('y', 300); // two GSM parts
+
+        var send = gateway.SendAsync(new TextMessage(7, "13800138000", text), CancellationToken.None).AsTask();
+        Assert.True(await Eventually.TrueAsync(() => smsc.PartsAccepted == 1));
+        proxy.Down = true;
+        var first = await send.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(SendOutcome.GatewayUnavailable, first.Outcome);
+        Assert.Contains("Parts 1 of 2 were accepted", first.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, smsc.Submits);
+        proxy.Down = false;
+        Assert.True(await Eventually.TrueAsync(() => gateway.LiveBinds == 1));
+        var resend = await gateway.SendAsync(new TextMessage(7, "13800138000", text), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Accepted, resend.Outcome);
+        Assert.Equal(2, smsc.Submits);
+        Assert.Equal(text, Assert.Single(smsc.ReceivedMessages).Text);
+    }
+
+    [Fact]
+    public async Task Start_WithAWrongPassword_LeavesNoLiveBind_SendsAreUnavailable_AndHealthNamesTheSettings()
     {
         await using var smsc = new SmscSimulator();
         smsc.Start();
@@ -105,8 +156,11 @@ public class SmppGatewayResilienceTests
         var result = await gateway.SendAsync(new TextMessage(1, "13800138000", "x"), CancellationToken.None);
 
         Assert.Equal(0, gateway.LiveBinds);
-        Assert.Equal(SendOutcome.TemporaryFailure, result.Outcome);
+        Assert.Equal(SendOutcome.GatewayUnavailable, result.Outcome);
         Assert.Equal(0, smsc.Submits);
+        Assert.False(gateway.Health.IsUp);
+        Assert.Contains("check SystemId and Password of gateway wrong", gateway.Health.Problem, StringComparison.Ordinal);
+        Assert.Equal(gateway.Health.Problem, result.Reason);
     }
 
     [Fact]
@@ -130,6 +184,11 @@ public class SmppGatewayResilienceTests
         });
         await gateway.StartAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(0, gateway.LiveBinds);
+        var whileDown = await gateway.SendAsync(new TextMessage(1, "13800138000", "late"), CancellationToken.None);
+        Assert.Equal(SendOutcome.GatewayUnavailable, whileDown.Outcome);
+        Assert.False(gateway.Health.IsUp);
+        Assert.Contains("Cannot connect gateway late", gateway.Health.Problem, StringComparison.Ordinal);
+        var downSince = gateway.Health.Since;
 
         await using var smsc = new SmscSimulator(new SmscSimulatorOptions { Port = port });
         smsc.Start();
@@ -137,10 +196,12 @@ public class SmppGatewayResilienceTests
         Assert.True(await Eventually.TrueAsync(() => gateway.LiveBinds == 1), "the gateway did not bind after the SMSC came up");
         var result = await gateway.SendAsync(new TextMessage(1, "13800138000", "late"), CancellationToken.None);
         Assert.Equal(SendOutcome.Accepted, result.Outcome);
+        Assert.True(gateway.Health.IsUp);
+        Assert.True(gateway.Health.Since >= downSince);
     }
 
     [Fact]
-    public async Task Stop_UnbindsPolitely_AndLaterSendsAreTemporary()
+    public async Task Stop_UnbindsPolitely_AndLaterSendsAreUnavailable()
     {
         await using var harness = await SmscHarness.StartAsync(gateway: g => g.Binds = 2);
         Assert.True(await Eventually.TrueAsync(() => harness.Smsc.Connections == 2));
@@ -149,7 +210,8 @@ public class SmppGatewayResilienceTests
 
         Assert.True(await Eventually.TrueAsync(() => harness.Smsc.Connections == 0));
         Assert.Equal(0, harness.Gateway.LiveBinds);
-        Assert.Equal(SendOutcome.TemporaryFailure, (await harness.SendAsync("late")).Outcome);
+        Assert.Equal(SendOutcome.GatewayUnavailable, (await harness.SendAsync("late")).Outcome);
+        Assert.False(harness.Gateway.Health.IsUp);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class PduVectorTests
     [Fact]
     public void SubmitSm_FirstOfTwoGsmParts_CarriesUdhAndSetsEsmClass()
     {
-        var options = new SmppOptions { SourceAddress = "12379", DestinationTon = 0, DestinationNpi = 1, RegisteredDelivery = 1 };
+        var options = new SmppOptions { SourceAddress = "12379", DestinationTon = 0, DestinationNpi = 1, RegisteredDelivery = 1, ConcatenationReferenceBits = 8 };
         var text = SegmentedText.Create(new string('A', 153) + "Hi there");
         var parts = new SubmitSmFactory(options).Build(text, "13800138000", requestReceipt: true, reference: 0x2A);
 
@@ -67,6 +67,30 @@ public class PduVectorTests
                 05 00 03 2A 02 01
                 """), // 208 octets | service_type "" | source ton/npi, "12379" | dest ton/npi, "13800138000" | esm_class UDHI, protocol_id, priority, schedule, validity, registered_delivery 1, replace, data_coding GSM, sm_default_msg_id | sm_length 159 | UDH: IEI 00, len 3, ref 0x2A, 2 parts, part 1
             Enumerable.Repeat((byte)0x41, 153).ToArray());
+        Assert.Equal(2, parts.Length);
+        Assert.Equal(Hex.Format(expected), Hex.Format(first));
+    }
+
+    [Fact]
+    public void SubmitSm_FirstOfTwoGsmPartsWithA16BitReference_CarriesTheSevenOctetUdh()
+    {
+        var options = new SmppOptions { SourceAddress = "12379", DestinationTon = 0, DestinationNpi = 1, RegisteredDelivery = 1 };
+        var factory = new SubmitSmFactory(options);
+        var parts = factory.Build(factory.Segment(new string('A', 152) + "Hi there!"), "13800138000", requestReceipt: true, reference: 0xBEEF);
+
+        var first = OutboundPdu.Request(CommandId.SubmitSm, 7, parts[0], null).ToArray();
+
+        var expected = Hex.Concat(
+            Hex.Parse("""
+                000000D0 | 00000004 | 00000000 | 00000007
+                00
+                00 00 | 31 32 33 37 39 00
+                00 01 | 31 33 38 30 30 31 33 38 30 30 30 00
+                40 | 00 | 00 | 00 | 00 | 01 | 00 | 00 | 00
+                9F
+                06 08 04 BE EF 02 01
+                """), // 208 octets as the 8-bit vector: the header grows by one octet, the part shrinks to 152 septets
+            Enumerable.Repeat((byte)0x41, 152).ToArray());
         Assert.Equal(2, parts.Length);
         Assert.Equal(Hex.Format(expected), Hex.Format(first));
     }

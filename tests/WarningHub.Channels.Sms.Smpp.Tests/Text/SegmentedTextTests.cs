@@ -125,4 +125,19 @@ public class SegmentedTextTests
         Assert.Equal((0x2A, 3, 2), (reference, total, sequence));
         Assert.Equal(new byte[] { 0x41 }, payload.ToArray());
     }
+
+    [Fact]
+    public void UserDataHeader_With16BitReference_ReadsBackWhatItWrote_AndPartsLeaveItRoom()
+    {
+        var octets = UserDataHeader.Prepend16(0xBEEF, 3, 2, [0x41]);
+
+        Assert.Equal(new byte[] { 6, 8, 4, 0xBE, 0xEF, 3, 2, 0x41 }, octets);
+        Assert.True(UserDataHeader.TryReadConcatenation(octets, out var reference, out var total, out var sequence, out var payload));
+        Assert.Equal((0xBEEF, 3, 2), (reference, total, sequence));
+        Assert.Equal(new byte[] { 0x41 }, payload.ToArray());
+        var ucs2 = SegmentedText.Create(new string('中', 133), UserDataHeader.Concatenation16BitLength);
+        Assert.Equal([66, 66, 1], ucs2.Segments.Select(s => s.Length / 2));
+        var gsm = SegmentedText.Create(new string('a', 305), UserDataHeader.Concatenation16BitLength);
+        Assert.Equal([152, 152, 1], gsm.Segments.Select(s => s.Length));
+    }
 }

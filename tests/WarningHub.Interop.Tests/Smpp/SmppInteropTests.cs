@@ -37,12 +37,13 @@ public class SmppInteropTests
     }
 
     [Theory]
-    [InlineData(false, "udh")]
-    [InlineData(true, "sar")]
-    public async Task LongUcs2ChineseMessage_ReassembledByThePeer_EqualsTheOriginal(bool useSar, string expectedConcatenation)
+    [InlineData(false, 16, "udh16")]
+    [InlineData(false, 8, "udh")]
+    [InlineData(true, 16, "sar")]
+    public async Task LongUcs2ChineseMessage_ReassembledByThePeer_EqualsTheOriginal(bool useSar, int referenceBits, string expectedConcatenation)
     {
         await using var peer = await NodeSmsc.StartAsync();
-        await using var gateway = await StartGatewayAsync(peer, o => (o.Signature, o.UseSarTlvs) = (Signature, useSar));
+        await using var gateway = await StartGatewayAsync(peer, o => (o.Signature, o.UseSarTlvs, o.ConcatenationReferenceBits) = (Signature, useSar, referenceBits));
 
         var result = await gateway.SendAsync(new TextMessage(1, "13800138000", LongChinese), CancellationToken.None);
 

@@ -2,7 +2,16 @@
 // An SMSC made of the independent npm package `smpp` (0.5.1), for WarningHub's interop tests.
 // Prints the listening port as the first stdout line, then one JSON object per line for every event.
 //
-//   node smpp-smsc.js [--system-id ID] [--password PW] [--throttle-every N]
+//   node smpp-smsc.js [--system-id ID] [--password PW] [--throttle-every N] [--throttle-percent P]
+//                     [--throttle-rate N] [--receipt-loss-percent P] [--query-sm ok|nack|invalid] [--seed S]
+//
+// Fault switches: --throttle-percent answers that share of submits ESME_RTHROTTLED at random; --throttle-rate
+// answers ESME_RTHROTTLED to any submit beyond N accepted in the last second (sliding); --receipt-loss-percent
+// never sends the receipt of that share of accepted parts (logged as receipt-withheld); --query-sm says how
+// query_sm is answered: with the message's state (ok), generic_nack (nack) or ESME_RINVCMDID (invalid).
+// Every submit and throttled event carries the destination, the concatenation (kind, ref, seq, total) and `at`,
+// milliseconds on a monotonic clock, so a test can count, per phone, complete messages, orphan parts and
+// duplicates, and the parts the SMSC saw in any sliding second.
 //
 // The package is loaded from $WARNINGHUB_NODE_MODULES when set, else through NODE_PATH.
 
@@ -22,6 +31,46 @@ const smpp = loadSmpp();
 const systemId = option('--system-id', 'warninghub');
 const password = option('--password', 'secret');
 const throttleEvery = parseInt(option('--throttle-every', '0'), 10);
+const throttlePercent = parseFloat(option('--throttle-percent', '0'));
+const throttleRate = parseInt(option('--throttle-rate', '0'), 10);
+const receiptLossPercent = parseFloat(option('--receipt-loss-percent', '0'));
+const querySm = option('--query-sm', 'ok');
+let seed = parseInt(option('--seed', '12345'), 10) >>> 0;
+
+// A small seeded generator (mulberry32), so a fault pattern can be repeated.
+function random() {
+  seed = (seed + 0x6D2B79F5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+function now() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+// The SMSC's own stalls: when its event loop was blocked (a loaded machine), submits waiting in the socket are all
+// stamped at the end of the stall, which packs them into fewer milliseconds than they were sent in. Stalls longer
+// than 50 ms are logged so that a rate test can tell the SMSC's lateness from the sender's.
+let lastTick = now();
+setInterval(() => {
+  const at = now();
+  if (at - lastTick > 60) {
+    log({ type: 'stall', at, ms: at - lastTick - 10 });
+  }
+  lastTick = at;
+}, 10).unref();
+
+const acceptedTimes = [];
+const known = new Map();
+
+function overRate(at) {
+  while (acceptedTimes.length > 0 && at - acceptedTimes[0] >= 1000) {
+    acceptedTimes.shift();
+  }
+  return throttleRate > 0 && acceptedTimes.length >= throttleRate;
+}
 
 let submits = 0;
 let nextId = 0x5A000000;
@@ -53,6 +102,8 @@ function readParts(pdu) {
       for (const element of sm.udh) {
         if (element[0] === 0x00 && element[1] === 3) {
           concat = { kind: 'udh', ref: element[2], total: element[3], seq: element[4] };
+        } else if (element[0] === 0x08 && element[1] === 4) {
+          concat = { kind: 'udh16', ref: (element[2] << 8) | element[3], total: element[4], seq: element[5] };
         }
       }
     }
@@ -60,17 +111,26 @@ function readParts(pdu) {
     text = sm.toString('hex');
   }
 
+  let payload = false;
+  const mp = pdu.message_payload;
+  if (!text && mp) {
+    payload = true;
+    text = typeof mp === 'string' ? mp
+      : mp && typeof mp.message === 'string' ? mp.message
+      : Buffer.from((mp && mp.message) || mp || []).toString('hex');
+  }
+
   if (!concat && pdu.sar_total_segments) {
     concat = { kind: 'sar', ref: pdu.sar_msg_ref_num, total: pdu.sar_total_segments, seq: pdu.sar_segment_seqnum };
   }
 
-  return { text, udh, concat };
+  return { text, udh, concat, payload };
 }
 
 function assemble(pdu, id, parts) {
   const destination = pdu.destination_addr;
   if (!parts.concat || parts.concat.total <= 1) {
-    log({ type: 'message', destination, text: parts.text, concatenation: 'none', dataCoding: pdu.data_coding, ids: [id] });
+    log({ type: 'message', destination, text: parts.text, concatenation: parts.payload ? 'payload' : 'none', dataCoding: pdu.data_coding, ids: [id] });
     return;
   }
 
@@ -119,19 +179,38 @@ const server = smpp.createServer((session) => {
   });
   session.on('error', (error) => log({ type: 'error', message: String(error && error.message) }));
 
+  session.on('query_sm', (pdu) => {
+    const entry = known.get(pdu.message_id);
+    log({ type: 'query', id: pdu.message_id, source: pdu.source_addr, found: !!entry, mode: querySm });
+    if (querySm === 'nack') {
+      session.send(new smpp.PDU('generic_nack', { sequence_number: pdu.sequence_number, command_status: smpp.ESME_RINVCMDID }));
+    } else if (querySm === 'invalid') {
+      session.send(pdu.response({ command_status: smpp.ESME_RINVCMDID }));
+    } else if (!entry || entry.source !== pdu.source_addr) {
+      session.send(pdu.response({ command_status: smpp.ESME_RQUERYFAIL }));
+    } else {
+      session.send(pdu.response({ message_id: pdu.message_id, final_date: entry.doneAt, message_state: 2, error_code: 0 }));
+    }
+  });
+
   session.on('submit_sm', (pdu) => {
     submits++;
-    if (throttleEvery > 0 && submits % throttleEvery === 0) {
-      log({ type: 'throttled', sequence: pdu.sequence_number });
+    const at = now();
+    if ((throttleEvery > 0 && submits % throttleEvery === 0) || (throttlePercent > 0 && random() * 100 < throttlePercent) || overRate(at)) {
+      const throttled = readParts(pdu);
+      log({ type: 'throttled', sequence: pdu.sequence_number, destination: pdu.destination_addr, concat: throttled.concat, at });
       session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
       return;
     }
 
+    acceptedTimes.push(at);
     const id = (nextId++).toString(16).toUpperCase();
+    known.set(id, { source: pdu.source_addr, doneAt: new Date() });
     session.send(pdu.response({ message_id: id }));
     const parts = readParts(pdu);
     log({
       type: 'submit',
+      at,
       id,
       destination: pdu.destination_addr,
       source: pdu.source_addr,
@@ -144,7 +223,9 @@ const server = smpp.createServer((session) => {
     });
     assemble(pdu, id, parts);
 
-    if ((pdu.registered_delivery & 0x03) !== 0 && mode === 'transceiver') {
+    if ((pdu.registered_delivery & 0x03) !== 0 && receiptLossPercent > 0 && random() * 100 < receiptLossPercent) {
+      log({ type: 'receipt-withheld', id, destination: pdu.destination_addr });
+    } else if ((pdu.registered_delivery & 0x03) !== 0 && mode === 'transceiver') {
       const date = smscDate(new Date());
       session.deliver_sm({
         source_addr: pdu.destination_addr,
