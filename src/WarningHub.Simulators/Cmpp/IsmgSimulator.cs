@@ -25,6 +25,7 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     private readonly Lock _lock = new();
     private Task _acceptLoop = Task.CompletedTask;
     private int _msgSequence;
+    private int _deliverSequence;
     private long _submitCount;
     private long _accepted;
     private long _flowControlled;
@@ -148,12 +149,17 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh Msg_Id in the specification's layout, stamped with the ISMG's clock.</summary>
-    internal ulong NextMsgId()
+    /// <summary>
+    /// A fresh Msg_Id in the specification's layout, stamped with the ISMG's clock. The 16-bit sequence makes at most
+    /// 65,536 ids per second unique, as on a real ISMG; DELIVERs count under the next ISMG code, so reports do not
+    /// use up the SUBMITs' ids.
+    /// </summary>
+    internal ulong NextMsgId(bool forDeliver = false)
     {
         var now = Time.GetUtcNow().ToOffset(Options.UtcOffset);
-        var sequence = Interlocked.Increment(ref _msgSequence) & 0xFFFF;
-        return MsgId.Compose(now.Month, now.Day, now.Hour, now.Minute, now.Second, Options.GatewayCode, sequence).Value;
+        var sequence = Interlocked.Increment(ref forDeliver ? ref _deliverSequence : ref _msgSequence) & 0xFFFF;
+        var code = forDeliver ? (Options.GatewayCode + 1) & 0x3F_FFFF : Options.GatewayCode;
+        return MsgId.Compose(now.Month, now.Day, now.Hour, now.Minute, now.Second, code, sequence).Value;
     }
 
     /// <summary>0 to accept, 8 for flow control.</summary>

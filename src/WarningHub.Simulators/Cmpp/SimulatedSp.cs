@@ -70,7 +70,7 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
     }
 
     public bool SendMobileOriginated(string from, string to, byte[] content, byte msgFmt) => _connection.TryEnqueue(CmppFrame.Build(
-        new DeliverPdu { MsgId = _ismg.NextMsgId(), DestId = to, MsgFmt = msgFmt, SrcTerminalId = from, MsgContent = content },
+        new DeliverPdu { MsgId = _ismg.NextMsgId(forDeliver: true), DestId = to, MsgFmt = msgFmt, SrcTerminalId = from, MsgContent = content },
         NextSequence(),
         _version));
 
@@ -125,7 +125,7 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
         var report = new StatusReportContent(msgId, stat, now, now, destination, (uint)Interlocked.Increment(ref _sequence));
         var deliver = new DeliverPdu
         {
-            MsgId = _ismg.NextMsgId(),
+            MsgId = _ismg.NextMsgId(forDeliver: true),
             DestId = accessNumber,
             SrcTerminalId = destination,
             RegisteredDelivery = 1,
