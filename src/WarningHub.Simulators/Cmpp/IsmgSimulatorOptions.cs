@@ -39,6 +39,12 @@ public sealed class IsmgSimulatorOptions
     /// <summary>Leave SUBMITs unanswered (a hung ISMG); may be changed while running. <value>false.</value></summary>
     public bool SwallowSubmits { get; set; }
 
+    /// <summary>
+    /// Once this many SUBMITs were accepted, drop the connection that brings the next one, unanswered (a link lost
+    /// mid-message); may be changed while running. <value>0 (never).</value>
+    /// </summary>
+    public int DropAfterAccepted { get; set; }
+
     /// <summary>Answer ACTIVE_TEST; may be changed while running. <value>true.</value></summary>
     public bool AnswerActiveTests { get; set; } = true;
 

@@ -101,6 +101,13 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
 
     private void OnSubmit(uint sequence, SubmitPdu submit)
     {
+        if (_ismg.Options.DropAfterAccepted > 0 && _ismg.Accepted >= _ismg.Options.DropAfterAccepted)
+        {
+            _ismg.Record(Recorded(submit, sequence, string.Empty));
+            _connection.Abort();
+            return;
+        }
+
         if (_ismg.Options.SwallowSubmits)
         {
             _ismg.Record(Recorded(submit, sequence, string.Empty));
