@@ -15,6 +15,8 @@ internal static class BenchArgs
                 --warmup first sends a Test warning to the test recipients, so the measured run finds the code compiled
           smpp  [--messages N (200000)] [--binds N (4)] [--window N (256)] [--json]
                 the SMPP gateway alone against the SMSC simulator
+          cmpp  [--messages N (200000)] [--version 2|3 (3)] [--binds N (4)] [--window N (256)] [--json]
+                the CMPP gateway alone against the ISMG simulator
         """;
 
     /// <summary>The value after <paramref name="name"/>; the fallback when absent; null when present but not a whole number.</summary>

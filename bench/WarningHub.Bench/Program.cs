@@ -9,6 +9,7 @@ return scenario switch
     "plan" => await PlanScenario.RunAsync(rest),
     "e2e" => await EndToEndScenario.RunAsync(rest),
     "smpp" => await SmppScenario.RunAsync(rest),
+    "cmpp" => await CmppScenario.RunAsync(rest),
     "audio" => await AudioScenario.RunAsync(rest),
     "rtp" => await RtpScenario.RunAsync(rest),
     _ => await BenchArgs.UsageAsync(scenario),

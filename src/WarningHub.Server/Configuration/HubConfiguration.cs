@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
 
@@ -14,7 +15,7 @@ public static class HubConfiguration
 {
     public const string Root = "WarningHub";
     private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
-    private static readonly string[] KnownSmsProtocols = ["Smpp"];
+    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,7 @@ public static class HubConfiguration
         {
             services.AddSmppChannel(gateway.Key, gateway);
         }
+        foreach (var gateway in root.GetSection("Sms:Cmpp").GetChildren()) services.AddCmppChannel(gateway.Key, gateway);
         WarningHub.Server.Feeds.FeedRegistration.AddHubFeeds(services, root); // TV captions, CAP feeds in and out
         ChannelRegistration.AddHubChannels(services, root); // loudspeakers and their audio, WeChat, WeCom
     }
@@ -57,7 +59,27 @@ public static class HubConfiguration
         {
             SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", () => smpp.Get(gateway.Key));
         }
+        errors.AddRange(CmppErrors(services, configuration.GetSection($"{Root}:Sms")));
         errors.AddRange(ChannelRegistration.Validate(services, configuration.GetSection(Root)));
+        return errors;
+    }
+
+    /// <summary>
+    /// "Sms:Cmpp:&lt;name&gt;" settings, and one SMS gateway while a CMPP one is configured: the engine sends a channel through
+    /// its first adapter, so a second gateway would sit idle while operators think it carries traffic.
+    /// </summary>
+    private static List<string> CmppErrors(IServiceProvider services, IConfiguration sms)
+    {
+        var errors = new List<string>();
+        var cmpp = sms.GetSection("Cmpp").GetChildren().ToList();
+        var options = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
+        foreach (var gateway in cmpp) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", () => options.Get(gateway.Key));
+        var gateways = sms.GetSection("Smpp").GetChildren().Count() + cmpp.Count;
+        if (cmpp.Count > 0 && gateways > 1)
+        {
+            errors.Add($"{Root}:Sms: {gateways} SMS gateways are configured with a CMPP one among them, but the engine sends SMS through one "
+                + "gateway only; configure one of them.");
+        }
         return errors;
     }
 

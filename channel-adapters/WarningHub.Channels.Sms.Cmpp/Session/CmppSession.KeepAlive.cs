@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using WarningHub.Channels.Sms.Cmpp.Protocol;
+using WarningHub.Channels.Sms.Cmpp.Transport;
+
+namespace WarningHub.Channels.Sms.Cmpp.Session;
+
+internal sealed partial class CmppSession
+{
+    private ITimer? _housekeeping;
+    private int _activeTestOutstanding;
+
+    /// <summary>
+    /// One timer per connection applies CMPP's rules: a request unanswered for T (ResponseTimeout) is sent again, at
+    /// most N (MaxResends) times, after which the link counts as broken and is dropped; after C (ActiveTestInterval)
+    /// without a word from the ISMG an ACTIVE_TEST goes out, under the same resend rule.
+    /// </summary>
+    private void StartHousekeeping()
+    {
+        var shortest = _options.ResponseTimeout < _options.ActiveTestInterval ? _options.ResponseTimeout : _options.ActiveTestInterval;
+        var period = TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
+        _housekeeping = _time.CreateTimer(_ => Housekeep(), null, period, period);
+    }
+
+    private void Housekeep()
+    {
+        if (_state == SessionState.Closed)
+        {
+            return;
+        }
+
+        var now = _time.GetTimestamp();
+        List<PendingRequest>? resend = null;
+        List<PendingRequest>? neverLeft = null;
+        PendingRequest? givenUp = null;
+        lock (_pendingLock)
+        {
+            foreach (var pending in _pending.Values)
+            {
+                if (_time.GetElapsedTime(pending.LastSentAt, now) < _options.ResponseTimeout)
+                {
+                    continue;
+                }
+
+                if (!pending.IsWritten)
+                {
+                    (neverLeft ??= []).Add(pending);
+                }
+                else if (pending.Resends < _options.MaxResends)
+                {
+                    pending.CountResend(now);
+                    (resend ??= []).Add(pending);
+                }
+                else
+                {
+                    givenUp ??= pending;
+                }
+            }
+
+            foreach (var pending in neverLeft ?? [])
+            {
+                _pending.Remove(pending.Sequence);
+            }
+        }
+
+        foreach (var pending in neverLeft ?? [])
+        {
+            pending.Fail();
+        }
+
+        if (givenUp is not null)
+        {
+            _logger.LogWarning("CMPP {Bind}: {Command} #{Sequence} unanswered after {Resends} resend(s); the link counts as broken.", Name, givenUp.Command, givenUp.Sequence, givenUp.Resends);
+            Abort(new TimeoutException($"{givenUp.Command} unanswered after {givenUp.Resends} resend(s)"));
+            return;
+        }
+
+        foreach (var pending in resend ?? [])
+        {
+            _logger.LogInformation("CMPP {Bind}: {Command} #{Sequence} unanswered after {Timeout}; resend {Resend} of {Max}.", Name, pending.Command, pending.Sequence, _options.ResponseTimeout, pending.Resends, _options.MaxResends);
+            _connection.TryEnqueue(pending.Frame);
+        }
+
+        if (_state == SessionState.Connected
+            && _time.GetElapsedTime(_connection.LastReceivedAt, now) >= _options.ActiveTestInterval
+            && Interlocked.Exchange(ref _activeTestOutstanding, 1) == 0)
+        {
+            _ = ActiveTestAsync();
+        }
+    }
+
+    private async Task ActiveTestAsync()
+    {
+        try
+        {
+            await Send(new HeaderOnlyBody(CmppCommand.ActiveTest)).Answer.ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _activeTestOutstanding, 0);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WarningHub.Abstractions;
+using WarningHub.Core.Registry;
+using WarningHub.Server;
+using WarningHub.Simulators.Cmpp;
+using WarningHub.Storage.Sqlite;
+
+namespace WarningHub.EndToEnd.Tests.Sms;
+
+/// <summary>The hub with its SMS through a CMPP gateway ("WarningHub:Sms:Cmpp:&lt;name&gt;") to the simulated ISMG.</summary>
+public sealed class CmppHubTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("warninghub-cmpp-");
+
+    [Fact]
+    public async Task Submit_RedRainstorm_ThroughCmpp_ReachesEveryPhone_AndEveryStatusReportSettlesItsSlot()
+    {
+        await using var ismg = new IsmgSimulator(new IsmgSimulatorOptions { RecordSubmits = true });
+        ismg.Start();
+        var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = 1000, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
+        var app = HubHost.Build([], loadConfigFile: false, overrides: CmppSettings(ismg.Port), configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await using (app)
+        {
+            await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, default);
+            await app.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", TestHub.ApiKey);
+            using var response = await http.PostAsync(new Uri("/api/v1/warnings", UriKind.Relative),
+                new StringContent(LiveWarning.Xml(LiveWarning.Sample("red-rainstorm.cap.xml")), System.Text.Encoding.UTF8, "application/cap+xml"));
+            var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+
+            var warning = await TestHub.WaitAllFinalAsync(http, id, TimeSpan.FromSeconds(60));
+            await app.StopAsync();
+
+            var phones = registry.Persons.Where(p => p.Phone is not null).Select(p => p.Phone!).Distinct().ToHashSet();
+            Assert.Equal(phones.Count, TestHub.Sms(warning, "planned"));
+            Assert.Equal(phones.Count, TestHub.Sms(warning, "delivered"));
+            var firstParts = ismg.RecordedSubmits.Where(s => s.PkNumber == 1).ToList();
+            Assert.True(firstParts.Select(s => s.Destination).ToHashSet().SetEquals(phones));
+            Assert.Equal(ismg.Accepted, ismg.ReportsSent);
+            Assert.Contains(app.Services.GetServices<ITextSender>(), s => s.Definition.Name == "cmpp:mobile");
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public void HubBuild_WithAMisspeltCmppKey_NamesItWithItsSection()
+    {
+        var settings = CmppSettings(7890);
+        settings["WarningHub:Sms:Cmpp:mobile:SharedSecrt"] = "typo";
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Sms:Cmpp:mobile: ", StringComparison.Ordinal) && e.Contains("SharedSecrt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HubBuild_WithInvalidCmppValues_NamesEachProperty()
+    {
+        var settings = CmppSettings(7890);
+        settings["WarningHub:Sms:Cmpp:mobile:SourceAddr"] = "12345";
+        settings["WarningHub:Sms:Cmpp:mobile:Version"] = "4";
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Sms:Cmpp:mobile: ", StringComparison.Ordinal) && e.Contains("SourceAddr", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Sms:Cmpp:mobile: ", StringComparison.Ordinal) && e.Contains("Version", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HubBuild_WithCmppAndSmppTogether_RefusesInsteadOfLeavingOneIdle()
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
+        foreach (var (key, value) in CmppSettings(7890).Where(s => s.Key.Contains(":Cmpp:", StringComparison.Ordinal))) settings[key] = value;
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Sms: 2 SMS gateways", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { _folder.Delete(recursive: true); } catch (IOException) { /* best effort */ }
+    }
+
+    private Dictionary<string, string?> CmppSettings(int port)
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 1, gatewayRate: 0);
+        foreach (var key in settings.Keys.Where(k => k.StartsWith("WarningHub:Sms:", StringComparison.Ordinal)).ToList()) settings.Remove(key);
+        var defaults = new IsmgSimulatorOptions();
+        settings["WarningHub:Sms:Cmpp:mobile:Host"] = "127.0.0.1";
+        settings["WarningHub:Sms:Cmpp:mobile:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        settings["WarningHub:Sms:Cmpp:mobile:Version"] = "3";
+        settings["WarningHub:Sms:Cmpp:mobile:SourceAddr"] = defaults.SourceAddr;
+        settings["WarningHub:Sms:Cmpp:mobile:SharedSecret"] = defaults.SharedSecret;
+        settings["WarningHub:Sms:Cmpp:mobile:ServiceId"] = "WARN";
+        settings["WarningHub:Sms:Cmpp:mobile:SrcId"] = "10657001";
+        settings["WarningHub:Sms:Cmpp:mobile:Binds"] = "2";
+        settings["WarningHub:Sms:Cmpp:mobile:ReconnectMin"] = "00:00:00.200";
+        settings["WarningHub:Sms:Cmpp:mobile:ReconnectMax"] = "00:00:01";
+        return settings;
+    }
+}
