@@ -73,6 +73,7 @@ public sealed partial class SmppGateway
         var tally = new AttemptTally();
         SmppSession? session = null;
         var rebinds = 0;
+        var recorded = message.BeforeWrite is null;
         while (true)
         {
             var missing = Enumerable.Range(0, pdus.Length).Where(i => ids[i] is null).ToList();
@@ -90,6 +91,21 @@ public sealed partial class SmppGateway
             if (session is null)
             {
                 return Explain(tally.Unknown ?? NoBind(), ids, message);
+            }
+
+            if (!recorded)
+            {
+                // The hub records that this message may leave before its first byte does (guarantee 3).
+                try
+                {
+                    await message.BeforeWrite!(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return DeliveryResult.Temporary(null, "The hub could not record the send, so nothing was written: " + ex.Message);
+                }
+
+                recorded = true;
             }
 
             tally.StartRound();

@@ -95,6 +95,7 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
             SupportsReceipts: options.BindMode == SmppBindMode.Transceiver,
             MaxInFlight: options.Binds * options.Window)
         {
+            ReportsWrites = true,
             Settings = new Dictionary<string, string>
             {
                 [nameof(SmppOptions.Host)] = "SMSC host name or address",
