@@ -12,7 +12,7 @@ internal sealed class TtsModuleClient(SerialLine line, SerialSpeakerOptions opti
 
     /// <summary>Hands one synthesis frame to the module.</summary>
     /// <param name="frame">The synthesis frame.</param>
-    /// <param name="written">Called each time the frame has left: from then on the module may be speaking it.</param>
+    /// <param name="written">Called each time the frame is about to be written: from then on the module may be speaking it.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     public async ValueTask<SegmentHandOver> HandOverAsync(byte[] frame, Action written, CancellationToken cancellationToken)
     {
@@ -21,8 +21,10 @@ internal sealed class TtsModuleClient(SerialLine line, SerialSpeakerOptions opti
         {
             // Late answers or an idle announcement from the frame before must not be read as this frame's answer.
             await line.DrainAsync(line.TransmitTime(2) + TimeSpan.FromMilliseconds(10), cancellationToken);
-            await line.WriteAsync(frame, cancellationToken);
+            // Told before the write: a write cut short by a cancel may still have put the frame on the wire, and the
+            // module may be speaking it (a cancel that raced the write escaped as an exception).
             written();
+            await line.WriteAsync(frame, cancellationToken);
             var answer = await ReadAnswerAsync(frame.Length, skipStatusBytes: true, cancellationToken);
             switch (answer)
             {

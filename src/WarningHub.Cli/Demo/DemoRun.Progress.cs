@@ -24,7 +24,7 @@ internal sealed partial class DemoRun
         {
             while (!last.AllFinal && deadline.Elapsed < settings.Timeout)
             {
-                await Task.Delay(PollEvery, cancellationToken);
+                await Task.Delay(PollEvery, TimeProvider.System, cancellationToken);
                 last = await Read();
             }
             return last;
@@ -54,7 +54,7 @@ internal sealed partial class DemoRun
                         if (c.Pending == 0 && stopped.Add(channel)) bar.StopTask();
                     }
                     if (last.AllFinal || deadline.Elapsed >= settings.Timeout) break;
-                    await Task.Delay(PollEvery, cancellationToken);
+                    await Task.Delay(PollEvery, TimeProvider.System, cancellationToken);
                     last = await Read();
                 }
             });

@@ -75,7 +75,7 @@ internal sealed partial class DemoTwin
                 var unheard = _speakers.Count(s => channel.StatusOf(s.RtpAddress) is null);
                 throw new DemoTwinException($"The hub did not hear {unheard} of {_speakers.Count} simulated loudspeakers within {TerminalsKnownWithin.TotalSeconds:F0} s.");
             }
-            await Task.Delay(50, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, cancellationToken);
         }
     }
 

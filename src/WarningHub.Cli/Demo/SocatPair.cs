@@ -53,7 +53,7 @@ internal sealed class SocatPair : IDisposable
                 pair.Dispose();
                 throw new InvalidOperationException(why);
             }
-            await Task.Delay(10, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
         }
         return pair;
     }

@@ -166,7 +166,7 @@ public sealed partial class SimulatedSpeaker
     {
         try
         {
-            await Task.Delay(playTime, _stop.Token).ConfigureAwait(false);
+            await Task.Delay(playTime, TimeProvider.System, _stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

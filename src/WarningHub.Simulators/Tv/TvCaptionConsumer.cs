@@ -67,7 +67,7 @@ public sealed class TvCaptionConsumer(HttpClient http, Uri feedUrl)
         {
             await PollAsync().ConfigureAwait(false);
             if (condition(OnAir)) return true;
-            await Task.Delay(every).ConfigureAwait(false);
+            await Task.Delay(every, TimeProvider.System).ConfigureAwait(false);
         }
         await PollAsync().ConfigureAwait(false);
         return condition(OnAir);

@@ -89,7 +89,7 @@ public sealed class TvStationSimulator : IAsyncDisposable
             case StationBehaviour.Refuse:
                 return Results.BadRequest(new { error = "caption refused" });
             case StationBehaviour.Hang:
-                await Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMinutes(2), TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
                 return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
             default:
                 return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);

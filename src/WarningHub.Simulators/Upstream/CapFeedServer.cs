@@ -80,7 +80,7 @@ public sealed class CapFeedServer(TimeProvider? time = null) : IAsyncDisposable
     private async Task AnswerAsync(HttpContext context, FeedAnswer answer)
     {
         _requests.AddOrUpdate(context.Request.Path.Value!, 1, (_, n) => n + 1);
-        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = answer.ContentType;
         await context.Response.WriteAsync(answer.Body, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
