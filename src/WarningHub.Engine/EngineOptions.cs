@@ -29,6 +29,15 @@ public sealed class EngineOptions
     /// <summary>How long a sent message waits for its receipt before it counts as Unconfirmed.</summary>
     public TimeSpan ReceiptWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long after a send a missing receipt is asked for, from gateways that can be asked (SMPP query_sm): a
+    /// receipt lost with a dropped link is found before the receipt window closes.
+    /// </summary>
+    public TimeSpan ReceiptQueryAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Most receipt queries per gateway per sweep.</summary>
+    public int ReceiptQueriesPerSweep { get; set; } = 200;
+
     /// <summary>How often sent slots are checked against <see cref="ReceiptWindow"/>.</summary>
     public TimeSpan ReceiptSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -84,6 +93,8 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.RetryMaxDelay < options.RetryBaseDelay) failures.Add($"{nameof(EngineOptions.RetryMaxDelay)} must not be below {nameof(EngineOptions.RetryBaseDelay)}.");
         if (options.ReceiptWindow <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptWindow)} must be positive.");
         if (options.ReceiptSweepInterval < TimeSpan.FromMilliseconds(100)) failures.Add($"{nameof(EngineOptions.ReceiptSweepInterval)} must be at least 100 ms.");
+        if (options.ReceiptQueryAfter <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptQueryAfter)} must be positive.");
+        if (options.ReceiptQueriesPerSweep is < 0 or > 100_000) failures.Add($"{nameof(EngineOptions.ReceiptQueriesPerSweep)} must be 0..100000 (was {options.ReceiptQueriesPerSweep}).");
         if (options.UnmatchedReceiptTtl <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.UnmatchedReceiptTtl)} must be positive.");
         if (options.Workers is < 1 or > 64) failures.Add($"{nameof(EngineOptions.Workers)} must be 1..64 (was {options.Workers}).");
         if (options.EndpointWorkers is < 1 or > 64) failures.Add($"{nameof(EngineOptions.EndpointWorkers)} must be 1..64 (was {options.EndpointWorkers}).");

@@ -83,6 +83,26 @@ public sealed partial class SqliteLedger
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
+    public Task<IReadOnlyList<AwaitedReceipt>> AwaitedReceiptsAsync(string source, DateTimeOffset sentAfter, DateTimeOffset sentBefore, int max,
+        CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT m.id, sl.address FROM message m JOIN slot sl ON sl.id = m.slot
+            WHERE m.source = $s AND m.state = 0 AND sl.state = {(int)DeliveryStatus.Sent} AND sl.updated_at >= $after AND sl.updated_at < $before
+            LIMIT $max
+            """;
+        cmd.Parameters.AddWithValue("$s", source);
+        cmd.Parameters.AddWithValue("$after", Ms(sentAfter));
+        cmd.Parameters.AddWithValue("$before", Ms(sentBefore));
+        cmd.Parameters.AddWithValue("$max", max);
+        using var r = cmd.ExecuteReader();
+        var result = new List<AwaitedReceipt>();
+        while (r.Read()) result.Add(new AwaitedReceipt(r.GetString(0), r.GetString(1)));
+        return Task.FromResult<IReadOnlyList<AwaitedReceipt>>(result);
+    }
+
     public Task<IReadOnlyList<string>> ChannelsOfAsync(long warningId, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();

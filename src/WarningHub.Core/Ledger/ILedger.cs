@@ -56,6 +56,13 @@ public interface ILedgerMaintenance
     /// <summary>Sent slots older than <paramref name="sentBefore"/> without a receipt become Unconfirmed.</summary>
     Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Message parts from <paramref name="source"/> still waiting for their receipt, of slots sent between
+    /// <paramref name="sentAfter"/> and <paramref name="sentBefore"/>: candidates to ask the gateway about.
+    /// </summary>
+    Task<IReadOnlyList<AwaitedReceipt>> AwaitedReceiptsAsync(string source, DateTimeOffset sentAfter, DateTimeOffset sentBefore, int max,
+        CancellationToken cancellationToken);
+
     /// <summary>Kept receipts that no send claimed and that arrived before <paramref name="receivedBefore"/> are dropped.</summary>
     Task<int> DropEarlyReceiptsAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 
@@ -83,3 +90,8 @@ public interface ILedgerMaintenance
 /// <param name="Requeued">Slots queued again.</param>
 /// <param name="PossiblyDuplicated">Of those, the slots whose request may have left: flagged.</param>
 public readonly record struct InFlightRecovery(int Requeued, int PossiblyDuplicated);
+
+/// <summary>A message part whose receipt has not come.</summary>
+/// <param name="MessageId">The gateway's id of the part.</param>
+/// <param name="Address">Where it was sent.</param>
+public sealed record AwaitedReceipt(string MessageId, string Address);

@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ShardFastLane>();
         services.TryAddSingleton<GatewayWaits>();
         services.TryAddSingleton<WriteJournal>();
+        services.TryAddSingleton<Receipts.AskedReceipts>();
         services.TryAddTransient<ShardPayloadFactory>();
         services.TryAddTransient<ShardRunner>();
         services.TryAddTransient<ShardJob>();

@@ -1,22 +1,69 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
+using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
 
 namespace WarningHub.Engine.Receipts;
 
 /// <summary>
-/// Periodically closes receipt waits: sent slots without a receipt in time become Unconfirmed, and kept receipts that
-/// no send claimed within <see cref="EngineOptions.UnmatchedReceiptTtl"/> are dropped.
+/// Periodically settles receipt waits. Receipts overdue by <see cref="EngineOptions.ReceiptQueryAfter"/> are asked
+/// for, once each, from gateways that can be asked (a receipt lost with a dropped link); sent slots without a receipt
+/// after <see cref="EngineOptions.ReceiptWindow"/> become Unconfirmed; kept receipts that no send claimed within
+/// <see cref="EngineOptions.UnmatchedReceiptTtl"/> are dropped.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ReceiptWindowJob(ILedgerMaintenance maintenance, IOptions<EngineOptions> options, TimeProvider time, ILogger<ReceiptWindowJob> logger) : IJob
+public sealed class ReceiptWindowJob(
+    ILedger ledger,
+    ILedgerMaintenance maintenance,
+    IEnumerable<IReceiptQuery> gateways,
+    AskedReceipts asked,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<ReceiptWindowJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        var o = options.Value;
         var now = time.GetUtcNow();
-        await maintenance.CloseReceiptWaitsAsync(now - options.Value.ReceiptWindow, cancellationToken);
-        var dropped = await maintenance.DropEarlyReceiptsAsync(now - options.Value.UnmatchedReceiptTtl, cancellationToken);
-        if (dropped > 0) logger.LogWarning("{Count} receipts for unknown messages dropped after {Ttl}", dropped, options.Value.UnmatchedReceiptTtl);
+        foreach (var gateway in gateways) await AskAsync(gateway, now - o.ReceiptWindow, now - o.ReceiptQueryAfter, cancellationToken);
+        await maintenance.CloseReceiptWaitsAsync(now - o.ReceiptWindow, cancellationToken);
+        var dropped = await maintenance.DropEarlyReceiptsAsync(now - o.UnmatchedReceiptTtl, cancellationToken);
+        if (dropped > 0) logger.LogWarning("{Count} receipts for unknown messages dropped after {Ttl}", dropped, o.UnmatchedReceiptTtl);
+    }
+
+    private async Task AskAsync(IReceiptQuery gateway, DateTimeOffset sentAfter, DateTimeOffset sentBefore, CancellationToken cancellationToken)
+    {
+        var source = gateway.Definition.Name;
+        var awaited = await maintenance.AwaitedReceiptsAsync(source, sentAfter, sentBefore, options.Value.ReceiptQueriesPerSweep * 4, cancellationToken);
+        var found = new List<Receipt>();
+        var askedNow = 0;
+        foreach (var message in awaited)
+        {
+            if (askedNow >= options.Value.ReceiptQueriesPerSweep) break;
+            if (!asked.TryAsk(source, message.MessageId)) continue;
+            askedNow++;
+            if (await gateway.QueryAsync(message.MessageId, message.Address, cancellationToken) is { } receipt) found.Add(receipt);
+        }
+        if (found.Count > 0)
+        {
+            await ledger.ApplyReceiptsAsync(source, found, cancellationToken);
+            logger.LogInformation("{Count} overdue receipts of {Gateway} recovered by asking the gateway", found.Count, source);
+        }
+    }
+}
+
+/// <summary>Message ids already asked about, so each is asked once per process.</summary>
+public sealed class AskedReceipts
+{
+    private const int Limit = 1_000_000;
+
+    private readonly ConcurrentDictionary<(string, string), byte> _asked = new();
+
+    public bool TryAsk(string source, string messageId)
+    {
+        if (_asked.Count >= Limit) _asked.Clear();
+        return _asked.TryAdd((source, messageId), 0);
     }
 }
