@@ -11,7 +11,8 @@ namespace WarningHub.Engine.Sending;
 internal sealed class ShardPayload(string channel, string text, IReadOnlyDictionary<string, string> fields, Bulletin? bulletin,
     WriteJournal journal, Func<long, string>? textOfVillage = null)
 {
-    public async ValueTask<DeliveryResult> SendAsync(IChannelAdapter adapter, LedgerSlot slot, CancellationToken cancellationToken)
+    /// <param name="marked">Told once the slot is durably marked written, just before its request leaves.</param>
+    public async ValueTask<DeliveryResult> SendAsync(IChannelAdapter adapter, LedgerSlot slot, Action? marked, CancellationToken cancellationToken)
     {
         // An adapter that reports its writes marks the slot itself, just before the first byte leaves; for the others
         // the hand-over is the last moment the hub knows that nothing has left yet.
@@ -20,6 +21,7 @@ internal sealed class ShardPayload(string channel, string text, IReadOnlyDiction
             try
             {
                 await journal.MarkAsync(slot.Id, cancellationToken);
+                marked?.Invoke();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -29,16 +31,20 @@ internal sealed class ShardPayload(string channel, string text, IReadOnlyDiction
         }
         return adapter switch
         {
-            ITextSender sender => await sender.SendAsync(TextFor(slot), cancellationToken),
+            ITextSender sender => await sender.SendAsync(TextFor(slot, marked), cancellationToken),
             IAudioBroadcaster audio when bulletin is not null => await audio.BroadcastAsync(new AudioMessage(slot.Id, slot.Address, bulletin.Clip, bulletin.Script), cancellationToken),
             _ => DeliveryResult.Temporary(null, $"no way to send on {channel} with {adapter.Definition.Name}"),
         };
     }
 
-    private TextMessage TextFor(LedgerSlot slot) =>
+    private TextMessage TextFor(LedgerSlot slot, Action? marked) =>
         new(slot.Id, slot.Address, textOfVillage is null ? text : textOfVillage(slot.VillageCode))
         {
             Fields = fields,
-            BeforeWrite = ct => new ValueTask(journal.MarkAsync(slot.Id, ct)),
+            BeforeWrite = async ct =>
+            {
+                await journal.MarkAsync(slot.Id, ct);
+                marked?.Invoke();
+            },
         };
 }

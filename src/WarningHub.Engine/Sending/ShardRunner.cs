@@ -32,7 +32,7 @@ public sealed partial class ShardRunner(
     private const int FirstClaim = 64;
 
     /// <summary>Runs up to <paramref name="claims"/> claims of the shard.</summary>
-    /// <param name="claimed">Told once the first batch is claimed, before it is sent (see <see cref="ShardFastLane"/>).</param>
+    /// <param name="claimed">Told once the first message of the first batch is marked written, before it leaves (see <see cref="ShardFastLane"/>).</param>
     public async Task RunAsync(long shardId, int claims, CancellationToken cancellationToken, Action? claimed = null)
     {
         var shard = await maintenance.GetShardAsync(shardId, cancellationToken);
@@ -71,12 +71,18 @@ public sealed partial class ShardRunner(
                 return;
             }
             var slots = await ledger.ClaimAsync(shard, time.GetUtcNow(), batch, cancellationToken);
-            claimed?.Invoke();
             batch = options.Value.ClaimBatch;
-            if (slots.Count == 0) break;
+            if (slots.Count == 0)
+            {
+                claimed?.Invoke();
+                break;
+            }
             await using (var outcomes = new OutcomeWriter(ledger, time))
             {
-                await SendAllAsync(sender, slots, payload, warning, outcomes, stop, cancellationToken);
+                // The fast lane's caller waits until the first message is marked written, not only claimed: the mark
+                // is a ledger write too, and it must not queue behind the rest of the county's inserts.
+                await SendAllAsync(sender, slots, payload, warning, outcomes, claimed, stop, cancellationToken);
+                claimed?.Invoke();
                 if (outcomes.GatewayUnavailable)
                 {
                     // The gateway went away under this batch: no more claims now, the rest waits for it.
@@ -97,7 +103,7 @@ public sealed partial class ShardRunner(
     }
 
     private async Task SendAllAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
-        WarningRecord warning, OutcomeWriter outcomes, CancellationToken stop, CancellationToken cancellationToken)
+        WarningRecord warning, OutcomeWriter outcomes, Action? marked, CancellationToken stop, CancellationToken cancellationToken)
     {
         var inFlight = Math.Max(1, sender.Definition.MaxInFlight);
         using var gate = new SemaphoreSlim(inFlight, inFlight);
@@ -112,13 +118,13 @@ public sealed partial class ShardRunner(
                 for (var k = i; k < slots.Count; k++) outcomes.Add(outcomesPolicy.NotSent(slots[k], warning));
                 break;
             }
-            running.Add(SendOneAsync(sender, slots[i], payload, warning, gate, outcomes, stop));
+            running.Add(SendOneAsync(sender, slots[i], payload, warning, gate, outcomes, marked, stop));
         }
         await Task.WhenAll(running);
     }
 
     private async Task SendOneAsync(IChannelAdapter sender, LedgerSlot slot, ShardPayload payload, WarningRecord warning,
-        SemaphoreSlim gate, OutcomeWriter outcomes, CancellationToken stop)
+        SemaphoreSlim gate, OutcomeWriter outcomes, Action? marked, CancellationToken stop)
     {
         try
         {
@@ -127,7 +133,7 @@ public sealed partial class ShardRunner(
             {
                 // The stop signal reaches sends still waiting in the adapter (for its rate limit or a window slot):
                 // they give up before anything is written, so a cancel stops them too, not only those not started.
-                result = await payload.SendAsync(sender, slot, stop);
+                result = await payload.SendAsync(sender, slot, marked, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
