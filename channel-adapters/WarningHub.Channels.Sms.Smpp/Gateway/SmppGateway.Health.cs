@@ -11,9 +11,22 @@ public sealed partial class SmppGateway
 
     /// <summary>
     /// Up while at least one bind is live; otherwise down with the last reason a bind could not be made (for a
-    /// refused bind: which settings to check) and the moment the gateway went down.
+    /// refused bind: which settings to check) and the moment the gateway went down. A bind whose link has dropped but
+    /// that has not left the live set yet does not count: health agrees with what a send would find.
     /// </summary>
-    public GatewayHealth Health => Volatile.Read(ref _health);
+    public GatewayHealth Health
+    {
+        get
+        {
+            var health = Volatile.Read(ref _health);
+            if (health.IsUp && !Array.Exists(Volatile.Read(ref _live), s => s.IsBound))
+            {
+                return GatewayHealth.Down($"The SMPP link of gateway {Name} dropped; reconnecting.", _time.GetUtcNow());
+            }
+
+            return health;
+        }
+    }
 
     private void SetHealth(GatewayHealth health) => Volatile.Write(ref _health, health);
 

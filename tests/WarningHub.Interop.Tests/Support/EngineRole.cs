@@ -74,14 +74,9 @@ internal sealed class EngineRole(SmppGateway gateway, int maxAttempts = 60)
         }
     }
 
-    private async Task WaitUntilUpAsync(CancellationToken deadline)
-    {
-        await Task.Delay(20, CancellationToken.None); // health may still say up for the instant a dropped bind takes to leave
-        while (!gateway.Health.IsUp && !deadline.IsCancellationRequested)
-        {
-            await Task.Delay(20, CancellationToken.None);
-        }
-    }
+    /// <summary>Waits for the gateway's own signal that it is up again (or for the test's deadline).</summary>
+    private Task<bool> WaitUntilUpAsync(CancellationToken deadline) =>
+        Eventually.TrueAsync(() => gateway.Health.IsUp || deadline.IsCancellationRequested, TimeSpan.FromMinutes(10));
 
     private static TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
