@@ -23,7 +23,7 @@ public sealed record HealthReport(IReadOnlyList<HealthProblem> Problems)
 /// What /health reports: every gateway that cannot take messages (whether or not anything waits for it, so a wrong
 /// password shows before the first warning), and every warning whose release failed.
 /// </summary>
-public sealed class EngineHealth(IEnumerable<IGatewayHealth> gateways, IWarningStore warnings)
+public sealed class EngineHealth(IEnumerable<IGatewayHealth> gateways, ChannelRouter router, IWarningStore warnings)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +39,6 @@ public sealed class EngineHealth(IEnumerable<IGatewayHealth> gateways, IWarningS
     }
 
     /// <summary>The gateways of <paramref name="channel"/> that are down, for a warning's status.</summary>
-    public IEnumerable<(string Gateway, GatewayHealth Health)> DownFor(string channel)
-    {
-        var via = channel == Core.Planning.Channels.Broadcaster ? Core.Planning.Channels.Sms : channel;
-        return gateways.Where(g => g.Definition.Channel == via && !g.Health.IsUp).Select(g => (g.Definition.Name, g.Health));
-    }
+    public IEnumerable<(string Gateway, GatewayHealth Health)> DownFor(string channel) =>
+        router.AdaptersFor(channel).OfType<IGatewayHealth>().Where(g => !g.Health.IsUp).Select(g => (g.Definition.Name, g.Health));
 }

@@ -34,9 +34,12 @@ public sealed class ChannelRouter(IEnumerable<ITextSender> senders, IEnumerable<
     }
 
     /// <summary>The adapter for a channel. The first registered wins; per-operator routing and failover come with more gateways.</summary>
-    public IChannelAdapter? AdapterFor(string channel)
+    public IChannelAdapter? AdapterFor(string channel) => AdaptersFor(channel).FirstOrDefault();
+
+    /// <summary>Every adapter that can serve a ledger channel (broadcasters' links go by SMS).</summary>
+    public IEnumerable<IChannelAdapter> AdaptersFor(string channel)
     {
         var via = channel == Core.Planning.Channels.Broadcaster ? Core.Planning.Channels.Sms : channel;
-        return Array.Find(_adapters, s => s.Definition.Channel == via);
+        return _adapters.Where(s => s.Definition.Channel == via);
     }
 }
