@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Templates.Text;
 
 namespace WarningHub.Engine;
 
@@ -72,6 +73,12 @@ public sealed class EngineOptions
     /// <summary>Signs broadcasters' links so only the sent link plays and confirms. At least 16 characters; keep it secret.</summary>
     public string LinkSecret { get; set; } = "";
 
+    /// <summary>
+    /// A folder whose <c>text.zh-CN.json</c> replaces the built-in texts of SMS, broadcaster SMS and WeCom messages
+    /// (config/templates/README.md); unset, the built-in texts are used.
+    /// </summary>
+    public string? TemplateFolder { get; set; }
+
     /// <summary>The SMS signature, in 【】, that operators in China require.</summary>
     public string SmsSignature { get; set; } = "【井研县应急管理局】";
 }
@@ -109,6 +116,21 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.LinkSecret.Length < 16) failures.Add($"{nameof(EngineOptions.LinkSecret)} must be at least 16 characters.");
         if (string.IsNullOrWhiteSpace(options.SmsSignature) || !options.SmsSignature.StartsWith('【') || !options.SmsSignature.EndsWith('】'))
             failures.Add($"{nameof(EngineOptions.SmsSignature)} must be a signature in 【】 (was '{options.SmsSignature}').");
+        if (options.TemplateFolder is { } folder)
+        {
+            if (!Directory.Exists(folder)) failures.Add($"{nameof(EngineOptions.TemplateFolder)} '{folder}' does not exist.");
+            else
+            {
+                try
+                {
+                    TextTemplates.Load(folder);
+                }
+                catch (InvalidDataException e)
+                {
+                    failures.Add($"{nameof(EngineOptions.TemplateFolder)}: {e.Message}");
+                }
+            }
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

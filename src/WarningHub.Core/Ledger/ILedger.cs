@@ -31,6 +31,19 @@ public interface ILedger
     /// </summary>
     Task MarkWrittenAsync(IReadOnlyList<long> slotIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives a correction (Update) or an all-clear (Cancel) one slot per address that the earlier warnings sent to,
+    /// or may have sent to, on each of <paramref name="channels"/>, after the follow-up's own slots and without
+    /// repeating an address it already has; the earlier warnings' village targets come along for reach. Done once, in
+    /// one transaction: a second call returns nothing.
+    /// </summary>
+    /// <returns>The new shards, to be queued.</returns>
+    Task<IReadOnlyList<ShardInfo>> PersistFollowUpAsync(long followUpId, IReadOnlyCollection<long> earlierIds, IReadOnlyCollection<string> channels,
+        int shardSize, CancellationToken cancellationToken);
+
+    /// <summary>How many slots of these warnings are in a job's hands (Sending) now.</summary>
+    Task<int> InHandsAsync(IReadOnlyCollection<long> warningIds, CancellationToken cancellationToken);
+
     /// <summary>Ends every slot of a warning that has not left our hands with <paramref name="finalState"/> (Expired or Cancelled).</summary>
     Task<int> EndWarningAsync(long warningId, DeliveryStatus finalState, CancellationToken cancellationToken);
 }
