@@ -27,8 +27,18 @@ public sealed class EngineOptions
     /// <summary>Longest retry delay.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a sent message waits for its receipt before it counts as Unconfirmed.</summary>
+    /// <summary>How long a sent message waits for its receipt before it counts as Unconfirmed (channels without their own window).</summary>
     public TimeSpan ReceiptWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The receipt window of a ledger channel (sms, broadcaster, wechat, wecom, tv, loudspeakerIp, loudspeakerSerial)
+    /// where it differs from <see cref="ReceiptWindow"/>: an SMSC's reports can take many minutes, a loudspeaker's play
+    /// report comes within seconds of the bulletin's end or not at all.
+    /// </summary>
+    public Dictionary<string, TimeSpan> ReceiptWindows { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The receipt window of <paramref name="channel"/>.</summary>
+    public TimeSpan ReceiptWindowOf(string channel) => ReceiptWindows.TryGetValue(channel, out var window) ? window : ReceiptWindow;
 
     /// <summary>
     /// How long after a send a missing receipt is asked for, from gateways that can be asked (SMPP query_sm): a
@@ -99,6 +109,12 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.RetryBaseDelay <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.RetryBaseDelay)} must be positive.");
         if (options.RetryMaxDelay < options.RetryBaseDelay) failures.Add($"{nameof(EngineOptions.RetryMaxDelay)} must not be below {nameof(EngineOptions.RetryBaseDelay)}.");
         if (options.ReceiptWindow <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptWindow)} must be positive.");
+        foreach (var (channel, window) in options.ReceiptWindows)
+        {
+            if (!Core.Planning.Channels.All.Contains(channel))
+                failures.Add($"{nameof(EngineOptions.ReceiptWindows)}: '{channel}' is not a channel ({string.Join(", ", Core.Planning.Channels.All)}).");
+            if (window <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptWindows)}[{channel}] must be positive (was {window}).");
+        }
         if (options.ReceiptSweepInterval < TimeSpan.FromMilliseconds(100)) failures.Add($"{nameof(EngineOptions.ReceiptSweepInterval)} must be at least 100 ms.");
         if (options.ReceiptQueryAfter <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptQueryAfter)} must be positive.");
         if (options.ReceiptQueriesPerSweep is < 0 or > 100_000) failures.Add($"{nameof(EngineOptions.ReceiptQueriesPerSweep)} must be 0..100000 (was {options.ReceiptQueriesPerSweep}).");

@@ -67,7 +67,15 @@ public interface ILedgerMaintenance
     Task<DateTimeOffset?> NextDueAsync(ShardInfo shard, CancellationToken cancellationToken);
 
     /// <summary>Sent slots older than <paramref name="sentBefore"/> without a receipt become Unconfirmed.</summary>
-    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
+    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken) =>
+        CloseReceiptWaitsAsync(sentBefore, new Dictionary<string, DateTimeOffset>(), cancellationToken);
+
+    /// <summary>
+    /// Sent slots without a receipt become Unconfirmed when they were sent before their channel's entry in
+    /// <paramref name="sentBeforeByChannel"/>, or, for a channel without one, before <paramref name="sentBefore"/>.
+    /// </summary>
+    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, IReadOnlyDictionary<string, DateTimeOffset> sentBeforeByChannel,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Message parts from <paramref name="source"/> still waiting for their receipt, of slots sent between
