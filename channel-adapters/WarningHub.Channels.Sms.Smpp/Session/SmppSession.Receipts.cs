@@ -1,5 +1,5 @@
+using WarningHub.Abstractions;
 using Microsoft.Extensions.Logging;
-using WarningHub.Channels.Sms.Smpp.Logging;
 using WarningHub.Channels.Sms.Smpp.Protocol;
 using WarningHub.Channels.Sms.Smpp.Transport;
 
@@ -23,7 +23,7 @@ internal sealed partial class SmppSession
             }
             else if (!view.IsDeliveryReceipt)
             {
-                _logger.LogInformation("SMPP {Bind}: mobile-originated message from {Sender} ignored.", Name, PhoneMask.Mask(PduReader.Ascii(view.SourceAddress)));
+                _logger.LogInformation("SMPP {Bind}: mobile-originated message from {Sender} ignored.", Name, PersonalData.Phone(PduReader.Ascii(view.SourceAddress)));
             }
             else
             {
