@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using WarningHub.Core.Registry;
+using WarningHub.Engine.Notices;
 using WarningHub.Engine.Intake;
 using WarningHub.Engine.Receipts;
 using WarningHub.Engine.Release;
@@ -25,6 +26,8 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<EngineOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.AddOptions<NoticeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // Shared services, outside every stage: the registry, message composition, stop signals, ending warnings.
         services.TryAddSingleton<RegistryHolder>();
@@ -52,6 +55,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WarmUpSignal>();
         services.TryAddTransient<WarmUpJob>();
         services.TryAddSingleton<Health.EngineHealth>();
+        // Officers: notices (durable texts to one officer).
+        services.TryAddSingleton<NoticeOutbox>();
 
         services.AddQuartz(q => q.UseInMemoryStore());
         // The storage is this host's own service, never Hangfire's static JobStorage.Current: two hubs in one
@@ -69,7 +74,8 @@ public static class EngineServiceCollectionExtensions
         //  1. StartingAsync: the registry is loaded before anything can plan.
         //  2. StartAsync, in this order: adapters connect; recovery settles what a crash left and queues unfinished
         //     shards; the release outbox starts (its first sweep finishes interrupted releases); the fast lane, the
-        //     gateway waits and the receipt pump; Quartz; the Hangfire workers.
+        //     gateway waits and the receipt pump; officer notices (recovering what a stop left in Sending); Quartz;
+        //     the Hangfire workers.
         //  3. StartedAsync: the warm-up job runs through the now-running workers.
         services.AddHostedService(sp => new RegistryLoader(() => loadRegistry(sp), () => loadEndpoints?.Invoke(sp) ?? CountyEndpoints.Empty, sp.GetRequiredService<RegistryHolder>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegistryLoader>>()));
@@ -79,6 +85,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ShardFastLane>());
         services.AddHostedService(sp => sp.GetRequiredService<GatewayWaits>());
         services.AddHostedService<ReceiptPump>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeOutbox>());
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ShardJobServer>();
         services.AddHostedService<EngineWarmUp>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
+using WarningHub.Engine.Notices;
 
 namespace WarningHub.Server.Configuration;
 
@@ -14,7 +15,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Notices", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -23,6 +24,7 @@ public static class HubConfiguration
         services.AddOptions<HubOptions>().Bind(root.GetSection("Hub"), Strict).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
+        services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
             services.AddSmppChannel(gateway.Key, gateway);
@@ -53,6 +55,8 @@ public static class HubConfiguration
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
         SettingErrors.Collect(errors, "Hub", () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         SettingErrors.Collect(errors, "Engine", () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Notices", () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
+        SettingErrors.Collect(errors, () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
