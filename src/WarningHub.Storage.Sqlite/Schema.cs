@@ -94,6 +94,23 @@ internal static class Schema
           error TEXT);
         CREATE INDEX IF NOT EXISTS notice_due ON notice(state, next_at);
         CREATE INDEX IF NOT EXISTS notice_warning ON notice(warning);
+        CREATE TABLE IF NOT EXISTS ack(
+          warning INTEGER NOT NULL,
+          officer INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          phone TEXT NOT NULL,
+          tier INTEGER NOT NULL,
+          regions TEXT NOT NULL,
+          sent_at INTEGER NOT NULL,
+          deadline_ms INTEGER NOT NULL,
+          next_at INTEGER,
+          answered_at INTEGER,
+          method INTEGER,
+          escalations INTEGER NOT NULL DEFAULT 0,
+          escalated_at INTEGER,
+          PRIMARY KEY(warning, officer)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ack_phone ON ack(phone) WHERE answered_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ack_next ON ack(next_at) WHERE next_at IS NOT NULL;
         CREATE TABLE IF NOT EXISTS message(
           source TEXT NOT NULL,
           id TEXT NOT NULL,

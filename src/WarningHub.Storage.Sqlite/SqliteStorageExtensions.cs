@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Notices;
 using WarningHub.Core.Reach;
@@ -24,6 +25,7 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<SqliteRegistryStore>();
         services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
         services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
+        services.TryAddSingleton<IAcknowledgementStore, SqliteAcknowledgementStore>();
         return services;
     }
 }

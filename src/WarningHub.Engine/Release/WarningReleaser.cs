@@ -24,7 +24,8 @@ public sealed class WarningReleaser(
     WarningLifecycle lifecycle,
     IOptions<EngineOptions> options,
     TimeProvider time,
-    ILogger<WarningReleaser> logger)
+    ILogger<WarningReleaser> logger,
+    Acknowledgements.AcknowledgementCalls? acknowledgements = null)
 {
     /// <summary>How long the rest of a release waits for the first batch to be claimed.</summary>
     private static readonly TimeSpan FastLaneLead = TimeSpan.FromMilliseconds(100);
@@ -82,6 +83,9 @@ public sealed class WarningReleaser(
             // Shards persisted before the crash were queued then; the recovery pass queues unfinished ones again.
             logger.LogInformation("Release of warning {WarningId} resumed", warningId);
         }
+        // 叫应 calls are recorded before the warning counts as released: a release resumed after a crash makes them
+        // (once: their keys are idempotent) instead of leaving officers uncalled.
+        if (acknowledgements is not null) await acknowledgements.StartAsync(warning, cancellationToken);
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
         if (warning.Expires is { } expires)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
+using WarningHub.Engine.Acknowledgements;
 using WarningHub.Engine.Notices;
 
 namespace WarningHub.Server.Configuration;
@@ -15,7 +16,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Notices", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -25,6 +26,7 @@ public static class HubConfiguration
         services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
         services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
+        services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
             services.AddSmppChannel(gateway.Key, gateway);
@@ -56,7 +58,7 @@ public static class HubConfiguration
         SettingErrors.Collect(errors, "Hub", () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         SettingErrors.Collect(errors, "Engine", () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
         SettingErrors.Collect(errors, "Notices", () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
-        SettingErrors.Collect(errors, () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
+        SettingErrors.Collect(errors, "Acknowledgements", () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
