@@ -111,6 +111,9 @@ internal static class Schema
           PRIMARY KEY(warning, officer)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ack_phone ON ack(phone) WHERE answered_at IS NULL;
         CREATE INDEX IF NOT EXISTS ack_next ON ack(next_at) WHERE next_at IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS follow_up(
+          warning INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS message(
           source TEXT NOT NULL,
           id TEXT NOT NULL,
