@@ -8,9 +8,14 @@ namespace WarningHub.Engine.Acknowledgements;
 /// </summary>
 public sealed class AcknowledgementOptions
 {
-    /// <summary>The levels that call for 叫应 (Red, Orange, Yellow, Blue).</summary>
-    /// <value>Orange and Red.</value>
-    public List<string> Levels { get; set; } = ["Orange", "Red"];
+    private static readonly string[] DefaultLevels = ["Orange", "Red"];
+
+    /// <summary>
+    /// The levels that call for 叫应 (Red, Orange, Yellow, Blue). Null until set, so a configured list replaces the
+    /// default instead of being appended to it (the configuration binder adds to a list that already has items).
+    /// </summary>
+    /// <value>null: Orange and Red.</value>
+    public List<string>? Levels { get; set; }
 
     /// <summary>How long an officer has to answer, per level. The reminder and the next tier follow at the deadline, the tier after at twice it.</summary>
     /// <value>Red 5 minutes, Orange 10, Yellow 20, Blue 30.</value>
@@ -38,7 +43,7 @@ public sealed class AcknowledgementOptions
         if (level is not { } l) return null;
         var name = l.ToString();
         var special = eventName is not null && Events.TryGetValue(eventName, out var e) ? e : null;
-        var levels = special?.Levels ?? Levels;
+        var levels = special?.Levels ?? Levels ?? [.. DefaultLevels];
         if (!levels.Contains(name, StringComparer.OrdinalIgnoreCase)) return null;
         if (special?.Deadlines is { } d && d.TryGetValue(name, out var eventDeadline)) return eventDeadline;
         return Deadlines.TryGetValue(name, out var deadline) ? deadline : TimeSpan.FromMinutes(10);

@@ -133,6 +133,32 @@ public sealed partial class AcknowledgementHubTests
         }
     }
 
+    [Fact]
+    public async Task ConfiguredLevels_ReplaceTheDefaultList_AndPerEventSettingsBind()
+    {
+        var folder = Directory.CreateTempSubdirectory("warninghub-ack-settings-");
+        try
+        {
+            var settings = TestHub.Settings(folder.FullName, smscPort: 2775, gatewayRate: 0);
+            settings["WarningHub:Acknowledgements:Levels:0"] = "Red";
+            settings["WarningHub:Acknowledgements:Events:山洪:Levels:0"] = "Yellow";
+            settings["WarningHub:Acknowledgements:Events:山洪:Deadlines:Yellow"] = "00:03:00";
+            await using var app = HubHost.Build([], loadConfigFile: false, overrides: settings, configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+
+            var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarningHub.Engine.Acknowledgements.AcknowledgementOptions>>().Value;
+
+            Assert.Equal(["Red"], options.Levels!); // not appended to the default Orange and Red
+            Assert.Null(options.DeadlineFor(WarningHub.Core.Cap.WarningLevel.Orange, "暴雨"));
+            Assert.Equal(TimeSpan.FromMinutes(5), options.DeadlineFor(WarningHub.Core.Cap.WarningLevel.Red, "暴雨"));
+            Assert.Equal(TimeSpan.FromMinutes(3), options.DeadlineFor(WarningHub.Core.Cap.WarningLevel.Yellow, "山洪"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The generated endpoints, with the first village's broadcaster called too (their "played" answers it).</summary>
     private static CountyEndpoints Endpoints(CountyRegistry registry)
     {
