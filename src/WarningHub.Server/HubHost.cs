@@ -88,6 +88,7 @@ public static class HubHost
             .ProducesProblems(400, 401, 403, 409, 413, 415, 503);
         api.MapGet("/warnings/{id}", WarningQueries.GetAsync).WithName("GetWarning").ProducesProblems(401, 404);
         api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync).WithName("GetReach").ProducesProblems(401, 404, 503);
+        api.MapGet("/warnings/{id}/acknowledgements", AcknowledgementQueries.GetAsync).WithName("GetAcknowledgements").ProducesProblems(401, 404);
         // WeChat signs its calls (checked by the adapter before the body is read); it has no API key.
         api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync)
             .AllowAnonymous().ExcludeFromDescription();
@@ -96,6 +97,9 @@ public static class HubHost
         broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);
         broadcaster.MapGet("/audio.wav", BroadcasterEndpoints.AudioAsync);
         broadcaster.MapPost("/played", BroadcasterEndpoints.PlayedAsync);
+        var officer = app.MapGroup("/a/{id}/{officer:long}/{token}").AllowAnonymous().ExcludeFromDescription();
+        officer.MapGet("", OfficerAckEndpoints.PageAsync);
+        officer.MapPost("/received", OfficerAckEndpoints.ReceivedAsync);
         app.MapMethods(ClipEndpoints.Route, [HttpMethods.Get, HttpMethods.Head], ClipEndpoints.WavAsync).AllowAnonymous().WithTags("Loudspeakers");
         app.MapGet("/health", HealthEndpoint.GetAsync).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

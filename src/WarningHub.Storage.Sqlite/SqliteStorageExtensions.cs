@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Ledger;
+using WarningHub.Core.Notices;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Warnings;
 
@@ -22,6 +24,8 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IReachQuery, SqliteReachQuery>();
         services.TryAddSingleton<SqliteRegistryStore>();
         services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
+        services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
+        services.TryAddSingleton<IAcknowledgementStore, SqliteAcknowledgementStore>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
-using WarningHub.Abstractions;
 using Microsoft.Extensions.Logging;
+using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Text;
 
@@ -27,7 +27,7 @@ public sealed partial class CmppGateway
         try
         {
             var text = MessageText.Decode(deliver.MsgContent.Span, deliver.MsgFmt, deliver.TpUdhi == 1);
-            _mobileOriginated.Writer.TryWrite(new MobileOriginatedMessage(deliver.SrcTerminalId, deliver.DestId, text, _time.GetUtcNow()));
+            _mobileOriginated.Writer.TryWrite(new InboundText(deliver.SrcTerminalId, deliver.DestId, text, _time.GetUtcNow()));
             _logger.LogInformation("CMPP gateway {Gateway}: a message from {From} to {To}.", Name, PersonalData.Phone(deliver.SrcTerminalId), deliver.DestId);
         }
         catch (CmppPduException ex)

@@ -36,6 +36,18 @@ public static class WarningPlanner
         return new WarningPlan(warningId, targets, plans);
     }
 
+    /// <summary>
+    /// The villages a target covers, whoever may receive it: those under its division codes and those with a person
+    /// inside its shapes. Officers answer for these (叫应) even when a Test or Exercise reaches test recipients only.
+    /// </summary>
+    public static IReadOnlyCollection<string> VillagesOf(PlanTarget target, CountyRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(registry);
+        var everyone = target with { TestRecipientsOnly = false };
+        return TargetVillages(everyone, registry, Select(everyone, registry));
+    }
+
     private static (List<VillageTarget> Targets, ChannelPlan Sms) PlanSms(CountyRegistry registry, bool[] selected, int shardSize)
     {
 

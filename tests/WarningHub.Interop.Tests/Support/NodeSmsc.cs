@@ -34,6 +34,8 @@ internal sealed class NodeSmsc : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
+            StandardInputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             UseShellExecute = false,
         };
         start.ArgumentList.Add(script);
@@ -96,6 +98,22 @@ internal sealed class NodeSmsc : IAsyncDisposable
     }
 
     public string Diagnostics() => "stderr: " + string.Join(" | ", _stderr);
+
+    /// <summary>
+    /// Has the SMSC send <paramref name="text"/> from a handset as a mobile-originated deliver_sm (esm_class 0) on
+    /// every transceiver bind; each is logged as a mo-acknowledged event when the ESME answers.
+    /// </summary>
+    public async Task SendMobileOriginatedAsync(string from, string to, string text, int? dataCoding = null)
+    {
+        var command = new Dictionary<string, object> { ["type"] = "mo", ["from"] = from, ["to"] = to, ["text"] = text };
+        if (dataCoding is { } coding)
+        {
+            command["dataCoding"] = coding;
+        }
+
+        await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(command));
+        await _process.StandardInput.FlushAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

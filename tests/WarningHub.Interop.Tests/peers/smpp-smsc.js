@@ -13,6 +13,10 @@
 // milliseconds on a monotonic clock, so a test can count, per phone, complete messages, orphan parts and
 // duplicates, and the parts the SMSC saw in any sliding second.
 //
+// Commands on stdin, one JSON object per line: {"type":"mo","from":"8613800138001","to":"10657001","text":"收到",
+// "dataCoding":8} sends that text as a mobile-originated deliver_sm (esm_class 0) on every transceiver session,
+// logged as mo-acknowledged with the deliver_sm_resp status. "dataCoding" defaults to the package's own choice.
+//
 // The package is loaded from $WARNINGHUB_NODE_MODULES when set, else through NODE_PATH.
 
 const path = require('path');
@@ -153,8 +157,11 @@ function assemble(pdu, id, parts) {
   }
 }
 
+const transceivers = new Set();
+
 const server = smpp.createServer((session) => {
   let mode = null;
+  session.on('close', () => transceivers.delete(session));
 
   const onBind = (kind) => (pdu) => {
     if (pdu.system_id !== systemId || pdu.password !== password) {
@@ -165,6 +172,9 @@ const server = smpp.createServer((session) => {
     }
 
     mode = kind;
+    if (kind === 'transceiver') {
+      transceivers.add(session);
+    }
     session.send(pdu.response({ system_id: 'NODESMSC' }));
     log({ type: 'bind', mode: kind, systemId: pdu.system_id });
   };
@@ -238,6 +248,43 @@ const server = smpp.createServer((session) => {
       }, (resp) => log({ type: 'receipt-acknowledged', id, status: resp.command_status }));
     }
   });
+});
+
+function sendMobileOriginated(command) {
+  const fields = { source_addr: command.from, destination_addr: command.to, esm_class: 0, short_message: command.text };
+  if (command.dataCoding !== undefined) {
+    fields.data_coding = command.dataCoding;
+  }
+  if (transceivers.size === 0) {
+    log({ type: 'mo-unsent', from: command.from, reason: 'no transceiver bound' });
+  }
+  for (const session of transceivers) {
+    session.deliver_sm(fields, (resp) => log({ type: 'mo-acknowledged', from: command.from, text: command.text, status: resp.command_status }));
+  }
+}
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  input += chunk;
+  let newline;
+  while ((newline = input.indexOf('\n')) >= 0) {
+    const line = input.slice(0, newline).trim();
+    input = input.slice(newline + 1);
+    if (!line) {
+      continue;
+    }
+    try {
+      const command = JSON.parse(line);
+      if (command.type === 'mo') {
+        sendMobileOriginated(command);
+      } else {
+        log({ type: 'command-unknown', command: command.type });
+      }
+    } catch (error) {
+      log({ type: 'command-unreadable', message: String(error && error.message) });
+    }
+  }
 });
 
 server.listen(0, '127.0.0.1', () => {
