@@ -68,8 +68,11 @@ internal sealed class NodeSmsc : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var ready = await Task.WhenAny(peer._port.Task, Task.Delay(TimeSpan.FromSeconds(15)));
-        if (ready != peer._port.Task)
+        try
+        {
+            await peer._port.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
         {
             await peer.DisposeAsync();
             Assert.Fail("The Node.js SMSC did not print its port within 15 s. stderr: " + string.Join(" | ", peer._stderr));
@@ -79,21 +82,8 @@ internal sealed class NodeSmsc : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds over the events received so far.</summary>
-    public async Task<bool> WaitForAsync(Func<NodeSmsc, bool> condition, TimeSpan? timeout = null)
-    {
-        var rounds = (int)((timeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds / 20);
-        for (var i = 0; i < rounds; i++)
-        {
-            if (condition(this))
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return condition(this);
-    }
+    public Task<bool> WaitForAsync(Func<NodeSmsc, bool> condition, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(() => condition(this), timeout ?? TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(20));
 
     public string Diagnostics() => "stderr: " + string.Join(" | ", _stderr);
 
