@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
-namespace WarningHub.Interop.Tests.Support;
+namespace WarningHub.Testing.Peers;
 
 /// <summary>
 /// The npm `smpp` package run as an SMSC by Node.js (peers/smpp-smsc.js). It prints its port, then one JSON event
 /// per line (bind, submit, message, throttled, ...), which the tests read back. The process is killed on dispose.
 /// </summary>
-internal sealed class NodeSmsc : IAsyncDisposable
+public sealed class NodeSmsc : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<JsonElement> _events = new();
@@ -27,7 +27,7 @@ internal sealed class NodeSmsc : IAsyncDisposable
     public static async Task<NodeSmsc> StartAsync(params string[] arguments)
     {
         var modules = NodeModules.Locate("smpp");
-        var script = Path.Combine(AppContext.BaseDirectory, "peers", "smpp-smsc.js");
+        var script = Path.Combine(AppContext.BaseDirectory, "Peers", "smpp-smsc.js");
         Assert.True(File.Exists(script), $"The peer script is missing at {script}.");
 
         var start = new ProcessStartInfo("node")
