@@ -40,4 +40,18 @@ public sealed class TimeTests
         Assert.True(TestHub.Sms(final, "sent") > 0, "some went before expiry");
         await hub.AssertSmscHasExactlyTheSentMessagesAsync(id);
     }
+
+    [Fact]
+    public async Task ReceiptWindow_WithAnSmscThatSendsNoReceipts_EndsEverySentSlotUnconfirmed()
+    {
+        // The test hub's receipt window is 5 s, swept every second (fake-time proof: Engine.Tests/Time/ReceiptWindowTests).
+        await using var hub = await TestHub.StartAsync(persons: 300, smsc: s => s.SendReceipts = false);
+
+        var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
+        var final = await hub.WaitAllFinalAsync(id, TimeSpan.FromSeconds(60));
+
+        Assert.True(TestHub.Sms(final, "sent") > 0, $"something was sent: {final}");
+        Assert.Equal(TestHub.Sms(final, "sent"), TestHub.Sms(final, "unconfirmed"));
+        Assert.Equal(0, TestHub.Sms(final, "delivered"));
+    }
 }
