@@ -12,5 +12,6 @@ return scenario switch
     "cmpp" => await CmppScenario.RunAsync(rest),
     "audio" => await AudioScenario.RunAsync(rest),
     "rtp" => await RtpScenario.RunAsync(rest),
+    "chaos" => await ChaosScenario.RunAsync(rest),
     _ => await BenchArgs.UsageAsync(scenario),
 };

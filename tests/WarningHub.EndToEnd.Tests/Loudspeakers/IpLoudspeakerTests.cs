@@ -1,11 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using WarningHub.Core.Ledger;
 using ChannelNames = WarningHub.Core.Planning.Channels;
 using WarningHub.Core.Registry;
 using WarningHub.EndToEnd.Tests.Feeds;
 using WarningHub.Simulators.Speakers;
-using Quartz;
 
 namespace WarningHub.EndToEnd.Tests.Loudspeakers;
 
@@ -15,7 +13,7 @@ public sealed class IpLoudspeakerTests
     private static readonly TimeSpan RepeatEvery = TimeSpan.FromSeconds(9);
 
     [Fact]
-    public async Task RedWarning_StreamsTheBulletinToEachVillage_RepeatsIt_AndACancelCutsThePlayingRepeatAndStartsNoFurtherRound()
+    public async Task RedWarning_StreamsTheBulletinToEachVillage_RepeatsIt_AndACancelCutsThePlayingRepeat_StartsNoFurtherRound_AndPlaysTheAllClearOnce()
     {
         await using var first = await LoudspeakerHub.StartSpeakerAsync("jy-a");
         await using var second = await LoudspeakerHub.StartSpeakerAsync("jy-b");
@@ -34,20 +32,26 @@ public sealed class IpLoudspeakerTests
         Assert.True(await Eventually.TrueAsync(() => speakers.All(s => s.Streams.Count >= 2), RepeatEvery * 3), "a repeat round followed");
 
         // Mid-broadcast: the repeat's stream has only begun (a bulletin lasts about 7 s).
-        await hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
-        // Signals, not a watch on the clock: the warning has ended, Quartz holds no repeat of it (so no further round
-        // can start), and the repeat that was playing has ended at every terminal.
-        var record = (await hub.Store().GetAsync(id, default))!;
-        Assert.True(await Eventually.TrueAsync(async () => await hub.StateOfAsync(id) == "Cancelled", TimeSpan.FromSeconds(10)), "the warning was cancelled");
-        var quartz = await hub.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(default);
-        Assert.True(await Eventually.TrueAsync(async () => !await quartz.Exists(new TriggerKey(record.Id.ToString(CultureInfo.InvariantCulture), "repeat"), default),
-            TimeSpan.FromSeconds(10)), "the repeat trigger outlived the cancel");
-        Assert.True(await Eventually.TrueAsync(() => speakers.All(s => s.Streams.Count >= 2 && s.Streams.All(x => x.Ended)), TimeSpan.FromSeconds(10)),
-            "the playing repeat was cut off");
+        var atCancel = speakers.Select(s => s.Streams.Count).ToArray();
+        var cancel = await hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
+        // The all-clear (解除) plays once on each terminal that played the warning; no further round of the warning comes.
+        Assert.True(await Eventually.TrueAsync(() => speakers.Select((s, i) => s.Streams.Count - atCancel[i]).All(n => n >= 1), TimeSpan.FromSeconds(30)),
+            "the all-clear reached each terminal");
+        await hub.WaitAllFinalAsync(cancel);
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var reach = await hub.ReachAsync(cancel);
+            return villages.All(v => LoudspeakerHub.VillageChannel(reach, v, ChannelNames.LoudspeakerIp).Count("delivered") == 1);
+        }, TimeSpan.FromSeconds(30)), "every village's terminal confirmed the all-clear's play");
+        var cancelRecord = (await hub.Store().GetAsync(cancel, default))!;
+        Assert.Equal(0, await hub.App.Services.GetRequiredService<ILedgerMaintenance>().LastRoundAsync(cancelRecord.Id, default));
 
-        // The repeat that was playing was cut off: less than a whole bulletin.
+        Assert.All(speakers, s => Assert.Equal(atCancel[Array.IndexOf(speakers, s)] + 1, s.Streams.Count));
+        // The repeat that was playing was cut off: less than a whole bulletin; the all-clear after it is whole.
         Assert.All(speakers, s => Assert.True(s.Streams[1].Packets < s.Streams[0].Packets,
             $"{s.Options.Id}: the repeat played {s.Streams[1].Packets} packets of {s.Streams[0].Packets}"));
+        Assert.All(speakers, s => Assert.True(s.Streams[^1].Packets > 100, $"{s.Options.Id}: the all-clear played {s.Streams[^1].Packets} packets"));
+        var record = (await hub.Store().GetAsync(id, default))!;
         Assert.Equal(1, await hub.App.Services.GetRequiredService<ILedgerMaintenance>().LastRoundAsync(record.Id, default));
         Assert.Equal("Cancelled", await hub.StateOfAsync(id));
         foreach (var speaker in speakers)

@@ -7,6 +7,8 @@ namespace WarningHub.Engine.Tests.Time;
 /// <summary>Guarantee 4: a cancel stops pending sends within 5 s.</summary>
 public sealed class CancelTests
 {
+    private const string AllClear = "【解除】";
+
     [Fact]
     public async Task Cancel_MidFanOut_StopsSendingWithoutAnyTimePassing_AndCancelsEveryPendingSlot()
     {
@@ -20,10 +22,11 @@ public sealed class CancelTests
         var cancel = await engine.SubmitAsync(CancelOf(alert));
 
         await engine.WaitForStateAsync(warning.Id, WarningState.Cancelled);
-        await engine.WaitForStateAsync(cancel.Id, WarningState.Applied);
+        // The cancel is released itself: its all-clear (解除) goes to those already warned.
+        await engine.WaitForStateAsync(cancel.Id, WarningState.Released);
         var counts = await ExpiryTests.WaitForAllFinalAsync(engine, warning.Id);
         Assert.Equal(cancelledAt, engine.Time.GetUtcNow()); // no time had to pass
-        Assert.Equal(120, engine.Gateway.Sent.Count);
+        Assert.Equal(120, engine.Gateway.Sent.Count(s => !s.Text.Contains(AllClear, StringComparison.Ordinal)));
         Assert.Equal(120, counts[DeliveryStatus.Sent]);
         Assert.Equal(counts.Total - 120, counts[DeliveryStatus.Cancelled]);
         Assert.True(engine.Gateway.GaveUp > 0, "the sends waiting on the gateway gave up at the cancel");
@@ -64,7 +67,7 @@ public sealed class CancelTests
         engine.Time.Advance(TimeSpan.FromSeconds(5));
 
         await engine.WaitForStateAsync(warning.Id, WarningState.Cancelled);
-        await engine.WaitForStateAsync(accepted.Warning.Id, WarningState.Applied);
+        await engine.WaitForStateAsync(accepted.Warning.Id, WarningState.Released);
         var counts = await ExpiryTests.WaitForAllFinalAsync(engine, warning.Id);
         Assert.Equal(50, counts[DeliveryStatus.Sent]);
         Assert.Equal(counts.Total - 50, counts[DeliveryStatus.Cancelled]);

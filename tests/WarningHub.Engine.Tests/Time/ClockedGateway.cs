@@ -5,7 +5,7 @@ using WarningHub.Abstractions;
 namespace WarningHub.Engine.Tests.Time;
 
 /// <summary>One message as the fake gateway took it, with the fake time it was written at.</summary>
-internal sealed record ClockedSend(long Reference, string Address, string MessageId, DateTimeOffset At);
+internal sealed record ClockedSend(long Reference, string Address, string MessageId, DateTimeOffset At, string Text = "");
 
 /// <summary>
 /// An SMS gateway on the test's clock: it accepts every message it is handed, records the (fake) time it was written,
@@ -75,7 +75,7 @@ internal sealed class ClockedGateway(TimeProvider time, string channel = "sms", 
         // The last moment before the first byte: a warning that ended meanwhile sends nothing.
         cancellationToken.ThrowIfCancellationRequested();
         var id = "c" + message.Reference.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Sent.Enqueue(new ClockedSend(message.Reference, message.Address, id, time.GetUtcNow()));
+        Sent.Enqueue(new ClockedSend(message.Reference, message.Address, id, time.GetUtcNow(), message.Text));
         return DeliveryResult.Accepted([id]);
     }
 
