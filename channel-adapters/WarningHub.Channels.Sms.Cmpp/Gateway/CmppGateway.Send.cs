@@ -107,7 +107,10 @@ public sealed partial class CmppGateway
             : DeliveryResult.Unknown(reason) with { ErrorCode = failure.ErrorCode };
     }
 
+    /// <summary>Submits one part, within the window and the rate, and waits for its answer.</summary>
+    /// <param name="submit">The part.</param>
     /// <param name="beforeWrite">Awaited once, just before the first write of this part; null when nothing is to be recorded.</param>
+    /// <param name="cancellationToken">Stops waiting; a part already written still counts as possibly sent.</param>
     private async ValueTask<(string? Id, DeliveryResult Failure)> SubmitPartAsync(
         SubmitPdu submit, Func<CancellationToken, ValueTask>? beforeWrite, CancellationToken cancellationToken)
     {
