@@ -1,6 +1,7 @@
 'use strict';
 // An SMSC made of the independent npm package `smpp` (0.5.1), for WarningHub's interop tests.
-// Prints the listening port as the first stdout line, then one JSON object per line for every event.
+// Prints the listening port as the first stdout line, then one JSON object per line for every event (bind,
+// enquire_link, submit, message, throttled, receipt-acknowledged, query, unbind, ...).
 //
 //   node smpp-smsc.js [--system-id ID] [--password PW] [--throttle-every N] [--throttle-percent P]
 //                     [--throttle-rate N] [--receipt-loss-percent P] [--query-sm ok|nack|invalid] [--seed S]
@@ -181,7 +182,10 @@ const server = smpp.createServer((session) => {
 
   session.on('bind_transceiver', onBind('transceiver'));
   session.on('bind_transmitter', onBind('transmitter'));
-  session.on('enquire_link', (pdu) => session.send(pdu.response()));
+  session.on('enquire_link', (pdu) => {
+    log({ type: 'enquire_link', mode });
+    session.send(pdu.response());
+  });
   session.on('unbind', (pdu) => {
     log({ type: 'unbind', mode });
     session.send(pdu.response());

@@ -1,11 +1,11 @@
-namespace WarningHub.Interop.Tests.Support;
+namespace WarningHub.Testing.Peers;
 
 /// <summary>
 /// Finds the node_modules folder that holds the independent peers: $WARNINGHUB_NODE_MODULES (test.sh sets it),
 /// else &lt;repository&gt;/.peers/node_modules. Missing peers fail the test: an interop suite that passes without its
 /// peer would prove nothing.
 /// </summary>
-internal static class NodeModules
+public static class NodeModules
 {
     public const string Variable = "WARNINGHUB_NODE_MODULES";
 

@@ -3,13 +3,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
-namespace WarningHub.Interop.Tests.Support;
+namespace WarningHub.Testing.Peers;
 
 /// <summary>
 /// The npm `smpp` package run as an SMSC by Node.js (peers/smpp-smsc.js). It prints its port, then one JSON event
 /// per line (bind, submit, message, throttled, ...), which the tests read back. The process is killed on dispose.
 /// </summary>
-internal sealed class NodeSmsc : IAsyncDisposable
+public sealed class NodeSmsc : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<JsonElement> _events = new();
@@ -27,7 +27,7 @@ internal sealed class NodeSmsc : IAsyncDisposable
     public static async Task<NodeSmsc> StartAsync(params string[] arguments)
     {
         var modules = NodeModules.Locate("smpp");
-        var script = Path.Combine(AppContext.BaseDirectory, "peers", "smpp-smsc.js");
+        var script = Path.Combine(AppContext.BaseDirectory, "Peers", "smpp-smsc.js");
         Assert.True(File.Exists(script), $"The peer script is missing at {script}.");
 
         var start = new ProcessStartInfo("node")
@@ -70,8 +70,11 @@ internal sealed class NodeSmsc : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var ready = await Task.WhenAny(peer._port.Task, Task.Delay(TimeSpan.FromSeconds(15)));
-        if (ready != peer._port.Task)
+        try
+        {
+            await peer._port.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+        catch (TimeoutException)
         {
             await peer.DisposeAsync();
             Assert.Fail("The Node.js SMSC did not print its port within 15 s. stderr: " + string.Join(" | ", peer._stderr));
@@ -81,21 +84,8 @@ internal sealed class NodeSmsc : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds over the events received so far.</summary>
-    public async Task<bool> WaitForAsync(Func<NodeSmsc, bool> condition, TimeSpan? timeout = null)
-    {
-        var rounds = (int)((timeout ?? TimeSpan.FromSeconds(15)).TotalMilliseconds / 20);
-        for (var i = 0; i < rounds; i++)
-        {
-            if (condition(this))
-            {
-                return true;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return condition(this);
-    }
+    public Task<bool> WaitForAsync(Func<NodeSmsc, bool> condition, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(() => condition(this), timeout ?? TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(20));
 
     public string Diagnostics() => "stderr: " + string.Join(" | ", _stderr);
 
