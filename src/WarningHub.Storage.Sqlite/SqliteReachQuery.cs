@@ -1,12 +1,24 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using WarningHub.Abstractions;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Reach;
 
 namespace WarningHub.Storage.Sqlite;
 
-/// <summary>Reach straight from the ledger: persons per village and state.</summary>
-public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery
+/// <summary>
+/// Reach straight from the ledger: persons per village and state, and the evidence per address. Address books are
+/// kept per warning and channel while no shard is added (the slots' addresses never change), so a report reads only
+/// states and times.
+/// </summary>
+public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IReachEvidence
 {
+    /// <summary>Books kept: enough for the warnings in force at once; the oldest used is dropped first.</summary>
+    private const int BooksKept = 16;
+
+    private readonly ConcurrentDictionary<(long, string), (SqliteAddressBook Book, long Used)> _books = new();
+    private long _uses;
+
     public Task<IReadOnlyList<VillageTarget>> TargetsAsync(long warningId, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();
@@ -22,35 +34,170 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery
     public Task<IReadOnlyList<VillageChannelCounts>> VillageCountsAsync(long warningId, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
-            SELECT sl.village, sh.channel, sl.state, sl.parts > 0, SUM(sl.persons) FROM shard sh
-            JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
-            WHERE sh.warning = $w AND sh.round = 0
-            GROUP BY sl.village, sh.channel, sl.state, sl.parts > 0
-            """;
-        cmd.Parameters.AddWithValue("$w", warningId);
-        using var r = cmd.ExecuteReader();
-        var acc = new Dictionary<(long, string), (int Sent, int Delivered, int Failed, int Pending, int Total)>();
-        while (r.Read())
+        var ranges = new List<(string Channel, long First, long Last)>();
+        using (var shards = c.CreateCommand())
         {
-            var key = (r.GetInt64(0), r.GetString(1));
-            var state = (DeliveryStatus)r.GetInt32(2);
-            var accepted = r.GetInt64(3) != 0;
-            var persons = r.GetInt32(4);
-            acc.TryGetValue(key, out var a);
-            a.Total += persons;
-            // A failure reported by receipt left our hands all the same: the gateway had accepted it.
-            if (state.HasLeft() || (state == DeliveryStatus.Failed && accepted)) a.Sent += persons;
-            if (state == DeliveryStatus.Delivered) a.Delivered += persons;
-            else if (state is DeliveryStatus.Failed or DeliveryStatus.Expired or DeliveryStatus.Cancelled) a.Failed += persons;
-            else if (!state.IsFinal()) a.Pending += persons;
-            acc[key] = a;
+            shards.CommandText = "SELECT channel, first_slot, last_slot FROM shard WHERE warning = $w AND round = 0 ORDER BY channel, first_slot";
+            shards.Parameters.AddWithValue("$w", warningId);
+            using var r = shards.ExecuteReader();
+            while (r.Read())
+            {
+                var (channel, first, last) = (r.GetString(0), r.GetInt64(1), r.GetInt64(2));
+                // A plan's shards follow each other in slot ids: one range scan for all of them.
+                if (ranges.Count > 0 && ranges[^1].Channel == channel && ranges[^1].Last + 1 == first) ranges[^1] = ranges[^1] with { Last = last };
+                else ranges.Add((channel, first, last));
+            }
         }
-        IReadOnlyList<VillageChannelCounts> result = acc
-            .Select(kv => new VillageChannelCounts(kv.Key.Item1, kv.Key.Item2, kv.Value.Sent, kv.Value.Delivered, kv.Value.Failed, kv.Value.Pending, kv.Value.Total))
+        // Summed here rather than by a GROUP BY: SQLite would sort every slot of the warning to group them, while slots
+        // come in village order already, so one running total per village suffices.
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT village, state, parts, persons FROM slot WHERE id BETWEEN $a AND $b";
+        var a = cmd.Parameters.Add("$a", SqliteType.Integer);
+        var b = cmd.Parameters.Add("$b", SqliteType.Integer);
+        var acc = new Dictionary<(long, string), VillageChannelCounts>();
+        foreach (var (channel, first, last) in ranges)
+        {
+            a.Value = first;
+            b.Value = last;
+            using var r = cmd.ExecuteReader();
+            var village = long.MinValue;
+            var current = default(VillageChannelCounts);
+            while (r.Read())
+            {
+                var v = r.GetInt64(0);
+                if (v != village)
+                {
+                    if (village != long.MinValue) acc[(village, channel)] = current;
+                    village = v;
+                    current = acc.GetValueOrDefault((v, channel), new VillageChannelCounts(v, channel, 0, 0, 0, 0, 0));
+                }
+                current = Count(current, (DeliveryStatus)r.GetInt32(1), r.GetInt32(2) > 0, r.GetInt32(3));
+            }
+            if (village != long.MinValue) acc[(village, channel)] = current;
+        }
+        IReadOnlyList<VillageChannelCounts> result = acc.Values
             .OrderBy(v => v.VillageCode).ThenBy(v => v.Channel, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(result);
+    }
+
+    private static VillageChannelCounts Count(VillageChannelCounts a, DeliveryStatus state, bool accepted, int persons)
+    {
+        // A failure reported by receipt left our hands all the same: the gateway had accepted it.
+        var sent = state.HasLeft() || (state == DeliveryStatus.Failed && accepted) ? persons : 0;
+        var delivered = state == DeliveryStatus.Delivered ? persons : 0;
+        var failed = state is DeliveryStatus.Failed or DeliveryStatus.Expired or DeliveryStatus.Cancelled ? persons : 0;
+        var pending = !state.IsFinal() ? persons : 0;
+        return a with
+        {
+            Sent = a.Sent + sent, Delivered = a.Delivered + delivered, Failed = a.Failed + failed, Pending = a.Pending + pending, Total = a.Total + persons,
+        };
+    }
+
+    public Task<AddressBook> AddressesAsync(long warningId, string channel, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        var shards = new List<(long, long, long)>();
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.CommandText = "SELECT id, first_slot, last_slot FROM shard WHERE warning = $w AND channel = $c ORDER BY id";
+            cmd.Parameters.AddWithValue("$w", warningId);
+            cmd.Parameters.AddWithValue("$c", channel);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) shards.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)));
+        }
+        var key = (warningId, channel);
+        var use = Interlocked.Increment(ref _uses);
+        if (_books.TryGetValue(key, out var kept) && kept.Book.Shards.Length == shards.Count)
+        {
+            _books[key] = (kept.Book, use);
+            return Task.FromResult<AddressBook>(kept.Book);
+        }
+        using var read = c.CreateCommand();
+        read.CommandText = "SELECT address FROM slot WHERE id BETWEEN $a AND $b ORDER BY id";
+        var a = read.Parameters.Add("$a", SqliteType.Integer);
+        var b = read.Parameters.Add("$b", SqliteType.Integer);
+        var book = SqliteAddressBook.Extend(kept.Book, warningId, channel, shards, (first, last) =>
+        {
+            a.Value = first;
+            b.Value = last;
+            using var r = read.ExecuteReader();
+            var addresses = new List<string>((int)(last - first + 1));
+            while (r.Read()) addresses.Add(r.GetString(0));
+            return addresses;
+        });
+        _books[key] = (book, use);
+        while (_books.Count > BooksKept)
+        {
+            var oldest = _books.MinBy(kv => kv.Value.Used).Key;
+            _books.TryRemove(oldest, out _);
+        }
+        return Task.FromResult<AddressBook>(book);
+    }
+
+    public Task<ChannelEvidence> EvidenceAsync(AddressBook book, IReadOnlyCollection<int>? ordinals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var evidence = new ChannelEvidence(book);
+        if (book.Count == 0) return Task.FromResult(evidence);
+        if (book is not SqliteAddressBook sqlite) throw new ArgumentException("The book was not made by this ledger.", nameof(book));
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT id, state, updated_at FROM slot WHERE id BETWEEN $a AND $b";
+        var a = cmd.Parameters.Add("$a", SqliteType.Integer);
+        var b = cmd.Parameters.Add("$b", SqliteType.Integer);
+        if (ordinals is null)
+        {
+            foreach (var s in sqlite.Runs) ReadRange(cmd, a, b, s.First, s.Last, evidence, sqlite, shard: s);
+            return Task.FromResult(evidence);
+        }
+        // One village's slots: their ids, sorted, read as runs of nearby ids (a village's slots are mostly contiguous).
+        var ids = new List<long>();
+        foreach (var o in ordinals)
+        {
+            for (var k = sqlite.SlotStart[o]; k < sqlite.SlotStart[o + 1]; k++) ids.Add(sqlite.SlotIds[k]);
+        }
+        ids.Sort();
+        var wanted = new HashSet<int>(ordinals);
+        for (var i = 0; i < ids.Count;)
+        {
+            var j = i;
+            while (j + 1 < ids.Count && ids[j + 1] - ids[j] <= 64) j++;
+            ReadRange(cmd, a, b, ids[i], ids[j], evidence, sqlite, wanted);
+            i = j + 1;
+        }
+        return Task.FromResult(evidence);
+    }
+
+    private static void ReadRange(SqliteCommand cmd, SqliteParameter a, SqliteParameter b, long first, long last, ChannelEvidence evidence,
+        SqliteAddressBook book, HashSet<int>? wanted = null, SqliteAddressBook.ShardRange? shard = null)
+    {
+        a.Value = first;
+        b.Value = last;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            var o = shard is { } s ? book.SlotOrdinals[s.Base + (int)(id - s.First)] : book.OrdinalOfSlot(id);
+            if (o < 0 || (wanted is not null && !wanted.Contains(o))) continue;
+            evidence.Add(o, (DeliveryStatus)r.GetInt32(1), r.GetInt64(2));
+        }
+    }
+
+    public Task<IReadOnlyDictionary<long, DateTimeOffset>> VillagesPlayedAsync(long warningId, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT sl.village, MIN(sl.updated_at) FROM shard sh
+            JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
+            WHERE sh.warning = $w AND sh.channel IN ('{Channels.LoudspeakerIp}', '{Channels.LoudspeakerSerial}') AND sl.state = {(int)DeliveryStatus.Delivered}
+            GROUP BY sl.village
+            """;
+        cmd.Parameters.AddWithValue("$w", warningId);
+        using var r = cmd.ExecuteReader();
+        var result = new Dictionary<long, DateTimeOffset>();
+        while (r.Read()) result[r.GetInt64(0)] = SqliteTime.FromDb(r.GetInt64(1));
+        return Task.FromResult<IReadOnlyDictionary<long, DateTimeOffset>>(result);
     }
 }
