@@ -8,6 +8,7 @@ var root = new RootCommand("WarningHub: public early warnings to every village, 
     SubmitCommand.Create(),
     StatusCommand.Create(),
     ReachCommand.Create(),
+    UnreachedCommand.Create(),
     ImportCommand.Create(),
     GenerateCommand.Create(),
 };

@@ -31,7 +31,10 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
         return Task.FromResult<IReadOnlyList<VillageTarget>>(result);
     }
 
-    public Task<IReadOnlyList<VillageChannelCounts>> VillageCountsAsync(long warningId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<VillageChannelCounts>> VillageCountsAsync(long warningId, CancellationToken cancellationToken) =>
+        VillageCountsAsync(warningId, null, cancellationToken);
+
+    public Task<IReadOnlyList<VillageChannelCounts>> VillageCountsAsync(long warningId, IReadOnlySet<string>? skipChannels, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();
         var ranges = new List<(string Channel, long First, long Last)>();
@@ -43,6 +46,7 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
             while (r.Read())
             {
                 var (channel, first, last) = (r.GetString(0), r.GetInt64(1), r.GetInt64(2));
+                if (skipChannels?.Contains(channel) == true) continue;
                 // A plan's shards follow each other in slot ids: one range scan for all of them.
                 if (ranges.Count > 0 && ranges[^1].Channel == channel && ranges[^1].Last + 1 == first) ranges[^1] = ranges[^1] with { Last = last };
                 else ranges.Add((channel, first, last));
@@ -97,14 +101,14 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
     public Task<AddressBook> AddressesAsync(long warningId, string channel, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();
-        var shards = new List<(long, long, long)>();
+        var shards = new List<(long, long, long, int)>();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT id, first_slot, last_slot FROM shard WHERE warning = $w AND channel = $c ORDER BY id";
+            cmd.CommandText = "SELECT id, first_slot, last_slot, round FROM shard WHERE warning = $w AND channel = $c ORDER BY id";
             cmd.Parameters.AddWithValue("$w", warningId);
             cmd.Parameters.AddWithValue("$c", channel);
             using var r = cmd.ExecuteReader();
-            while (r.Read()) shards.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)));
+            while (r.Read()) shards.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3)));
         }
         var key = (warningId, channel);
         var use = Interlocked.Increment(ref _uses);
@@ -114,7 +118,7 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
             return Task.FromResult<AddressBook>(kept.Book);
         }
         using var read = c.CreateCommand();
-        read.CommandText = "SELECT address FROM slot WHERE id BETWEEN $a AND $b ORDER BY id";
+        read.CommandText = "SELECT address, village, persons FROM slot WHERE id BETWEEN $a AND $b ORDER BY id";
         var a = read.Parameters.Add("$a", SqliteType.Integer);
         var b = read.Parameters.Add("$b", SqliteType.Integer);
         var book = SqliteAddressBook.Extend(kept.Book, warningId, channel, shards, (first, last) =>
@@ -122,9 +126,9 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
             a.Value = first;
             b.Value = last;
             using var r = read.ExecuteReader();
-            var addresses = new List<string>((int)(last - first + 1));
-            while (r.Read()) addresses.Add(r.GetString(0));
-            return addresses;
+            var slots = new List<(string, long, int)>((int)(last - first + 1));
+            while (r.Read()) slots.Add((r.GetString(0), r.GetInt64(1), r.GetInt32(2)));
+            return slots;
         });
         _books[key] = (book, use);
         while (_books.Count > BooksKept)
@@ -139,16 +143,23 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
     {
         ArgumentNullException.ThrowIfNull(book);
         var evidence = new ChannelEvidence(book);
-        if (book.Count == 0) return Task.FromResult(evidence);
+        if (book.Count == 0)
+        {
+            if (ordinals is null) evidence.FirstRoundCounts = [];
+            return Task.FromResult(evidence);
+        }
         if (book is not SqliteAddressBook sqlite) throw new ArgumentException("The book was not made by this ledger.", nameof(book));
         using var c = database.OpenReader();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT id, state, updated_at FROM slot WHERE id BETWEEN $a AND $b";
+        cmd.CommandText = "SELECT id, state, updated_at, parts FROM slot WHERE id BETWEEN $a AND $b";
         var a = cmd.Parameters.Add("$a", SqliteType.Integer);
         var b = cmd.Parameters.Add("$b", SqliteType.Integer);
         if (ordinals is null)
         {
-            foreach (var s in sqlite.Runs) ReadRange(cmd, a, b, s.First, s.Last, evidence, sqlite, shard: s);
+            // Every slot once: the evidence per address and, from the same rows, the first round's counts per village.
+            var counts = new Dictionary<long, VillageChannelCounts>();
+            foreach (var run in sqlite.Runs) ReadRun(cmd, a, b, run, evidence, sqlite, run.Round == 0 ? counts : null);
+            evidence.FirstRoundCounts = [.. counts.Values.OrderBy(v => v.VillageCode)];
             return Task.FromResult(evidence);
         }
         // One village's slots: their ids, sorted, read as runs of nearby ids (a village's slots are mostly contiguous).
@@ -163,25 +174,43 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
         {
             var j = i;
             while (j + 1 < ids.Count && ids[j + 1] - ids[j] <= 64) j++;
-            ReadRange(cmd, a, b, ids[i], ids[j], evidence, sqlite, wanted);
+            a.Value = ids[i];
+            b.Value = ids[j];
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var position = sqlite.PositionOf(r.GetInt64(0));
+                if (position < 0 || !wanted.Contains(sqlite.Slots[position].Ordinal)) continue;
+                evidence.Add(sqlite.Slots[position].Ordinal, (DeliveryStatus)r.GetInt32(1), r.GetInt64(2));
+            }
             i = j + 1;
         }
         return Task.FromResult(evidence);
     }
 
-    private static void ReadRange(SqliteCommand cmd, SqliteParameter a, SqliteParameter b, long first, long last, ChannelEvidence evidence,
-        SqliteAddressBook book, HashSet<int>? wanted = null, SqliteAddressBook.ShardRange? shard = null)
+    private static void ReadRun(SqliteCommand cmd, SqliteParameter a, SqliteParameter b, SqliteAddressBook.ShardRange run, ChannelEvidence evidence,
+        SqliteAddressBook book, Dictionary<long, VillageChannelCounts>? counts)
     {
-        a.Value = first;
-        b.Value = last;
+        a.Value = run.First;
+        b.Value = run.Last;
         using var r = cmd.ExecuteReader();
+        var village = long.MinValue;
+        var current = default(VillageChannelCounts);
         while (r.Read())
         {
-            var id = r.GetInt64(0);
-            var o = shard is { } s ? book.SlotOrdinals[s.Base + (int)(id - s.First)] : book.OrdinalOfSlot(id);
-            if (o < 0 || (wanted is not null && !wanted.Contains(o))) continue;
-            evidence.Add(o, (DeliveryStatus)r.GetInt32(1), r.GetInt64(2));
+            var slot = book.Slots[run.Base + (int)(r.GetInt64(0) - run.First)];
+            var state = (DeliveryStatus)r.GetInt32(1);
+            evidence.Add(slot.Ordinal, state, r.GetInt64(2));
+            if (counts is null) continue;
+            if (slot.Village != village)
+            {
+                if (village != long.MinValue) counts[village] = current;
+                village = slot.Village;
+                current = counts.GetValueOrDefault(village, new VillageChannelCounts(village, book.Channel, 0, 0, 0, 0, 0));
+            }
+            current = Count(current, state, r.GetInt32(3) > 0, slot.Persons);
         }
+        if (counts is not null && village != long.MinValue) counts[village] = current;
     }
 
     public Task<IReadOnlyDictionary<long, DateTimeOffset>> VillagesPlayedAsync(long warningId, CancellationToken cancellationToken)

@@ -105,6 +105,12 @@ public sealed class ChannelEvidence
 
     public long[] DeliveredAtMs { get; }
 
+    /// <summary>
+    /// The first round's slot counts per village, in persons, from the same read (as <see cref="IReachQuery.VillageCountsAsync(long, CancellationToken)"/>
+    /// gives them); null when only some addresses were read.
+    /// </summary>
+    public IReadOnlyList<VillageChannelCounts>? FirstRoundCounts { get; set; }
+
     /// <summary>Folds one slot's state into its address's evidence.</summary>
     public void Add(int ordinal, DeliveryStatus state, long updatedAtMs)
     {
