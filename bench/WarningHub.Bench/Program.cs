@@ -12,5 +12,6 @@ return scenario switch
     "cmpp" => await CmppScenario.RunAsync(rest),
     "audio" => await AudioScenario.RunAsync(rest),
     "rtp" => await RtpScenario.RunAsync(rest),
+    "reach" => await ReachScenario.RunAsync(rest),
     _ => await BenchArgs.UsageAsync(scenario),
 };

@@ -14,16 +14,7 @@ internal sealed class SqliteAddressBook : AddressBook
     {
         Shards = shards;
         Slots = slots;
-        // Shards of one round that follow each other in slot ids and in positions read as one range: a plan's shards usually do.
-        var runs = new List<ShardRange>();
-        foreach (var s in shards)
-        {
-            var previous = runs.Count > 0 ? runs[^1] : default;
-            if (runs.Count > 0 && previous.Round == s.Round && previous.Last + 1 == s.First && previous.Base + (int)(previous.Last - previous.First + 1) == s.Base)
-                runs[^1] = previous with { Last = s.Last };
-            else runs.Add(s);
-        }
-        Runs = [.. runs];
+        States = new SlotStates(slots.Length, shards.Length);
         // Slots per ordinal, as compressed rows.
         SlotStart = new int[addresses.Length + 1];
         foreach (var slot in slots) SlotStart[slot.Ordinal + 1]++;
@@ -44,17 +35,20 @@ internal sealed class SqliteAddressBook : AddressBook
 
     public ShardRange[] Shards { get; }
 
-    /// <summary>The shards merged into runs of consecutive slot ids of one round, for reading every slot of the book.</summary>
-    public ShardRange[] Runs { get; }
-
     public SlotFacts[] Slots { get; }
+
+    /// <summary>The slots' states as last read, per position; a shard whose slots were all final is never read again.</summary>
+    public SlotStates States { get; }
 
     public int[] SlotStart { get; }
 
     public long[] SlotIds { get; }
 
     /// <summary>The position in <see cref="Slots"/> of a slot of this book, or -1 for a slot of another warning or channel.</summary>
-    public int PositionOf(long slotId)
+    public int PositionOf(long slotId) => ShardOf(slotId) is var k and >= 0 ? Shards[k].Base + (int)(slotId - Shards[k].First) : -1;
+
+    /// <summary>The index in <see cref="Shards"/> of the shard holding a slot, or -1.</summary>
+    public int ShardOf(long slotId)
     {
         int lo = 0, hi = Shards.Length - 1;
         while (lo <= hi)
@@ -63,7 +57,7 @@ internal sealed class SqliteAddressBook : AddressBook
             var s = Shards[mid];
             if (slotId < s.First) hi = mid - 1;
             else if (slotId > s.Last) lo = mid + 1;
-            else return s.Base + (int)(slotId - s.First);
+            else return mid;
         }
         return -1;
     }
@@ -108,5 +102,25 @@ internal sealed class SqliteAddressBook : AddressBook
         }
         ranges.Sort((x, y) => x.First.CompareTo(y.First));
         return new SqliteAddressBook(warningId, channel, [.. addresses], [.. ranges], [.. slots]);
+    }
+
+    /// <summary>
+    /// The last read state of every slot of a book. A final state never changes (the ledger's update statements only
+    /// move slots forward out of non-final states), so once every slot of a shard was read final the shard is settled
+    /// and later reports take it from here instead of the database.
+    /// </summary>
+    internal sealed class SlotStates(int slots, int shards)
+    {
+        public Lock Gate { get; } = new();
+
+        public Abstractions.DeliveryStatus[] State { get; } = new Abstractions.DeliveryStatus[slots];
+
+        public long[] UpdatedAt { get; } = new long[slots];
+
+        /// <summary>The gateway accepted the slot's message (it has parts): a failure by receipt still left our hands.</summary>
+        public bool[] Accepted { get; } = new bool[slots];
+
+        /// <summary>Per shard (in <see cref="Shards"/> order): every slot was final when last read.</summary>
+        public bool[] Settled { get; } = new bool[shards];
     }
 }

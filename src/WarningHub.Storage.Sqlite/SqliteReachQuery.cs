@@ -13,8 +13,8 @@ namespace WarningHub.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IReachEvidence
 {
-    /// <summary>Books kept: enough for the warnings in force at once; the oldest used is dropped first.</summary>
-    private const int BooksKept = 16;
+    /// <summary>Books kept (with their slots' states, some 10 MB for a million slots): enough for the warnings in force at once; the oldest used is dropped first.</summary>
+    private const int BooksKept = 8;
 
     private readonly ConcurrentDictionary<(long, string), (SqliteAddressBook Book, long Used)> _books = new();
     private long _uses;
@@ -156,20 +156,33 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
         var b = cmd.Parameters.Add("$b", SqliteType.Integer);
         if (ordinals is null)
         {
-            // Every slot once: the evidence per address and, from the same rows, the first round's counts per village.
-            var counts = new Dictionary<long, VillageChannelCounts>();
-            foreach (var run in sqlite.Runs) ReadRun(cmd, a, b, run, evidence, sqlite, run.Round == 0 ? counts : null);
-            evidence.FirstRoundCounts = [.. counts.Values.OrderBy(v => v.VillageCode)];
+            ReadAll(cmd, a, b, sqlite, evidence);
             return Task.FromResult(evidence);
         }
-        // One village's slots: their ids, sorted, read as runs of nearby ids (a village's slots are mostly contiguous).
+        // One village's slots: settled ones from the book's states, the others read as runs of nearby ids (a village's
+        // slots are mostly contiguous).
+        var wanted = new HashSet<int>(ordinals);
         var ids = new List<long>();
-        foreach (var o in ordinals)
+        var states = sqlite.States;
+        lock (states.Gate)
         {
-            for (var k = sqlite.SlotStart[o]; k < sqlite.SlotStart[o + 1]; k++) ids.Add(sqlite.SlotIds[k]);
+            foreach (var o in ordinals)
+            {
+                for (var k = sqlite.SlotStart[o]; k < sqlite.SlotStart[o + 1]; k++)
+                {
+                    var id = sqlite.SlotIds[k];
+                    var shard = sqlite.ShardOf(id);
+                    if (!states.Settled[shard])
+                    {
+                        ids.Add(id);
+                        continue;
+                    }
+                    var p = sqlite.Shards[shard].Base + (int)(id - sqlite.Shards[shard].First);
+                    evidence.Add(o, states.State[p], states.UpdatedAt[p]);
+                }
+            }
         }
         ids.Sort();
-        var wanted = new HashSet<int>(ordinals);
         for (var i = 0; i < ids.Count;)
         {
             var j = i;
@@ -188,29 +201,77 @@ public sealed class SqliteReachQuery(SqliteDatabase database) : IReachQuery, IRe
         return Task.FromResult(evidence);
     }
 
-    private static void ReadRun(SqliteCommand cmd, SqliteParameter a, SqliteParameter b, SqliteAddressBook.ShardRange run, ChannelEvidence evidence,
-        SqliteAddressBook book, Dictionary<long, VillageChannelCounts>? counts)
+    /// <summary>
+    /// Every slot of the book: shards not settled yet are read (consecutive ones as one range), settled ones come from
+    /// the book's states; then the evidence per address and the first round's counts per village are folded from them.
+    /// </summary>
+    private static void ReadAll(SqliteCommand cmd, SqliteParameter a, SqliteParameter b, SqliteAddressBook book, ChannelEvidence evidence)
     {
-        a.Value = run.First;
-        b.Value = run.Last;
+        var states = book.States;
+        lock (states.Gate)
+        {
+            for (var k = 0; k < book.Shards.Length;)
+            {
+                if (states.Settled[k])
+                {
+                    k++;
+                    continue;
+                }
+                var end = k;
+                while (end + 1 < book.Shards.Length && !states.Settled[end + 1] && book.Shards[end].Last + 1 == book.Shards[end + 1].First) end++;
+                Read(cmd, a, b, book, k, end);
+                k = end + 1;
+            }
+            var counts = new Dictionary<long, VillageChannelCounts>();
+            foreach (var shard in book.Shards)
+            {
+                var village = long.MinValue;
+                var current = default(VillageChannelCounts);
+                for (var p = shard.Base; p <= shard.Base + (int)(shard.Last - shard.First); p++)
+                {
+                    var slot = book.Slots[p];
+                    evidence.Add(slot.Ordinal, states.State[p], states.UpdatedAt[p]);
+                    if (shard.Round != 0) continue;
+                    if (slot.Village != village)
+                    {
+                        if (village != long.MinValue) counts[village] = current;
+                        village = slot.Village;
+                        current = counts.GetValueOrDefault(village, new VillageChannelCounts(village, book.Channel, 0, 0, 0, 0, 0));
+                    }
+                    current = Count(current, states.State[p], states.Accepted[p], slot.Persons);
+                }
+                if (village != long.MinValue) counts[village] = current;
+            }
+            evidence.FirstRoundCounts = [.. counts.Values.OrderBy(v => v.VillageCode)];
+        }
+    }
+
+    /// <summary>Reads shards <paramref name="from"/>..<paramref name="to"/> (consecutive slot ids) into the book's states.</summary>
+    private static void Read(SqliteCommand cmd, SqliteParameter a, SqliteParameter b, SqliteAddressBook book, int from, int to)
+    {
+        var states = book.States;
+        a.Value = book.Shards[from].First;
+        b.Value = book.Shards[to].Last;
+        var shard = from;
+        var final = true;
         using var r = cmd.ExecuteReader();
-        var village = long.MinValue;
-        var current = default(VillageChannelCounts);
         while (r.Read())
         {
-            var slot = book.Slots[run.Base + (int)(r.GetInt64(0) - run.First)];
-            var state = (DeliveryStatus)r.GetInt32(1);
-            evidence.Add(slot.Ordinal, state, r.GetInt64(2));
-            if (counts is null) continue;
-            if (slot.Village != village)
+            var id = r.GetInt64(0);
+            while (id > book.Shards[shard].Last)
             {
-                if (village != long.MinValue) counts[village] = current;
-                village = slot.Village;
-                current = counts.GetValueOrDefault(village, new VillageChannelCounts(village, book.Channel, 0, 0, 0, 0, 0));
+                states.Settled[shard] = final;
+                final = true;
+                shard++;
             }
-            current = Count(current, state, r.GetInt32(3) > 0, slot.Persons);
+            var p = book.Shards[shard].Base + (int)(id - book.Shards[shard].First);
+            var state = (DeliveryStatus)r.GetInt32(1);
+            states.State[p] = state;
+            states.UpdatedAt[p] = r.GetInt64(2);
+            states.Accepted[p] = r.GetInt32(3) > 0;
+            final &= state.IsFinal();
         }
-        if (counts is not null && village != long.MinValue) counts[village] = current;
+        states.Settled[shard] = final;
     }
 
     public Task<IReadOnlyDictionary<long, DateTimeOffset>> VillagesPlayedAsync(long warningId, CancellationToken cancellationToken)

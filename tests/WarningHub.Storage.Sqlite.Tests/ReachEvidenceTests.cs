@@ -45,6 +45,30 @@ public sealed class ReachEvidenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evidence_ReadAgain_SeesReceiptsThatCameSince_ForTheWholeWarningAndForOneVillage()
+    {
+        var ledger = new SqliteLedger(_db.Database, _time);
+        var query = new SqliteReachQuery(_db.Database);
+        var shard = (await ledger.PersistPlanAsync(Plan(0, "13800000001", "13800000002"), null, default))[0];
+        var claimed = await ledger.ClaimAsync(shard, _time.GetUtcNow(), 10, default);
+        await ledger.RecordOutcomesAsync([.. claimed.Select(s => new SlotOutcome(s.Id, DeliveryStatus.Sent, "gw", [$"m{s.Address}"]))], default);
+        await ledger.ApplyReceiptsAsync("gw", [new Receipt("m13800000001", DeliveryStatus.Delivered, "DELIVRD", _time.GetUtcNow())], default);
+        var book = await query.AddressesAsync(1, Channels.Sms, default);
+        var b = book.OrdinalOf("13800000002");
+        Assert.Equal(SlotEvidence.Pending, (await query.EvidenceAsync(book, null, default)).Of(b));
+        var counts = Assert.Single((await query.EvidenceAsync(book, null, default)).FirstRoundCounts!);
+        Assert.Equal((2, 1, 1), (counts.Sent, counts.Delivered, counts.Pending));
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await ledger.ApplyReceiptsAsync("gw", [new Receipt("m13800000002", DeliveryStatus.Failed, "UNDELIV", _time.GetUtcNow())], default);
+
+        Assert.Equal(SlotEvidence.Failed, (await query.EvidenceAsync(book, null, default)).Of(b));
+        Assert.Equal(SlotEvidence.Failed, (await query.EvidenceAsync(book, [b], default)).Of(b));
+        counts = Assert.Single((await query.EvidenceAsync(book, null, default)).FirstRoundCounts!);
+        Assert.Equal((2, 1, 1, 0), (counts.Sent, counts.Delivered, counts.Failed, counts.Pending));
+    }
+
+    [Fact]
     public async Task Marks_AreAppended_NeverReplaced_AndReadPerVillage()
     {
         var marks = new SqliteHouseholdMarks(_db.Database);
