@@ -20,6 +20,8 @@ internal static class BenchArgs
                 unreached list, cadres' marks
           cmpp  [--messages N (200000)] [--version 2|3 (3)] [--binds N (4)] [--window N (256)] [--json]
                 the CMPP gateway alone against the ISMG simulator
+          chaos [--persons N (20000)] [--rate PARTS_PER_SECOND (3000)] [--fault NAME] [--seed N] [--json]
+                issue 9's fault battery on the whole hub against the npm smpp SMSC: per fault, counts per phone at the SMSC
         """;
 
     /// <summary>The value after <paramref name="name"/>; the fallback when absent; null when present but not a whole number.</summary>

@@ -13,5 +13,6 @@ return scenario switch
     "audio" => await AudioScenario.RunAsync(rest),
     "rtp" => await RtpScenario.RunAsync(rest),
     "reach" => await ReachScenario.RunAsync(rest),
+    "chaos" => await ChaosScenario.RunAsync(rest),
     _ => await BenchArgs.UsageAsync(scenario),
 };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Templates.Text;
 
 namespace WarningHub.Engine;
 
@@ -26,8 +27,18 @@ public sealed class EngineOptions
     /// <summary>Longest retry delay.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a sent message waits for its receipt before it counts as Unconfirmed.</summary>
+    /// <summary>How long a sent message waits for its receipt before it counts as Unconfirmed (channels without their own window).</summary>
     public TimeSpan ReceiptWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The receipt window of a ledger channel (sms, broadcaster, wechat, wecom, tv, loudspeakerIp, loudspeakerSerial)
+    /// where it differs from <see cref="ReceiptWindow"/>: an SMSC's reports can take many minutes, a loudspeaker's play
+    /// report comes within seconds of the bulletin's end or not at all.
+    /// </summary>
+    public Dictionary<string, TimeSpan> ReceiptWindows { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The receipt window of <paramref name="channel"/>.</summary>
+    public TimeSpan ReceiptWindowOf(string channel) => ReceiptWindows.TryGetValue(channel, out var window) ? window : ReceiptWindow;
 
     /// <summary>
     /// How long after a send a missing receipt is asked for, from gateways that can be asked (SMPP query_sm): a
@@ -72,6 +83,12 @@ public sealed class EngineOptions
     /// <summary>Signs broadcasters' links so only the sent link plays and confirms. At least 16 characters; keep it secret.</summary>
     public string LinkSecret { get; set; } = "";
 
+    /// <summary>
+    /// A folder whose <c>text.zh-CN.json</c> replaces the built-in texts of SMS, broadcaster SMS and WeCom messages
+    /// (config/templates/README.md); unset, the built-in texts are used.
+    /// </summary>
+    public string? TemplateFolder { get; set; }
+
     /// <summary>The SMS signature, in 【】, that operators in China require.</summary>
     public string SmsSignature { get; set; } = "【井研县应急管理局】";
 }
@@ -92,6 +109,12 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.RetryBaseDelay <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.RetryBaseDelay)} must be positive.");
         if (options.RetryMaxDelay < options.RetryBaseDelay) failures.Add($"{nameof(EngineOptions.RetryMaxDelay)} must not be below {nameof(EngineOptions.RetryBaseDelay)}.");
         if (options.ReceiptWindow <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptWindow)} must be positive.");
+        foreach (var (channel, window) in options.ReceiptWindows)
+        {
+            if (!Core.Planning.Channels.All.Contains(channel))
+                failures.Add($"{nameof(EngineOptions.ReceiptWindows)}: '{channel}' is not a channel ({string.Join(", ", Core.Planning.Channels.All)}).");
+            if (window <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptWindows)}[{channel}] must be positive (was {window}).");
+        }
         if (options.ReceiptSweepInterval < TimeSpan.FromMilliseconds(100)) failures.Add($"{nameof(EngineOptions.ReceiptSweepInterval)} must be at least 100 ms.");
         if (options.ReceiptQueryAfter <= TimeSpan.Zero) failures.Add($"{nameof(EngineOptions.ReceiptQueryAfter)} must be positive.");
         if (options.ReceiptQueriesPerSweep is < 0 or > 100_000) failures.Add($"{nameof(EngineOptions.ReceiptQueriesPerSweep)} must be 0..100000 (was {options.ReceiptQueriesPerSweep}).");
@@ -109,6 +132,21 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
         if (options.LinkSecret.Length < 16) failures.Add($"{nameof(EngineOptions.LinkSecret)} must be at least 16 characters.");
         if (string.IsNullOrWhiteSpace(options.SmsSignature) || !options.SmsSignature.StartsWith('【') || !options.SmsSignature.EndsWith('】'))
             failures.Add($"{nameof(EngineOptions.SmsSignature)} must be a signature in 【】 (was '{options.SmsSignature}').");
+        if (options.TemplateFolder is { } folder)
+        {
+            if (!Directory.Exists(folder)) failures.Add($"{nameof(EngineOptions.TemplateFolder)} '{folder}' does not exist.");
+            else
+            {
+                try
+                {
+                    TextTemplates.Load(folder);
+                }
+                catch (InvalidDataException e)
+                {
+                    failures.Add($"{nameof(EngineOptions.TemplateFolder)}: {e.Message}");
+                }
+            }
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

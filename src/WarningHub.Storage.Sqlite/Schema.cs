@@ -86,6 +86,9 @@ internal static class Schema
           received INTEGER NOT NULL,
           PRIMARY KEY(source, id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS early_receipt_received ON early_receipt(received);
+        CREATE TABLE IF NOT EXISTS follow_up(
+          warning INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS message(
           source TEXT NOT NULL,
           id TEXT NOT NULL,

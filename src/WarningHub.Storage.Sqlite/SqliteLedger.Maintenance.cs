@@ -69,19 +69,36 @@ public sealed partial class SqliteLedger
         return Task.FromResult(SqliteTime.FromDbNullable(cmd.ExecuteScalar()!));
     }
 
-    public Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken) =>
-        database.WriteAsync((c, tx) =>
+    public Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, IReadOnlyDictionary<string, DateTimeOffset> sentBeforeByChannel,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sentBeforeByChannel);
+        return database.WriteAsync((c, tx) =>
         {
             using var cmd = c.CreateCommand();
             cmd.Transaction = tx;
+            // Slots carry no channel; their shard does. Shards are few and address their slots by rowid range, so
+            // the join walks the shards and reads each one's range.
+            var windows = new System.Text.StringBuilder();
+            var i = 0;
+            foreach (var (channel, before) in sentBeforeByChannel)
+            {
+                windows.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN $c{i} THEN $b{i}");
+                cmd.Parameters.AddWithValue($"$c{i}", channel);
+                cmd.Parameters.AddWithValue($"$b{i}", Ms(before));
+                i++;
+            }
+            var limit = i == 0 ? "$before" : $"CASE sh.channel{windows} ELSE $before END";
             cmd.CommandText = $"""
                 UPDATE slot SET state = {(int)DeliveryStatus.Unconfirmed}, error = 'no receipt in time', updated_at = $now
-                WHERE state = {(int)DeliveryStatus.Sent} AND updated_at < $before
+                FROM shard sh
+                WHERE slot.id BETWEEN sh.first_slot AND sh.last_slot AND slot.state = {(int)DeliveryStatus.Sent} AND slot.updated_at < {limit}
                 """;
             cmd.Parameters.AddWithValue("$before", Ms(sentBefore));
             cmd.Parameters.AddWithValue("$now", Now);
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
+    }
 
     public Task<IReadOnlyList<AwaitedReceipt>> AwaitedReceiptsAsync(string source, DateTimeOffset sentAfter, DateTimeOffset sentBefore, int max,
         CancellationToken cancellationToken)

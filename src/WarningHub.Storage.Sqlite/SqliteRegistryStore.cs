@@ -16,14 +16,21 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         CREATE TABLE IF NOT EXISTS terminal(id TEXT PRIMARY KEY, village TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL, test INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS subscriber(openid TEXT PRIMARY KEY, village TEXT NOT NULL, household INTEGER, test INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS officer(id INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, region TEXT NOT NULL, role INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS responsibility(region TEXT NOT NULL, officer INTEGER NOT NULL, tier INTEGER NOT NULL, levels INTEGER NOT NULL, duties INTEGER NOT NULL, PRIMARY KEY(region, officer)) WITHOUT ROWID;
         """;
+
+    // Columns added after a registry table was first shipped: added to databases made before them.
+    private static readonly (string Table, string Column, string Definition)[] Added =
+    [
+        ("household", "cadre", "INTEGER"),
+    ];
 
     public Task SaveAsync(CountyRegistry registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
         return database.WriteAsync((c, tx) =>
         {
-            SqliteDatabase.Execute(c, Tables, tx);
+            CreateTables(c, tx);
             WriteRegistry(c, tx, registry);
             return 0;
         }, cancellationToken, flushToDisk: true);
@@ -35,7 +42,7 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         ArgumentNullException.ThrowIfNull(endpoints);
         return database.WriteAsync((c, tx) =>
         {
-            SqliteDatabase.Execute(c, Tables, tx);
+            CreateTables(c, tx);
             WriteEndpoints(c, tx, endpoints);
             return 0;
         }, cancellationToken, flushToDisk: true);
@@ -51,7 +58,7 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         ArgumentNullException.ThrowIfNull(endpoints);
         return database.WriteAsync((c, tx) =>
         {
-            SqliteDatabase.Execute(c, Tables, tx);
+            CreateTables(c, tx);
             WriteRegistry(c, tx, registry);
             WriteEndpoints(c, tx, endpoints);
             return 0;
@@ -62,27 +69,29 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
     public CountyEndpoints LoadEndpoints()
     {
         using var c = database.OpenReader();
-        SqliteDatabase.Execute(c, Tables);
+        CreateTables(c, null);
         var terminals = Query(c, "SELECT id, village, channel, address, test FROM terminal ORDER BY id", r =>
             new Terminal(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0));
         var subscribers = Query(c, "SELECT openid, village, household, test FROM subscriber ORDER BY openid", r =>
             new Subscriber(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3) != 0));
         var officers = Query(c, "SELECT id, name, phone, region, role FROM officer ORDER BY id", r =>
             new Officer(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), (OfficerRole)r.GetInt32(4)));
-        return new CountyEndpoints(terminals, subscribers, officers);
+        var responsibilities = Query(c, "SELECT region, officer, tier, levels, duties FROM responsibility ORDER BY region, officer", r =>
+            new Responsibility(r.GetString(0), r.GetInt64(1), (ResponsibilityTier)r.GetInt32(2), (WarningLevelSet)r.GetInt32(3), (ResponsibilityDuties)r.GetInt32(4)));
+        return new CountyEndpoints(terminals, subscribers, officers, responsibilities);
     }
 
     /// <summary>The stored registry, or null when none was imported yet.</summary>
     public CountyRegistry? Load()
     {
         using var c = database.OpenReader();
-        SqliteDatabase.Execute(c, Tables);
+        CreateTables(c, null);
         var regions = Query(c, "SELECT code, name, level, parent, lat, lon FROM region", r =>
             new Region(r.GetString(0), r.GetString(1), (RegionLevel)r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3))
             { Latitude = Real(r, 4), Longitude = Real(r, 5) });
         if (regions.Count == 0) return null;
-        var households = Query(c, "SELECT id, village, address, lat, lon FROM household ORDER BY id", r =>
-            new Household(r.GetInt64(0), r.GetString(1), r.GetString(2), Real(r, 3), Real(r, 4)));
+        var households = Query(c, "SELECT id, village, address, lat, lon, cadre FROM household ORDER BY id", r =>
+            new Household(r.GetInt64(0), r.GetString(1), r.GetString(2), Real(r, 3), Real(r, 4)) { CadreId = r.IsDBNull(5) ? null : r.GetInt64(5) });
         var persons = Query(c, "SELECT id, name, phone, household, village, lat, lon, test FROM person ORDER BY id", r =>
             new Person(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4), Real(r, 5), Real(r, 6), r.GetInt64(7) != 0));
         return new CountyRegistry(regions, households, persons);
@@ -93,18 +102,32 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         SqliteDatabase.Execute(c, "DELETE FROM region; DELETE FROM household; DELETE FROM person;", tx);
         Insert(c, tx, "INSERT INTO region VALUES ($1,$2,$3,$4,$5,$6)", registry.Regions,
             r => [r.Code, r.Name, (int)r.Level, r.ParentCode, r.Latitude, r.Longitude]);
-        Insert(c, tx, "INSERT INTO household VALUES ($1,$2,$3,$4,$5)", registry.Households,
-            h => [h.Id, h.VillageCode, h.Address, h.Latitude, h.Longitude]);
+        Insert(c, tx, "INSERT INTO household(id, village, address, lat, lon, cadre) VALUES ($1,$2,$3,$4,$5,$6)", registry.Households,
+            h => [h.Id, h.VillageCode, h.Address, h.Latitude, h.Longitude, h.CadreId]);
         Insert(c, tx, "INSERT INTO person VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", registry.Persons,
             p => [p.Id, p.Name, p.Phone, p.HouseholdId, p.VillageCode, p.Latitude, p.Longitude, p.IsTestRecipient ? 1 : 0]);
     }
 
     private static void WriteEndpoints(SqliteConnection c, SqliteTransaction tx, CountyEndpoints endpoints)
     {
-        SqliteDatabase.Execute(c, "DELETE FROM terminal; DELETE FROM subscriber; DELETE FROM officer;", tx);
+        SqliteDatabase.Execute(c, "DELETE FROM terminal; DELETE FROM subscriber; DELETE FROM officer; DELETE FROM responsibility;", tx);
         Insert(c, tx, "INSERT INTO terminal VALUES ($1,$2,$3,$4,$5)", endpoints.Terminals, t => [t.Id, t.VillageCode, t.Channel, t.Address, t.IsTest ? 1 : 0]);
         Insert(c, tx, "INSERT INTO subscriber VALUES ($1,$2,$3,$4)", endpoints.Subscribers, s => [s.OpenId, s.VillageCode, s.HouseholdId, s.IsTest ? 1 : 0]);
         Insert(c, tx, "INSERT INTO officer VALUES ($1,$2,$3,$4,$5)", endpoints.Officers, o => [o.Id, o.Name, o.Phone, o.RegionCode, (int)o.Role]);
+        Insert(c, tx, "INSERT INTO responsibility VALUES ($1,$2,$3,$4,$5)", endpoints.Responsibilities,
+            r => [r.RegionCode, r.OfficerId, (int)r.Tier, (int)r.Levels, (int)r.Duties]);
+    }
+
+    private static void CreateTables(SqliteConnection c, SqliteTransaction? tx)
+    {
+        SqliteDatabase.Execute(c, Tables, tx);
+        foreach (var (table, column, definition) in Added)
+        {
+            using var check = c.CreateCommand();
+            check.Transaction = tx;
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if ((long)check.ExecuteScalar()! == 0) SqliteDatabase.Execute(c, $"ALTER TABLE {table} ADD COLUMN {column} {definition}", tx);
+        }
     }
 
     private static double? Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);

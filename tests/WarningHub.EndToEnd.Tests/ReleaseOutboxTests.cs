@@ -87,5 +87,12 @@ public sealed class ReleaseOutboxTests
 
         public Task<int> EndWarningAsync(long warningId, DeliveryStatus finalState, CancellationToken cancellationToken) =>
             inner.EndWarningAsync(warningId, finalState, cancellationToken);
+
+        public Task<int> InHandsAsync(IReadOnlyCollection<long> warningIds, CancellationToken cancellationToken) =>
+            inner.InHandsAsync(warningIds, cancellationToken);
+
+        public Task<IReadOnlyList<ShardInfo>> PersistFollowUpAsync(long followUpId, IReadOnlyCollection<long> earlierIds, IReadOnlyCollection<string> channels,
+            int shardSize, CancellationToken cancellationToken) =>
+            inner.PersistFollowUpAsync(followUpId, earlierIds, channels, shardSize, cancellationToken);
     }
 }

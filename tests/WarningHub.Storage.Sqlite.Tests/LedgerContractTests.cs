@@ -249,6 +249,42 @@ public abstract class LedgerContractTests : IAsyncLifetime
         Assert.Equal(0, (await Maintenance.CountAsync(1, "sms", default))[DeliveryStatus.Delivered]);
     }
 
+    [Fact]
+    public async Task ReceiptWindow_PerChannel_ClosesEachChannelAtItsOwnWindow()
+    {
+        var plan = new WarningPlan(1, [new VillageTarget(511124001001, 3, 0)],
+        [
+            new ChannelPlan("sms", [new PlannedSlot("13800000001", 511124001001, 1)], 1000),
+            new ChannelPlan("wechat", [new PlannedSlot("openid-1", 511124001001, 1)], 1000),
+            new ChannelPlan("tv", [new PlannedSlot("cctv", 511124001001, 1)], 1000),
+        ]);
+        var shards = await Ledger.PersistPlanAsync(plan, null, default);
+        var sent = new List<SlotOutcome>();
+        foreach (var shard in shards)
+        {
+            var slot = Assert.Single(await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 1, default));
+            sent.Add(new SlotOutcome(slot.Id, DeliveryStatus.Sent, "gw", ["m" + slot.Id]));
+        }
+        await Ledger.RecordOutcomesAsync(sent, default);
+        Time.Advance(TimeSpan.FromMinutes(11));
+        var now = Time.GetUtcNow();
+        // sms keeps the default 30 minutes, wechat has 10 and tv 60 of its own.
+        var windows = new Dictionary<string, DateTimeOffset> { ["wechat"] = now - TimeSpan.FromMinutes(10), ["tv"] = now - TimeSpan.FromMinutes(60) };
+
+        var first = await Maintenance.CloseReceiptWaitsAsync(now - TimeSpan.FromMinutes(30), windows, default);
+        Time.Advance(TimeSpan.FromMinutes(20));
+        now = Time.GetUtcNow();
+        windows = new Dictionary<string, DateTimeOffset> { ["wechat"] = now - TimeSpan.FromMinutes(10), ["tv"] = now - TimeSpan.FromMinutes(60) };
+        var second = await Maintenance.CloseReceiptWaitsAsync(now - TimeSpan.FromMinutes(30), windows, default);
+
+        Assert.Equal(1, first);
+        Assert.Equal(1, (await Maintenance.CountAsync(1, "wechat", default))[DeliveryStatus.Unconfirmed]);
+        Assert.Equal(1, second);
+        Assert.Equal(1, (await Maintenance.CountAsync(1, "sms", default))[DeliveryStatus.Unconfirmed]);
+        Assert.Equal(0, (await Maintenance.CountAsync(1, "tv", default))[DeliveryStatus.Unconfirmed]);
+        Assert.Equal(1, (await Maintenance.CountAsync(1, "tv", default))[DeliveryStatus.Sent]);
+    }
+
     private Receipt Delivered(string id) => new(id, DeliveryStatus.Delivered, "DELIVRD", Time.GetUtcNow());
 }
 

@@ -88,8 +88,9 @@ internal static class ReachScenario
                 await reach.UnreachedAsync(warning, bySize[^1].Code, null, CancellationToken.None);
                 var largestMs = clock.Elapsed.TotalMilliseconds;
 
-                var marking = new HouseholdMarking(marks, holder, TimeProvider.System);
-                var cadres = endpoints.Officers.Where(o => o.Role == OfficerRole.VillageCadre).ToDictionary(o => o.RegionCode, StringComparer.Ordinal);
+                var doorToDoor = new DoorToDoorCadres(holder);
+                var marking = new HouseholdMarking(marks, holder, doorToDoor, TimeProvider.System);
+                var cadres = registry.Villages.Select(v => doorToDoor.Of(v.Code).FirstOrDefault()).OfType<Officer>().ToDictionary(o => o.RegionCode, StringComparer.Ordinal);
                 var random = new Random(seed.Value);
                 var markMs = new List<double>();
                 for (var i = 0; i < Marks; i++)

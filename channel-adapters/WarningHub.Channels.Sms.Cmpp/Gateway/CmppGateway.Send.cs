@@ -12,6 +12,8 @@ public sealed partial class CmppGateway
     /// <summary>
     /// Sends one text as UCS2 parts, in order, each on any connected link. Returns Accepted with one Msg_Id per part,
     /// Unavailable when no link is connected (nothing written), or the failure of the first part that failed.
+    /// <see cref="TextMessage.BeforeWrite"/> is awaited once, right before the first SUBMIT is written (after the rate
+    /// limiter let it go), so the hub marks a slot possibly sent only when a request really may leave.
     /// </summary>
     public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
     {
@@ -43,7 +45,8 @@ public sealed partial class CmppGateway
         for (var i = 0; i < parts.Length; i++)
         {
             // The token may stop a message before its first part leaves, never half-way: nobody must get a fragment.
-            var outcome = await SubmitPartAsync(parts[i], i == 0 ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
+            var first = i == 0;
+            var outcome = await SubmitPartAsync(parts[i], first ? message.BeforeWrite : null, first ? cancellationToken : CancellationToken.None).ConfigureAwait(false);
             if (outcome.Id is null)
             {
                 return PartialFailure(outcome.Failure, i, ids, message);
@@ -104,7 +107,9 @@ public sealed partial class CmppGateway
             : DeliveryResult.Unknown(reason) with { ErrorCode = failure.ErrorCode };
     }
 
-    private async ValueTask<(string? Id, DeliveryResult Failure)> SubmitPartAsync(SubmitPdu submit, CancellationToken cancellationToken)
+    /// <param name="beforeWrite">Awaited once, just before the first write of this part; null when nothing is to be recorded.</param>
+    private async ValueTask<(string? Id, DeliveryResult Failure)> SubmitPartAsync(
+        SubmitPdu submit, Func<CancellationToken, ValueTask>? beforeWrite, CancellationToken cancellationToken)
     {
         var throttles = 0;
         var unwritten = 0;
@@ -117,6 +122,21 @@ public sealed partial class CmppGateway
             }
 
             await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            if (beforeWrite is not null)
+            {
+                // The hub records that this message may leave before its first byte does (guarantee 3).
+                try
+                {
+                    await beforeWrite(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return (null, DeliveryResult.Temporary(null, "The hub could not record the send, so nothing was written: " + ex.Message));
+                }
+
+                beforeWrite = null;
+            }
+
             var answer = await session.SubmitAsync(submit, cancellationToken).ConfigureAwait(false);
             switch (answer.Failure)
             {

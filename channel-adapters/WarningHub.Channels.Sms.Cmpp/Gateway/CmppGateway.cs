@@ -88,6 +88,7 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IChannelL
     private static ChannelDefinition CreateDefinition(string name, CmppOptions options) =>
         new("cmpp:" + name, ChannelName, options.MaxParts == 1 ? Ucs2Parts.SingleChars : Ucs2Parts.PartChars * options.MaxParts, SupportsReceipts: true, MaxInFlight: options.Binds * options.Window)
         {
+            ReportsWrites = true,
             Settings = new Dictionary<string, string>
             {
                 [nameof(CmppOptions.Host)] = "ISMG host name or address",

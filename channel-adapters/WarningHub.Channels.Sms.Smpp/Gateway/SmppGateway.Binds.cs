@@ -15,6 +15,12 @@ public sealed partial class SmppGateway
     private Task[] _bindLoops = [];
     private int _roundRobin;
 
+    /// <summary>Messages inside SendAsync past their checks: a stop lets them finish before it unbinds.</summary>
+    private int _sending;
+
+    /// <summary>Set by a stop; completed when the last message in <see cref="_sending"/> is done.</summary>
+    private TaskCompletionSource? _drained;
+
     /// <summary>
     /// Starts every bind and returns when one is bound, or when each has made its first attempt (the SMSC may be
     /// down: binds keep retrying with back-off in the background and sends wait briefly for one).
@@ -61,16 +67,23 @@ public sealed partial class SmppGateway
         lock (_lifecycleLock)
         {
             stopping = _stopping;
-            loops = _bindLoops;
-            sessions = _live;
             _stopping = null;
-            _bindLoops = [];
-            _live = [];
         }
 
         if (stopping is null)
         {
             return;
+        }
+
+        // New sends see "not started" from here on. Messages already under way finish on the binds they have: a stop
+        // must not split a message, since after a restart nobody knows which of its parts left (guarantee 10).
+        await DrainAsync(cancellationToken).ConfigureAwait(false);
+        lock (_lifecycleLock)
+        {
+            loops = _bindLoops;
+            sessions = _live;
+            _bindLoops = [];
+            _live = [];
         }
 
         // Sends see "not started" from here on; bind loops hand any bind that completes now back to us via ReleaseAsync.
@@ -81,6 +94,27 @@ public sealed partial class SmppGateway
         await Task.WhenAll(loops).ConfigureAwait(false);
         stopping.Dispose();
         _logger.LogInformation("SMPP gateway {Gateway}: stopped.", Name);
+    }
+
+    /// <summary>Waits until no message is being sent, for at most twice the response timeout (or the caller's token).</summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _drained, drained);
+        var sending = Volatile.Read(ref _sending);
+        if (sending == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await drained.Task.WaitAsync(_options.ResponseTimeout * 2, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            _logger.LogWarning("SMPP gateway {Gateway}: stopping with {Count} message(s) still being sent.", Name, Volatile.Read(ref _sending));
+        }
     }
 
     private async Task UnbindQuietlyAsync(SmppSession session, CancellationToken cancellationToken)

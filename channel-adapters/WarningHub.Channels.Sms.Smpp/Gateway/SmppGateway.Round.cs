@@ -15,12 +15,13 @@ public sealed partial class SmppGateway
     /// first submit is queued: a recipient must not get a fragment because the caller gave up.
     /// </summary>
     private async Task SendRoundAsync(
-        SmppSession session, ShortMessagePdu[] pdus, List<int> missing, string?[] ids, SlotProgress? progress, AttemptTally tally, CancellationToken cancellationToken)
+        SmppSession session, ShortMessagePdu[] pdus, List<int> missing, string?[] ids, SlotProgress? progress, AttemptTally tally, WriteMark mark,
+        CancellationToken cancellationToken)
     {
         var responses = new List<(int Part, Task<PduResponse> Response)>(missing.Count);
         foreach (var part in missing)
         {
-            var response = await session.QueueSubmitAsync(pdus[part], _limiter, tally.AnyQueued ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+            var response = await session.QueueSubmitAsync(pdus[part], _limiter, mark, tally.AnyQueued ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
             responses.Add((part, response));
             if (response.IsCompleted && response.Result.Failure == ResponseFailure.LostBeforeWrite)
             {

@@ -71,9 +71,23 @@ public sealed partial class SmppGateway
         }
 
         var tally = new AttemptTally();
+        var mark = new WriteMark(message.BeforeWrite);
+        Interlocked.Increment(ref _sending);
+        try
+        {
+            return await SendRoundsAsync(message, pdus, progress, ids, tally, mark, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _sending) == 0) Volatile.Read(ref _drained)?.TrySetResult();
+        }
+    }
+
+    private async ValueTask<DeliveryResult> SendRoundsAsync(
+        TextMessage message, ShortMessagePdu[] pdus, SlotProgress? progress, string?[] ids, AttemptTally tally, WriteMark mark, CancellationToken cancellationToken)
+    {
         SmppSession? session = null;
         var rebinds = 0;
-        var recorded = message.BeforeWrite is null;
         while (true)
         {
             var missing = Enumerable.Range(0, pdus.Length).Where(i => ids[i] is null).ToList();
@@ -93,23 +107,14 @@ public sealed partial class SmppGateway
                 return Explain(tally.Unknown ?? NoBind(), ids, message);
             }
 
-            if (!recorded)
+            tally.StartRound();
+            // The hub records that this message may leave right before its first byte does (guarantee 3): see WriteMark.
+            await SendRoundAsync(session, pdus, missing, ids, progress, tally, mark, cancellationToken).ConfigureAwait(false);
+            if (mark.Failure is { } notRecorded)
             {
-                // The hub records that this message may leave before its first byte does (guarantee 3).
-                try
-                {
-                    await message.BeforeWrite!(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    return DeliveryResult.Temporary(null, "The hub could not record the send, so nothing was written: " + ex.Message);
-                }
-
-                recorded = true;
+                return DeliveryResult.Temporary(null, "The hub could not record the send, so nothing was written: " + notRecorded.Message);
             }
 
-            tally.StartRound();
-            await SendRoundAsync(session, pdus, missing, ids, progress, tally, cancellationToken).ConfigureAwait(false);
             if (tally.Permanent is { } permanent)
             {
                 if (progress is not null)

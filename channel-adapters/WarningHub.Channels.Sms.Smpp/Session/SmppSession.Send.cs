@@ -7,18 +7,21 @@ namespace WarningHub.Channels.Sms.Smpp.Session;
 internal sealed partial class SmppSession
 {
     /// <summary>
-    /// Waits for room in the window and then for the rate limiter, and queues the submit without waiting for its
-    /// response: the parts of one message go out back to back on this bind. Returns the response, which frees the
-    /// window place when it completes. The token is honoured only until the PDU is queued.
+    /// Waits for room in the window and then for the rate limiter, lets <paramref name="mark"/> record the write, and
+    /// queues the submit without waiting for its response: the parts of one message go out back to back on this bind.
+    /// Returns the response, which frees the window place when it completes. The token is honoured only until the PDU
+    /// is queued. When the mark could not be recorded nothing is written (LostBeforeWrite).
     /// </summary>
-    public async ValueTask<Task<PduResponse>> QueueSubmitAsync(ShortMessagePdu pdu, SendRateLimiter limiter, CancellationToken cancellationToken)
+    public async ValueTask<Task<PduResponse>> QueueSubmitAsync(ShortMessagePdu pdu, SendRateLimiter limiter, Gateway.WriteMark? mark, CancellationToken cancellationToken)
     {
         await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var marked = true;
         try
         {
             if (_state == SessionState.Bound)
             {
                 await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                marked = mark is null || await mark.EnsureAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -27,7 +30,7 @@ internal sealed partial class SmppSession
             throw;
         }
 
-        if (_state != SessionState.Bound)
+        if (_state != SessionState.Bound || !marked)
         {
             _window.Release();
             return Task.FromResult(PduResponse.Failed(ResponseFailure.LostBeforeWrite));

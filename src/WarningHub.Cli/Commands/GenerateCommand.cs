@@ -6,7 +6,7 @@ namespace WarningHub.Cli.Commands;
 
 /// <summary>
 /// `warninghub generate`: a synthetic population for the sample county and its endpoints (loudspeakers, WeChat
-/// followers, officers), written as CSV for `import`.
+/// followers, officers, who answers for what, each household's 包户干部), written as CSV for `import`.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -14,7 +14,7 @@ internal static class GenerateCommand
     {
         var persons = new Option<int>("--persons") { Description = "How many persons.", DefaultValueFactory = _ => 20000 };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same county.", DefaultValueFactory = _ => 1 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write regions.csv, households.csv, persons.csv, terminals.csv, subscribers.csv and officers.csv into.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write regions.csv, households.csv, persons.csv, terminals.csv, subscribers.csv, officers.csv and responsibilities.csv into.", Required = true };
         var command = new Command("generate", "Generate a synthetic county of N persons (labelled synthetic) as CSV.") { persons, seed, output };
         command.SetAction(parse =>
         {
@@ -25,17 +25,20 @@ internal static class GenerateCommand
                 return 2;
             }
             var folder = parse.GetValue(output)!;
-            var registry = AnsiConsole.Status().Start("Generating", _ =>
-                new CountyGenerator(new CountyGeneratorOptions { PersonCount = n, Seed = parse.GetValue(seed) })
-                    .Generate(RegistryCsv.LoadCounty(ConfigFolder.SampleCounty)));
-            var endpoints = EndpointGenerator.Generate(registry, SyntheticIpAddress, SyntheticSerialAddress, parse.GetValue(seed));
+            var (registry, endpoints) = AnsiConsole.Status().Start("Generating", _ =>
+            {
+                var county = new CountyGenerator(new CountyGeneratorOptions { PersonCount = n, Seed = parse.GetValue(seed) })
+                    .Generate(RegistryCsv.LoadCounty(ConfigFolder.SampleCounty));
+                var generated = EndpointGenerator.Generate(county, SyntheticIpAddress, SyntheticSerialAddress, parse.GetValue(seed));
+                return (EndpointGenerator.AssignCadres(county, generated), generated);
+            });
             AnsiConsole.Status().Start($"Writing {folder.FullName}", _ =>
             {
                 RegistryCsv.SaveCounty(registry, folder.FullName);
                 RegistryCsv.SaveEndpoints(folder.FullName, endpoints);
             });
             AnsiConsole.MarkupLineInterpolated($"Wrote {registry.Households.Count:N0} households and {registry.Persons.Count:N0} synthetic persons to {folder.FullName}.");
-            AnsiConsole.MarkupLineInterpolated($"Wrote {endpoints.Terminals.Count:N0} terminals, {endpoints.Subscribers.Count:N0} subscribers and {endpoints.Officers.Count:N0} officers (synthetic).");
+            AnsiConsole.MarkupLineInterpolated($"Wrote {endpoints.Terminals.Count:N0} terminals, {endpoints.Subscribers.Count:N0} subscribers, {endpoints.Officers.Count:N0} officers and {endpoints.Responsibilities.Count:N0} responsibilities (synthetic).");
             return 0;
         });
         return command;

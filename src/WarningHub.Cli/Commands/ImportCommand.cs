@@ -7,7 +7,7 @@ namespace WarningHub.Cli.Commands;
 
 /// <summary>
 /// `warninghub import DIR`: load regions.csv, households.csv and persons.csv, and whichever of terminals.csv,
-/// subscribers.csv and officers.csv are there, into the hub's database. The registry is replaced whole; an
+/// subscribers.csv, officers.csv and responsibilities.csv are there, into the hub's database. The registry is replaced whole; an
 /// endpoint kind is replaced only when its file is in the folder and kept otherwise. Any bad row, or a kept
 /// endpoint that no longer fits the new registry, leaves the database as it was.
 /// </summary>
@@ -17,13 +17,16 @@ internal static class ImportCommand
     {
         var dir = new Argument<DirectoryInfo>("folder")
         {
-            Description = "Folder with regions.csv (required), households.csv and persons.csv (together), and optionally terminals.csv, subscribers.csv, officers.csv.",
+            Description = "Folder with regions.csv (required), households.csv and persons.csv (together), and optionally terminals.csv, subscribers.csv, officers.csv, responsibilities.csv.",
         };
         var database = new Option<string>("--database") { Description = "The hub's database file.", DefaultValueFactory = _ => "data/warninghub.db" };
         var command = new Command("import", "Replace the recipient registry, and the endpoints whose files are present, with CSV files; any bad row imports nothing.") { dir, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(dir)!;
+            await using var db = new SqliteDatabase(new SqliteOptions { Path = parse.GetValue(database)! });
+            var store = new SqliteRegistryStore(db);
+            var stored = store.LoadEndpoints();
             CountyRegistry registry;
             EndpointImport read;
             try
@@ -31,7 +34,7 @@ internal static class ImportCommand
                 (registry, read) = AnsiConsole.Status().Start($"Reading {folder.FullName}", _ =>
                 {
                     var county = RegistryCsv.LoadCounty(folder.FullName);
-                    return (county, RegistryCsv.LoadEndpoints(folder.FullName, county));
+                    return (county, RegistryCsv.LoadEndpoints(folder.FullName, county, stored));
                 });
             }
             catch (Exception ex) when (ex is RegistryImportException or RegistryValidationException or FileNotFoundException or DirectoryNotFoundException)
@@ -40,9 +43,6 @@ internal static class ImportCommand
                 return 1;
             }
 
-            await using var db = new SqliteDatabase(new SqliteOptions { Path = parse.GetValue(database)! });
-            var store = new SqliteRegistryStore(db);
-            var stored = store.LoadEndpoints();
             CountyEndpoints endpoints;
             try
             {
@@ -59,6 +59,7 @@ internal static class ImportCommand
             Report("Terminals", RegistryCsv.TerminalsFileName, read.Terminals?.Count, stored.Terminals.Count);
             Report("Subscribers", RegistryCsv.SubscribersFileName, read.Subscribers?.Count, stored.Subscribers.Count);
             Report("Officers", RegistryCsv.OfficersFileName, read.Officers?.Count, stored.Officers.Count);
+            Report("Responsibilities", RegistryCsv.ResponsibilitiesFileName, read.Responsibilities?.Count, stored.Responsibilities.Count);
             AnsiConsole.MarkupLine("A running hub loads it at its next start.");
             return 0;
         });

@@ -72,7 +72,7 @@ internal sealed partial class DemoTwin : IAsyncDisposable
     {
         var generated = EndpointGenerator.Generate(registry, IpAddressOf, SerialAddressOf, _settings.Seed);
         return SerialSkipped is null ? generated
-            : new CountyEndpoints(generated.Terminals.Where(t => t.Channel != ChannelNames.LoudspeakerSerial), generated.Subscribers, generated.Officers);
+            : new CountyEndpoints(generated.Terminals.Where(t => t.Channel != ChannelNames.LoudspeakerSerial), generated.Subscribers, generated.Officers, generated.Responsibilities);
     }
 
     /// <summary>The hub's settings for every simulated channel.</summary>

@@ -31,6 +31,19 @@ public interface ILedger
     /// </summary>
     Task MarkWrittenAsync(IReadOnlyList<long> slotIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives a correction (Update) or an all-clear (Cancel) one slot per address that the earlier warnings sent to,
+    /// or may have sent to, on each of <paramref name="channels"/>, after the follow-up's own slots and without
+    /// repeating an address it already has; the earlier warnings' village targets come along for reach. Done once, in
+    /// one transaction: a second call returns nothing.
+    /// </summary>
+    /// <returns>The new shards, to be queued.</returns>
+    Task<IReadOnlyList<ShardInfo>> PersistFollowUpAsync(long followUpId, IReadOnlyCollection<long> earlierIds, IReadOnlyCollection<string> channels,
+        int shardSize, CancellationToken cancellationToken);
+
+    /// <summary>How many slots of these warnings are in a job's hands (Sending) now.</summary>
+    Task<int> InHandsAsync(IReadOnlyCollection<long> warningIds, CancellationToken cancellationToken);
+
     /// <summary>Ends every slot of a warning that has not left our hands with <paramref name="finalState"/> (Expired or Cancelled).</summary>
     Task<int> EndWarningAsync(long warningId, DeliveryStatus finalState, CancellationToken cancellationToken);
 }
@@ -54,7 +67,15 @@ public interface ILedgerMaintenance
     Task<DateTimeOffset?> NextDueAsync(ShardInfo shard, CancellationToken cancellationToken);
 
     /// <summary>Sent slots older than <paramref name="sentBefore"/> without a receipt become Unconfirmed.</summary>
-    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken);
+    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken) =>
+        CloseReceiptWaitsAsync(sentBefore, new Dictionary<string, DateTimeOffset>(), cancellationToken);
+
+    /// <summary>
+    /// Sent slots without a receipt become Unconfirmed when they were sent before their channel's entry in
+    /// <paramref name="sentBeforeByChannel"/>, or, for a channel without one, before <paramref name="sentBefore"/>.
+    /// </summary>
+    Task<int> CloseReceiptWaitsAsync(DateTimeOffset sentBefore, IReadOnlyDictionary<string, DateTimeOffset> sentBeforeByChannel,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Message parts from <paramref name="source"/> still waiting for their receipt, of slots sent between

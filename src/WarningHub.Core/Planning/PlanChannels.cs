@@ -12,6 +12,9 @@ public static class Channels
 
     /// <summary>Village broadcasters (村广播员): an SMS with a link to the bulletin, sent by the SMS adapter.</summary>
     public const string Broadcaster = "broadcaster";
+
+    /// <summary>Every ledger channel name.</summary>
+    public static IReadOnlyList<string> All { get; } = [Sms, WeChat, WeCom, Tv, LoudspeakerIp, LoudspeakerSerial, Broadcaster];
 }
 
 /// <summary>

@@ -6,10 +6,29 @@ public sealed partial class CountyEndpoints
 {
     /// <summary>
     /// Checks that every endpoint fits the registry: villages, households and regions exist, channels and
-    /// addresses are playable, roles match their region's level, keys are unique. Lists every problem; the
-    /// messages never hold a phone number, a name or a whole openid.
+    /// addresses are playable, roles match their region's level, keys are unique, responsibilities and the
+    /// households' cadre_id name officers. Lists every problem; the messages never hold a phone number, a name
+    /// or a whole openid.
     /// </summary>
-    public IReadOnlyList<string> Problems(CountyRegistry registry)
+    public IReadOnlyList<string> Problems(CountyRegistry registry) =>
+        [.. RowProblems(registry, Officers), .. CadreProblems(registry, Officers)];
+
+    /// <summary>Households whose cadre_id (包户干部) is not one of <paramref name="officers"/>.</summary>
+    public static IEnumerable<string> CadreProblems(CountyRegistry registry, IReadOnlyCollection<Officer> officers)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(officers);
+        HashSet<long>? ids = null;
+        foreach (var household in registry.Households)
+        {
+            if (household.CadreId is not { } cadre) continue;
+            ids ??= officers.Select(o => o.Id).ToHashSet();
+            if (!ids.Contains(cadre)) yield return $"household {household.Id}: cadre_id {cadre} is not an officer";
+        }
+    }
+
+    // The rows' own checks; responsibilities are checked against the officers given (those after an import).
+    internal List<string> RowProblems(CountyRegistry registry, IReadOnlyCollection<Officer> officers)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var problems = new List<string>();
@@ -51,6 +70,25 @@ public sealed partial class CountyEndpoints
         }
         foreach (var d in Officers.GroupBy(o => o.Id).Where(g => g.Count() > 1))
             problems.Add($"officer id {d.Key} appears {d.Count()} times");
+
+        var officerIds = officers.Select(o => o.Id).ToHashSet();
+        foreach (var r in Responsibilities)
+        {
+            var name = $"responsibility of officer {r.OfficerId} for {r.RegionCode}";
+            var region = DivisionCode.IsFull(r.RegionCode) ? registry.FindRegion(r.RegionCode) : null;
+            if (region is null)
+                problems.Add($"{name}: region {r.RegionCode} is not in the registry");
+            else if (!Enum.IsDefined(r.Tier) || !ResponsibilityNames.Fits(r.Tier, region.Level))
+                problems.Add($"{name}: tier {(int)r.Tier} cannot answer for a {Level(region.Level)}");
+            if (!officerIds.Contains(r.OfficerId))
+                problems.Add($"{name}: officer {r.OfficerId} is not an officer");
+            if ((r.Levels & WarningLevelSet.All) == WarningLevelSet.None || (r.Levels & ~WarningLevelSet.All) != 0)
+                problems.Add($"{name}: levels {(int)r.Levels} are not a set of levels");
+            if (r.Duties is not (ResponsibilityDuties.Acknowledge or ResponsibilityDuties.DoorToDoor or ResponsibilityDuties.Both))
+                problems.Add($"{name}: duty {(int)r.Duties} is unknown");
+        }
+        foreach (var d in Responsibilities.GroupBy(r => (r.RegionCode, r.OfficerId)).Where(g => g.Count() > 1))
+            problems.Add($"officer {d.Key.OfficerId} answers for {d.Key.RegionCode} {d.Count()} times");
         return problems;
     }
 

@@ -152,7 +152,7 @@ internal sealed class CsvRow
 
     public void Fail(int column, string reason) => errors.Add(reader.LineNumber, columns[column], reason);
 
-    private ReadOnlySpan<char> Raw(int column) => reader[fieldOf[column]];
+    private ReadOnlySpan<char> Raw(int column) => fieldOf[column] < 0 ? [] : reader[fieldOf[column]];
 
     private double? Coordinate(int column, double limit, out bool given)
     {

@@ -11,9 +11,12 @@ public enum OfficerRole
 
     /// <summary>村广播员: plays bulletins on the village loudspeakers.</summary>
     Broadcaster = 3,
+
+    /// <summary>县值班: the county's duty officer, last tier of the answering chain.</summary>
+    CountyOfficer = 4,
 }
 
-/// <summary>A responsible person of a village or town. Officers are not the public: tests reach them marked as tests.</summary>
+/// <summary>A responsible person of a village, town or the county. Officers are not the public: tests reach them marked as tests.</summary>
 public sealed record Officer(long Id, string Name, string Phone, string RegionCode, OfficerRole Role);
 
 /// <summary>
@@ -27,26 +30,36 @@ public sealed record Terminal(string Id, string VillageCode, string Channel, str
 public sealed record Subscriber(string OpenId, string VillageCode, long? HouseholdId, bool IsTest);
 
 /// <summary>
-/// The county's endpoints beside its persons: terminals, subscribers, officers. Looked up by village;
-/// kept apart from <see cref="CountyRegistry"/> so persons can be reloaded without them and the reverse.
+/// The county's endpoints beside its persons: terminals, subscribers, officers and who answers for what. Looked
+/// up by village; kept apart from <see cref="CountyRegistry"/> so persons can be reloaded without them and the reverse.
 /// </summary>
 public sealed partial class CountyEndpoints
 {
     private readonly ILookup<string, Terminal> _terminals;
     private readonly ILookup<string, Subscriber> _subscribers;
     private readonly ILookup<string, Officer> _officers;
+    private readonly ILookup<string, Responsibility> _responsibilities;
+    private readonly Dictionary<long, Officer> _officerById;
 
     public CountyEndpoints(IEnumerable<Terminal> terminals, IEnumerable<Subscriber> subscribers, IEnumerable<Officer> officers)
+        : this(terminals, subscribers, officers, [])
+    {
+    }
+
+    public CountyEndpoints(IEnumerable<Terminal> terminals, IEnumerable<Subscriber> subscribers, IEnumerable<Officer> officers, IEnumerable<Responsibility> responsibilities)
     {
         Terminals = terminals.ToList();
         Subscribers = subscribers.ToList();
         Officers = officers.ToList();
+        Responsibilities = responsibilities.ToList();
         _terminals = Terminals.ToLookup(t => t.VillageCode, StringComparer.Ordinal);
         _subscribers = Subscribers.ToLookup(s => s.VillageCode, StringComparer.Ordinal);
         _officers = Officers.ToLookup(o => o.RegionCode, StringComparer.Ordinal);
+        _responsibilities = Responsibilities.ToLookup(r => r.RegionCode, StringComparer.Ordinal);
+        _officerById = Officers.DistinctBy(o => o.Id).ToDictionary(o => o.Id);
     }
 
-    public static CountyEndpoints Empty { get; } = new([], [], []);
+    public static CountyEndpoints Empty { get; } = new([], [], [], []);
 
     public IReadOnlyList<Terminal> Terminals { get; }
 
@@ -58,6 +71,19 @@ public sealed partial class CountyEndpoints
 
     public IEnumerable<Subscriber> SubscribersOf(string villageCode) => _subscribers[villageCode];
 
+    /// <summary>Who answers for what (responsibilities.csv), in file order.</summary>
+    public IReadOnlyList<Responsibility> Responsibilities { get; }
+
     /// <summary>Officers of a village or a town (by its 12-digit code).</summary>
     public IEnumerable<Officer> OfficersOf(string regionCode) => _officers[regionCode];
+
+    /// <summary>The officer with this id, or null.</summary>
+    public Officer? FindOfficer(long id) => _officerById.GetValueOrDefault(id);
+
+    /// <summary>The responsibilities filed under exactly this region (12-digit code); not those of the regions around it.</summary>
+    public IEnumerable<Responsibility> ResponsibilitiesOf(string regionCode) => _responsibilities[regionCode];
+
+    /// <summary>A copy with other responsibilities.</summary>
+    public CountyEndpoints WithResponsibilities(IEnumerable<Responsibility> responsibilities) =>
+        new(Terminals, Subscribers, Officers, responsibilities);
 }

@@ -3,9 +3,9 @@ namespace WarningHub.Core.Registry;
 /// <summary>How officer roles are written in officers.csv, and the level of region each role answers for.</summary>
 public static class OfficerRoles
 {
-    private static readonly OfficerRole[] All = [OfficerRole.VillageCadre, OfficerRole.TownOfficer, OfficerRole.Broadcaster];
+    private static readonly OfficerRole[] All = [OfficerRole.VillageCadre, OfficerRole.TownOfficer, OfficerRole.Broadcaster, OfficerRole.CountyOfficer];
 
-    /// <summary>The role names, for messages: "village_cadre, town_officer or broadcaster".</summary>
+    /// <summary>The role names, for messages: "village_cadre, town_officer, broadcaster or county_officer".</summary>
     public static string Names => string.Join(", ", All[..^1].Select(Name)) + " or " + Name(All[^1]);
 
     public static string Name(OfficerRole role) => role switch
@@ -13,6 +13,7 @@ public static class OfficerRoles
         OfficerRole.VillageCadre => "village_cadre",
         OfficerRole.TownOfficer => "town_officer",
         OfficerRole.Broadcaster => "broadcaster",
+        OfficerRole.CountyOfficer => "county_officer",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown officer role"),
     };
 
@@ -27,5 +28,10 @@ public static class OfficerRoles
     /// The level of region the role answers for. A broadcaster filed under a town would never get a bulletin
     /// (bulletins go to the broadcasters of the villages targeted), so the level is checked, not assumed.
     /// </summary>
-    public static RegionLevel LevelOf(OfficerRole role) => role == OfficerRole.TownOfficer ? RegionLevel.Town : RegionLevel.Village;
+    public static RegionLevel LevelOf(OfficerRole role) => role switch
+    {
+        OfficerRole.TownOfficer => RegionLevel.Town,
+        OfficerRole.CountyOfficer => RegionLevel.County,
+        _ => RegionLevel.Village,
+    };
 }

@@ -1,7 +1,11 @@
 namespace WarningHub.Core.Registry;
 
 /// <summary>A household (户) of a village, optionally with a location.</summary>
-public sealed record Household(long Id, string VillageCode, string Address, double? Latitude, double? Longitude);
+public sealed record Household(long Id, string VillageCode, string Address, double? Latitude, double? Longitude)
+{
+    /// <summary>The officer who answers for this household door to door (包户干部), or null.</summary>
+    public long? CadreId { get; init; }
+}
 
 /// <summary>
 /// A person (人) of the registry. <see cref="Phone"/> is null for people without a phone of their own:

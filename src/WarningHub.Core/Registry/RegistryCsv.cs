@@ -67,13 +67,14 @@ public static partial class RegistryCsv
         WritePersons(Path.Combine(directory, PersonsFileName), registry.Persons);
     }
 
-    private static CsvImportResult<T> Import<T>(string path, string[] columns, RowParser<T> parse)
+    private static CsvImportResult<T> Import<T>(string path, string[] columns, RowParser<T> parse, IReadOnlyCollection<string>? optional = null)
     {
         using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true, BufferSize);
-        return Import(reader, Path.GetFileName(path), columns, parse);
+        return Import(reader, Path.GetFileName(path), columns, parse, optional);
     }
 
-    private static CsvImportResult<T> Import<T>(TextReader reader, string fileName, string[] columns, RowParser<T> parse)
+    private static CsvImportResult<T> Import<T>(
+        TextReader reader, string fileName, string[] columns, RowParser<T> parse, IReadOnlyCollection<string>? optional = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var errors = new CsvErrorList(fileName);
@@ -85,7 +86,7 @@ public static partial class RegistryCsv
             {
                 errors.Add(1, null, $"the file is empty; a header line naming {string.Join(",", columns)} is required");
             }
-            else if (CsvColumns.Map(csv, columns, errors) is { } fieldOf)
+            else if (CsvColumns.Map(csv, columns, errors, optional) is { } fieldOf)
             {
                 var headerFields = csv.FieldCount;
                 var row = new CsvRow(csv, errors, columns, fieldOf);

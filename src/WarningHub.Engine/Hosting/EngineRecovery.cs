@@ -37,14 +37,14 @@ public sealed class EngineRecovery(
 
         foreach (var warning in await warnings.ListActiveAsync(cancellationToken))
         {
-            if (warning is not { State: WarningState.Released, Expires: { } expires }) continue;
+            if (warning is not { State: WarningState.Released } || WarningLifecycle.EndOf(warning, warning.ReleasedAt ?? now) is not { } expires) continue;
             if (expires <= now)
             {
                 await lifecycle.ExpireAsync(warning.Id, cancellationToken);
                 continue;
             }
             await scheduler.ScheduleExpiryAsync(warning.Id, expires, cancellationToken);
-            if (warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
+            if (WarningLifecycle.Repeats(warning) && warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
                 await scheduler.ScheduleRepeatsAsync(warning.Id, every, now + every, expires, cancellationToken);
         }
 

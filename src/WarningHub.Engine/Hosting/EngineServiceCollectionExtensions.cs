@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using WarningHub.Core.Registry;
+using WarningHub.Core.Templates.Text;
 using WarningHub.Engine.Intake;
 using WarningHub.Engine.Receipts;
 using WarningHub.Engine.Release;
@@ -28,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Shared services, outside every stage: the registry, message composition, stop signals, ending warnings.
         services.TryAddSingleton<RegistryHolder>();
+        services.TryAddSingleton(sp => TextTemplates.Load(sp.GetRequiredService<IOptions<EngineOptions>>().Value.TemplateFolder));
         services.TryAddSingleton<WarningContent>();
         services.TryAddSingleton<BroadcastLinks>();
         services.TryAddSingleton<DoorLinks>();

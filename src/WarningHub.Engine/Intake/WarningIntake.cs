@@ -33,6 +33,7 @@ public sealed class WarningIntake(
             problems.Add(new CapProblem("msgType", $"{alert.MsgType} messages are not disseminated; submit Alert, Update or Cancel."));
 
         var references = new List<string>();
+        WarningRecord? first = null;
         if (alert.MsgType is CapMsgType.Update or CapMsgType.Cancel)
         {
             foreach (var (reference, i) in alert.References.Select((r, i) => (r, i)))
@@ -47,6 +48,7 @@ public sealed class WarningIntake(
                 if (earlier.Sender != alert.Sender)
                     return IntakeResult.Refused(IntakeOutcome.Forbidden, new CapProblem($"references[{i}]", "only the original sender may update or cancel a warning"));
                 references.Add(earlier.PublicId);
+                first ??= earlier;
             }
         }
         if (problems.Count > 0) return new IntakeResult(IntakeOutcome.Invalid, null, problems);
@@ -54,6 +56,9 @@ public sealed class WarningIntake(
         var capXml = StoredCap.Write(alert, out var unreadable);
         if (capXml is null) return IntakeResult.Refused(IntakeOutcome.Invalid, unreadable!);
         var record = RecordOf(alert, info, submittedBy, references, capXml);
+        // A Cancel usually carries no info block: it speaks of the warning it ends, so its 解除 message names that one.
+        if (info is null && first is not null)
+            record = record with { Event = first.Event, Level = first.Level, Headline = first.Headline };
         var result = await warnings.AcceptAsync(record, cancellationToken);
         switch (result.Outcome)
         {

@@ -28,7 +28,7 @@ public enum MarkOutcome
 /// Takes cadres' marks on households (已当面通知, 已电话通知, 已转移, 外出无人, 拒绝转移): checks them and appends them.
 /// A mark never replaces another; two cadres marking one household leave two marks.
 /// </summary>
-public sealed class HouseholdMarking(IHouseholdMarks marks, RegistryHolder registry, TimeProvider time)
+public sealed class HouseholdMarking(IHouseholdMarks marks, RegistryHolder registry, DoorToDoorCadres cadres, TimeProvider time)
 {
     public async Task<MarkOutcome> MarkAsync(WarningRecord warning, string villageCode, long householdId, HouseholdMarkKind kind, Officer officer,
         CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class HouseholdMarking(IHouseholdMarks marks, RegistryHolder regis
         if (DoorLinks.ValidUntil(warning) is { } until && now > until) return MarkOutcome.LinkExpired;
         var household = registry.Current.FindHousehold(householdId);
         if (household is null || household.VillageCode != villageCode) return MarkOutcome.UnknownHousehold;
-        if (!DoorToDoorCadres.MayMark(officer, household)) return MarkOutcome.NotTheirs;
+        if (!cadres.MayMark(officer, household)) return MarkOutcome.NotTheirs;
         var village = long.Parse(villageCode, System.Globalization.CultureInfo.InvariantCulture);
         await marks.RecordAsync(new HouseholdMark(warning.Id, village, householdId, kind, officer.Id, officer.Name, now), cancellationToken);
         return MarkOutcome.Recorded;

@@ -10,7 +10,7 @@ namespace WarningHub.Engine.Receipts;
 /// <summary>
 /// Periodically settles receipt waits. Receipts overdue by <see cref="EngineOptions.ReceiptQueryAfter"/> are asked
 /// for, once each, from gateways that can be asked (a receipt lost with a dropped link); sent slots without a receipt
-/// after <see cref="EngineOptions.ReceiptWindow"/> become Unconfirmed; kept receipts that no send claimed within
+/// after their channel's receipt window (<see cref="EngineOptions.ReceiptWindowOf"/>) become Unconfirmed; kept receipts that no send claimed within
 /// <see cref="EngineOptions.UnmatchedReceiptTtl"/> are dropped.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -27,8 +27,9 @@ public sealed class ReceiptWindowJob(
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        foreach (var gateway in gateways) await AskAsync(gateway, now - o.ReceiptWindow, now - o.ReceiptQueryAfter, cancellationToken);
-        await maintenance.CloseReceiptWaitsAsync(now - o.ReceiptWindow, cancellationToken);
+        foreach (var gateway in gateways) await AskAsync(gateway, now - o.ReceiptWindowOf(gateway.Definition.Channel), now - o.ReceiptQueryAfter, cancellationToken);
+        var byChannel = o.ReceiptWindows.ToDictionary(w => w.Key, w => now - w.Value, StringComparer.Ordinal);
+        await maintenance.CloseReceiptWaitsAsync(now - o.ReceiptWindow, byChannel, cancellationToken);
         var dropped = await maintenance.DropEarlyReceiptsAsync(now - o.UnmatchedReceiptTtl, cancellationToken);
         if (dropped > 0) logger.LogWarning("{Count} receipts for unknown messages dropped after {Ttl}", dropped, o.UnmatchedReceiptTtl);
     }

@@ -19,8 +19,9 @@ public enum Dispatch
 }
 
 /// <summary>
-/// What happens to an accepted warning next: a Cancel ends the warnings it references, an Update supersedes
-/// them and is released itself, an Alert is released at its effective time. Every step is idempotent: the outbox
+/// What happens to an accepted warning next: a Cancel ends the warnings it references and is released at once (its
+/// all-clear goes to everyone they reached), an Update supersedes them and is released itself (to its own area and to
+/// everyone they reached), an Alert is released at its effective time. Every step is idempotent: the outbox
 /// may dispatch the same warning again after a crash or a failed try.
 /// </summary>
 public sealed class WarningDispatcher(
@@ -37,9 +38,9 @@ public sealed class WarningDispatcher(
         switch (warning.MsgType)
         {
             case CapMsgType.Cancel:
+                // The warnings it ends stop first; then its all-clear (解除) goes at once to everyone they reached.
                 await EndReferencedAsync(warning, cancel: true, cancellationToken);
-                await warnings.EndAsync(warning.Id, WarningState.Applied, time.GetUtcNow(), cancellationToken);
-                return Dispatch.Done;
+                return Dispatch.ReleaseNow;
             case CapMsgType.Update:
                 await EndReferencedAsync(warning, cancel: false, cancellationToken);
                 break;

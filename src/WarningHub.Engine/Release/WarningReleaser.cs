@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Cap;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Warnings;
@@ -26,6 +27,9 @@ public sealed class WarningReleaser(
     TimeProvider time,
     ILogger<WarningReleaser> logger)
 {
+    private const int SettleChecks = 100;
+    private static readonly TimeSpan SettlePause = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long the rest of a release waits for the first batch to be claimed.</summary>
     private static readonly TimeSpan FastLaneLead = TimeSpan.FromMilliseconds(100);
 
@@ -61,7 +65,8 @@ public sealed class WarningReleaser(
         }
         if (await lifecycle.EndIfOverAsync(warningId, cancellationToken)) return;
 
-        var target = WarningContent.TargetOf(warning);
+        // A Cancel has no area of its own to plan: its all-clear goes only to those the cancelled warnings reached.
+        var target = warning.MsgType == CapMsgType.Cancel ? PlanTarget.Nobody : WarningContent.TargetOf(warning);
         var plan = WarningPlanner.Plan(warningId, target, registry.Current, registry.Endpoints, router.PlanChannels(), options.Value.ShardSize);
         var first = !resume;
         var shards = await ledger.PersistPlanAsync(plan, shard =>
@@ -77,19 +82,66 @@ public sealed class WarningReleaser(
             queue.Enqueue(shard);
             return GiveTheFirstBatchTheLeadAsync(claimed);
         }, cancellationToken);
+        if (warning.MsgType is CapMsgType.Update or CapMsgType.Cancel)
+        {
+            var followUp = await PersistFollowUpAsync(warning, cancellationToken);
+            foreach (var shard in followUp)
+            {
+                if (first)
+                {
+                    first = false;
+                    _ = fastLane.Start(shard);
+                }
+                queue.Enqueue(shard);
+            }
+        }
         if (resume)
         {
             // Shards persisted before the crash were queued then; the recovery pass queues unfinished ones again.
             logger.LogInformation("Release of warning {WarningId} resumed", warningId);
         }
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
-        if (warning.Expires is { } expires)
+        if (WarningLifecycle.EndOf(warning, time.GetUtcNow()) is { } expires)
         {
             await scheduler.ScheduleExpiryAsync(warningId, expires, cancellationToken);
-            if (warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
+            if (WarningLifecycle.Repeats(warning) && warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
                 await scheduler.ScheduleRepeatsAsync(warningId, every, time.GetUtcNow() + every, expires, cancellationToken);
         }
         logger.LogInformation("Warning {PublicId} released: {Slots} slots in {Shards} shards, {Persons} persons targeted",
             warning.PublicId, plan.Channels.Sum(c => c.Slots.Count), shards.Count, plan.Targets.Sum(t => t.Persons));
+    }
+
+    /// <summary>
+    /// The ended warnings' jobs stop between two sends; a slot still in their hands either leaves or is cancelled in a
+    /// moment. Waiting for that (bounded in real time, whatever the clock) keeps those that never left out of the
+    /// all-clear; after the bound they are counted in, as ones that may have left.
+    /// </summary>
+    private async Task LetEndedSendsSettleAsync(IReadOnlyCollection<long> earlier, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < SettleChecks && await ledger.InHandsAsync(earlier, cancellationToken) > 0; i++)
+        {
+            await Task.Delay(SettlePause, TimeProvider.System, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A correction or an all-clear also goes to everyone the warnings it refers to reached, or may have reached, on
+    /// every channel still served (SMS, WeChat, WeCom, TV, loudspeakers, broadcasters), once per address.
+    /// </summary>
+    private async Task<IReadOnlyList<ShardInfo>> PersistFollowUpAsync(WarningRecord warning, CancellationToken cancellationToken)
+    {
+        var earlier = new List<long>();
+        foreach (var publicId in warning.References)
+        {
+            if (await warnings.GetAsync(publicId, cancellationToken) is { } record) earlier.Add(record.Id);
+        }
+        await LetEndedSendsSettleAsync(earlier, cancellationToken);
+        var shards = await ledger.PersistFollowUpAsync(warning.Id, earlier, [.. router.PlanChannels().Served], options.Value.ShardSize, cancellationToken);
+        if (shards.Count > 0)
+        {
+            logger.LogInformation("Warning {PublicId} ({MsgType}) also goes to {Slots} addresses its earlier warnings reached",
+                warning.PublicId, warning.MsgType, shards.Sum(s => s.Count));
+        }
+        return shards;
     }
 }

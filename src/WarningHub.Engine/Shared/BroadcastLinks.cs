@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using WarningHub.Core.Templates;
-using WarningHub.Core.Warnings;
 
 namespace WarningHub.Engine.Shared;
 
@@ -20,15 +17,6 @@ public sealed class BroadcastLinks(IOptions<EngineOptions> options)
 
     public bool IsValid(string warningId, string villageCode, string token) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(warningId, villageCode)), Encoding.ASCII.GetBytes(token));
-
-    /// <summary>The broadcaster's SMS: what to do and the link.</summary>
-    public string TextFor(WarningRecord warning, long villageCode)
-    {
-        ArgumentNullException.ThrowIfNull(warning);
-        var url = UrlOf(warning.PublicId, villageCode.ToString(CultureInfo.InvariantCulture));
-        return SmsText.Compose(options.Value.SmsSignature, warning.CapStatus, warning.Headline,
-            $"广播员请立即用村广播播放预警录音，播放后在页面上确认：{url}");
-    }
 
     private string Sign(string warningId, string villageCode)
     {

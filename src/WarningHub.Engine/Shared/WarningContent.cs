@@ -5,13 +5,13 @@ using WarningHub.Core.Cap;
 using WarningHub.Core.Geo;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Registry;
-using WarningHub.Core.Templates;
+using WarningHub.Core.Templates.Text;
 using WarningHub.Core.Warnings;
 
 namespace WarningHub.Engine.Shared;
 
 /// <summary>What a stored warning says: whom it targets and the text per channel, parsed once per warning.</summary>
-public sealed class WarningContent(IOptions<EngineOptions> options)
+public sealed class WarningContent(IOptions<EngineOptions> options, TextTemplates templates)
 {
     private readonly ConcurrentDictionary<(long, string), string> _texts = new();
     private readonly ConcurrentDictionary<long, IReadOnlyDictionary<string, string>> _fields = new();
@@ -44,13 +44,40 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
         return new PlanTarget(codes.ToList(), new GeoArea(polygons, circles), testOnly);
     }
 
+    /// <summary>
+    /// The text of a warning on a text channel, from the channel's own template (<see cref="TextTemplates"/>);
+    /// channels without one (WeChat and TV build their messages from <see cref="FieldsFor"/>) get the SMS text.
+    /// </summary>
     public string TextFor(WarningRecord warning, string channel)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        return _texts.GetOrAdd((warning.Id, channel), _ =>
+        return _texts.GetOrAdd((warning.Id, channel), _ => Render(warning, templates.Has(channel) ? channel : Core.Planning.Channels.Sms, link: ""));
+    }
+
+    /// <summary>The text of a warning with a link for one recipient (the village broadcaster's page), not cached.</summary>
+    public string TextWithLink(WarningRecord warning, string channel, string link)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return Render(warning, channel, link);
+    }
+
+    private string Render(WarningRecord warning, string channel, string link)
+    {
+        var info = MainInfo(Parse(warning));
+        var fields = FieldsFor(warning);
+        return templates.Render(channel, warning.MsgType, warning.CapStatus, new TextValues
         {
-            var info = MainInfo(Parse(warning));
-            return SmsText.Compose(options.Value.SmsSignature, warning.CapStatus, info?.Headline ?? warning.Headline, info?.Instruction);
+            Signature = options.Value.SmsSignature,
+            Headline = (info?.Headline ?? warning.Headline).Trim(),
+            Event = fields[MessageFields.Event],
+            Level = fields[MessageFields.Level],
+            Area = fields[MessageFields.Area],
+            Instruction = info?.Instruction?.Trim() ?? "",
+            Description = info?.Description?.Trim() ?? "",
+            Sender = fields[MessageFields.SenderName],
+            Effective = fields[MessageFields.Effective],
+            Expires = fields.GetValueOrDefault(MessageFields.Expires, ""),
+            Link = link,
         });
     }
 
@@ -66,9 +93,11 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
             {
                 [MessageFields.WarningId] = warning.PublicId,
                 [MessageFields.Status] = warning.CapStatus.ToString(),
-                [MessageFields.Headline] = info?.Headline ?? warning.Headline,
+                // Structured messages (WeChat, TV captions) show a correction or an all-clear in the headline they display.
+                [MessageFields.Headline] = MarkOf(warning.MsgType) + (info?.Headline ?? warning.Headline),
                 [MessageFields.Event] = info?.Event ?? warning.Event,
-                [MessageFields.Level] = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level.ToChineseColour() : "",
+                [MessageFields.Level] = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level.ToChineseColour()
+                    : warning.Level?.ToChineseColour() ?? "",
                 [MessageFields.Area] = info is null ? "" : string.Join("、", info.Areas.Select(a => a.AreaDesc)),
                 [MessageFields.Instruction] = info?.Instruction ?? "",
                 [MessageFields.SenderName] = info?.SenderName ?? warning.Sender,
@@ -78,6 +107,13 @@ public sealed class WarningContent(IOptions<EngineOptions> options)
             return fields;
         });
     }
+
+    private static string MarkOf(CapMsgType msgType) => msgType switch
+    {
+        CapMsgType.Update => "【更正】",
+        CapMsgType.Cancel => "【解除】",
+        _ => "",
+    };
 
     private static CapAlert Parse(WarningRecord warning) =>
         StoredCap.Read(warning.CapXml).Alert

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
+using WarningHub.Core.Cap;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Warnings;
 
@@ -13,6 +14,22 @@ namespace WarningHub.Engine.Shared;
 /// </summary>
 public sealed class WarningLifecycle(IWarningStore warnings, ILedger ledger, ActiveWarnings active, TimeProvider time, ILogger<WarningLifecycle> logger)
 {
+    /// <summary>How long a Cancel without an expiry of its own stays in force.</summary>
+    public static readonly TimeSpan CancelLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// When a released warning ends by itself: its CAP expiry; a Cancel that names none ends a day after its release
+    /// (<paramref name="releasedAt"/>), so its pending all-clears do not wait forever and it leaves the CAP feed.
+    /// </summary>
+    public static DateTimeOffset? EndOf(WarningRecord warning, DateTimeOffset releasedAt)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return warning.Expires ?? (warning.MsgType == CapMsgType.Cancel ? releasedAt + CancelLifetime : null);
+    }
+
+    /// <summary>Whether a released warning's loudspeaker bulletin is repeated (never an all-clear).</summary>
+    public static bool Repeats(WarningRecord warning) => warning?.MsgType != CapMsgType.Cancel;
+
     public Task<bool> ExpireAsync(long warningId, CancellationToken cancellationToken) =>
         EndAsync(warningId, WarningState.Expired, DeliveryStatus.Expired, cancellationToken);
 

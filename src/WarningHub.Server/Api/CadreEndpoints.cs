@@ -45,7 +45,7 @@ internal static class CadreEndpoints
                 .Append("，不再需要入户通知，本页不再接收标记。</p></body></html>");
             return Page(html);
         }
-        var list = await reach.UnreachedAsync(warning, village, DoorToDoorCadres.HouseholdsOf(officer!), cancellationToken);
+        var list = await reach.UnreachedAsync(warning, village, cadres.HouseholdsOf(officer!, village), cancellationToken);
         var pages = Math.Max(1, (list.Count + HouseholdsPerPage - 1) / HouseholdsPerPage);
         var current = Math.Clamp(page ?? 1, 1, pages);
         var path = links.PathOf(id, village, officer!.Id);

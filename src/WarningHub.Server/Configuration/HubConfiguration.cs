@@ -50,14 +50,15 @@ public static class HubConfiguration
     /// </summary>
     public static IReadOnlyList<string> Validate(IServiceProvider services, IConfiguration configuration)
     {
+        var root = configuration.GetSection(Root);
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
-        SettingErrors.Collect(errors, "Hub", () => services.GetRequiredService<IOptions<HubOptions>>().Value);
-        SettingErrors.Collect(errors, "Engine", () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
-        errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services)); // "Tv" and "CapFeeds"
+        SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value);
+        SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
         {
-            SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", () => smpp.Get(gateway.Key));
+            SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", gateway, () => smpp.Get(gateway.Key));
         }
         errors.AddRange(CmppErrors(services, configuration.GetSection($"{Root}:Sms")));
         errors.AddRange(ChannelRegistration.Validate(services, configuration.GetSection(Root)));
@@ -73,7 +74,7 @@ public static class HubConfiguration
         var errors = new List<string>();
         var cmpp = sms.GetSection("Cmpp").GetChildren().ToList();
         var options = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
-        foreach (var gateway in cmpp) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", () => options.Get(gateway.Key));
+        foreach (var gateway in cmpp) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => options.Get(gateway.Key));
         var gateways = sms.GetSection("Smpp").GetChildren().Count() + cmpp.Count;
         if (cmpp.Count > 0 && gateways > 1)
         {

@@ -18,7 +18,7 @@ internal static class CapEndpoints
     public static async Task<IResult> FeedAsync(HttpContext http, PublicWarnings warnings, IOptions<CapFeedOptions> options,
         FeedLinks links, TimeProvider time, CancellationToken cancellationToken)
     {
-        var body = CapAtomFeed.Write(options.Value, await warnings.InForceAsync(cancellationToken), links, time.GetUtcNow());
+        var body = CapAtomFeed.Write(options.Value, await warnings.InFeedAsync(cancellationToken), links, time.GetUtcNow());
         return EntityTag.Respond(http, body, CapAtomFeed.MediaType);
     }
 

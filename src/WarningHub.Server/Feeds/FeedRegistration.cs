@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WarningHub.Channels.TvCrawl;
 using WarningHub.Engine.Upstream;
+using WarningHub.Server.Configuration;
 
 namespace WarningHub.Server.Feeds;
 
@@ -28,30 +29,12 @@ public static class FeedRegistration
     }
 
     /// <summary>Every problem of both sections, each prefixed with its section, for the start-up report.</summary>
-    public static IReadOnlyList<string> Validate(IServiceProvider services)
+    /// <param name="root">The "WarningHub" section.</param>
+    public static IReadOnlyList<string> Validate(IServiceProvider services, IConfiguration root)
     {
         var errors = new List<string>();
-        Collect(errors, TvSection, () => services.GetRequiredService<IOptions<TvCrawlOptions>>().Value);
-        Collect(errors, CapFeedsSection, () => services.GetRequiredService<IOptions<CapFeedOptions>>().Value);
+        SettingErrors.Collect(errors, TvSection, root.GetSection(TvSection), () => services.GetRequiredService<IOptions<TvCrawlOptions>>().Value);
+        SettingErrors.Collect(errors, CapFeedsSection, root.GetSection(CapFeedsSection), () => services.GetRequiredService<IOptions<CapFeedOptions>>().Value);
         return errors;
-    }
-
-    private static void Collect(List<string> errors, string section, Func<object> resolve)
-    {
-        try
-        {
-            resolve();
-        }
-        catch (OptionsValidationException ex)
-        {
-            errors.AddRange(ex.Failures.Select(f => $"WarningHub:{section}: {f}"));
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder names the unknown key; for an item of a list (a channel, an upstream) only its inner exception does.
-            var messages = new List<string>();
-            for (Exception? e = ex; e is not null; e = e.InnerException) messages.Add(e.Message);
-            errors.Add($"WarningHub:{section}: {string.Join(" ", messages)}");
-        }
     }
 }

@@ -93,7 +93,7 @@ public sealed class RegistryCsvEndpointErrorTests
                 "officers.csv line 3, field phone: has 10 digits, expected 11",
                 "officers.csv line 4, field phone: is empty",
                 "officers.csv line 5, field region_code: 511124999201 is not a region of the registry",
-                "officers.csv line 6, field role: 'mayor' is not a role (expected village_cadre, town_officer or broadcaster)",
+                "officers.csv line 6, field role: 'mayor' is not a role (expected village_cadre, town_officer, broadcaster or county_officer)",
                 "officers.csv line 7, field region_code: a broadcaster answers for a village, but 511124100000 is a town (示例镇)",
                 "officers.csv line 8, field region_code: a town_officer answers for a town, but 511124100201 is a village (一村)",
                 "officers.csv line 9, field name: is empty",
@@ -117,7 +117,7 @@ public sealed class RegistryCsvEndpointErrorTests
         Assert.Equal(
             [
                 "terminals.csv line 2, field address: 'rtp://10.1.2.3:5004' does not start with 'serial:' (serial:<port> or serial:<port>#<slave>/<coil>)",
-                "officers.csv line 2, field role: 'cadre' is not a role (expected village_cadre, town_officer or broadcaster)",
+                "officers.csv line 2, field role: 'cadre' is not a role (expected village_cadre, town_officer, broadcaster or county_officer)",
             ],
             error.Errors.Select(e => e.ToString()));
     }

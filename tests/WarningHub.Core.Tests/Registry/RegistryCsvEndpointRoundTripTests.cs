@@ -25,6 +25,7 @@ public sealed class RegistryCsvEndpointRoundTripTests
         Assert.Equal(original.Terminals, loaded.Terminals);
         Assert.Equal(original.Subscribers, loaded.Subscribers);
         Assert.Equal(original.Officers, loaded.Officers);
+        Assert.Equal(original.Responsibilities, loaded.Responsibilities);
         Assert.Contains(loaded.Subscribers!, s => s.HouseholdId is null && s.IsTest);
         // Regression: 22-character openids were refused by the simulated WeChat API (40003), as WeChat would refuse them.
         Assert.All(original.Subscribers, s => Assert.Equal(28, s.OpenId.Length));

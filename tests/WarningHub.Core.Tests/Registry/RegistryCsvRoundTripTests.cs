@@ -48,7 +48,7 @@ public sealed class RegistryCsvRoundTripTests : IDisposable
         Assert.Equal(
             File.ReadAllText(Path.Combine(SampleCounty.Folder, RegistryCsv.RegionsFileName)),
             File.ReadAllText(Path.Combine(directory, RegistryCsv.RegionsFileName)));
-        Assert.Equal("id,village_code,address,latitude,longitude\n", File.ReadAllText(Path.Combine(directory, RegistryCsv.HouseholdsFileName)));
+        Assert.Equal("id,village_code,address,latitude,longitude,cadre_id\n", File.ReadAllText(Path.Combine(directory, RegistryCsv.HouseholdsFileName)));
     }
 
     [Fact]

@@ -38,8 +38,13 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Contains($"Terminals: {files.Terminals.Count} imported from terminals.csv (replaced 0).", run.Text, StringComparison.Ordinal);
         Assert.Contains($"Subscribers: {files.Subscribers.Count} imported from subscribers.csv (replaced 0).", run.Text, StringComparison.Ordinal);
         Assert.Contains($"Officers: {files.Officers.Count} imported from officers.csv (replaced 0).", run.Text, StringComparison.Ordinal);
+        Assert.Contains($"Responsibilities: {files.Responsibilities!.Count} imported from responsibilities.csv (replaced 0).", run.Text, StringComparison.Ordinal);
         var (storedRegistry, stored) = await ReadDatabaseAsync();
         Assert.Equal(registry.Persons, storedRegistry!.Persons);
+        Assert.Equal(registry.Households.Select(h => h.CadreId), storedRegistry.Households.Select(h => h.CadreId));
+        Assert.All(storedRegistry.Households, h => Assert.NotNull(h.CadreId));
+        Assert.Equal(files.Responsibilities.Count, stored.Responsibilities.Count);
+        Assert.Contains(stored.Responsibilities, r => r.Tier == ResponsibilityTier.County);
         Assert.Equal(files.Terminals.OrderBy(t => t.Id, StringComparer.Ordinal), stored.Terminals);
         Assert.Equal(files.Subscribers.OrderBy(s => s.OpenId, StringComparer.Ordinal), stored.Subscribers);
         Assert.Equal(files.Officers.OrderBy(o => o.Id), stored.Officers);
@@ -76,19 +81,34 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(0, (await ImportAsync(folder)).ExitCode);
         var before = (await ReadDatabaseAsync()).Endpoints;
         File.Delete(Path.Combine(folder, RegistryCsv.TerminalsFileName));
-        File.Delete(Path.Combine(folder, RegistryCsv.SubscribersFileName));
-        await File.WriteAllTextAsync(Path.Combine(folder, RegistryCsv.OfficersFileName), "id,name,phone,region_code,role\n");
+        File.Delete(Path.Combine(folder, RegistryCsv.OfficersFileName)); // responsibilities.csv and cadre_id are checked against the kept officers
+        await File.WriteAllTextAsync(Path.Combine(folder, RegistryCsv.SubscribersFileName), "openid,village_code,household_id,is_test\n");
 
         var run = await ImportAsync(folder);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"Terminals: {before.Terminals.Count} kept from the database (no terminals.csv in the folder).", run.Text, StringComparison.Ordinal);
-        Assert.Contains($"Subscribers: {before.Subscribers.Count} kept from the database (no subscribers.csv in the folder).", run.Text, StringComparison.Ordinal);
-        Assert.Contains($"Officers: 0 imported from officers.csv (replaced {before.Officers.Count}).", run.Text, StringComparison.Ordinal);
+        Assert.Contains($"Officers: {before.Officers.Count} kept from the database (no officers.csv in the folder).", run.Text, StringComparison.Ordinal);
+        Assert.Contains($"Subscribers: 0 imported from subscribers.csv (replaced {before.Subscribers.Count}).", run.Text, StringComparison.Ordinal);
         var after = (await ReadDatabaseAsync()).Endpoints;
         Assert.Equal(before.Terminals, after.Terminals);
-        Assert.Equal(before.Subscribers, after.Subscribers);
-        Assert.Empty(after.Officers);
+        Assert.Equal(before.Officers, after.Officers);
+        Assert.Empty(after.Subscribers);
+    }
+
+    [Fact]
+    public async Task Import_HeaderOnlyOfficersBesideResponsibilitiesThatNameThem_IsRefusedWithLines()
+    {
+        var folder = await GenerateAsync("county", persons: 400, seed: 3);
+        await File.WriteAllTextAsync(Path.Combine(folder, RegistryCsv.OfficersFileName), "id,name,phone,region_code,role\n");
+
+        var run = await ImportAsync(folder);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("responsibilities.csv line 2, field officer_id: officer ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("households.csv line 2, field cadre_id: officer ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing imported, the database is unchanged", run.Error, StringComparison.Ordinal);
+        Assert.Null((await ReadDatabaseAsync()).Registry);
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class UnreachedApiTests(DoorToDoorHub fixture) : IClassFixture<Doo
         var id = before.GetProperty("items")[0].GetProperty("household").GetInt64();
 
         using var altered = await phone.GetAsync(new Uri(link[..^1] + (link[^1] == 'a' ? 'b' : 'a'), UriKind.Relative));
-        using var otherCadre = await phone.GetAsync(new Uri(link.Replace($"/{fixture.Cadre.Id}/", "/1/", StringComparison.Ordinal), UriKind.Relative));
+        using var otherCadre = await phone.GetAsync(new Uri(link.Replace($"/{fixture.Cadre.Id}/", $"/{fixture.SecondCadreId}/", StringComparison.Ordinal), UriKind.Relative));
         using var badKind = await MarkAsync(phone, link, id, "gone");
         using var badHousehold = await MarkAsync(phone, link, 99_999_999, "toldInPerson");
 

@@ -30,7 +30,8 @@ public sealed class HouseholdMarkingTests : IAsyncLifetime
              new("511124100201", "一村", RegionLevel.Village, "511124100000"), new("511124100202", "二村", RegionLevel.Village, "511124100000")],
             [new(1, "511124100201", "一村1组1号", null, null), new(2, "511124100202", "二村1组1号", null, null)],
             [new(1, "居民1", "13800138001", 1, "511124100201", null, null, false), new(2, "居民2", null, 2, "511124100202", null, null, false)]);
-        _marking = new HouseholdMarking(_marks, new RegistryHolder { Current = _registry }, _time);
+        var holder = new RegistryHolder { Current = _registry, Endpoints = new CountyEndpoints([], [], [Cadre("511124100201"), Cadre("511124100202")]) };
+        _marking = new HouseholdMarking(_marks, holder, new DoorToDoorCadres(holder), _time);
         return Task.CompletedTask;
     }
 
@@ -71,7 +72,10 @@ public sealed class HouseholdMarkingTests : IAsyncLifetime
         Assert.Empty(await _marks.OfWarningAsync(1, null, default));
     }
 
-    private static Officer Cadre(string village) => new(7, "村干部", "13900139007", village, OfficerRole.VillageCadre);
+    /// <summary>The village_cadre of a village (a county without responsibilities.csv): 7 for 一村, 8 for 二村.</summary>
+    private static Officer Cadre(string village) => village == "511124100201"
+        ? new(7, "村干部", "13900139007", village, OfficerRole.VillageCadre)
+        : new(8, "村干部二", "13900139008", village, OfficerRole.VillageCadre);
 
     private static WarningRecord Warning(WarningState state) => new()
     {

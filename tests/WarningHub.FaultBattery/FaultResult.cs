@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace WarningHub.FaultBattery;
+
+/// <summary>
+/// What one fault did to one warning, counted per phone from the SMSC's side and per slot from the hub's ledger.
+/// </summary>
+public sealed record FaultResult
+{
+    public required string Fault { get; init; }
+
+    /// <summary>Phones the warning was planned for (one SMS slot each).</summary>
+    public required int Phones { get; init; }
+
+    /// <summary>Phones with at least one whole message.</summary>
+    public required int Complete { get; init; }
+
+    /// <summary>Phones with no whole message: lost.</summary>
+    public required int Lost { get; init; }
+
+    /// <summary>Phones with parts of a message that never became whole, and no whole message.</summary>
+    public required int FragmentsAlone { get; init; }
+
+    /// <summary>Phones with parts of a message that never became whole beside a whole one (a fragment of a resend).</summary>
+    public required int FragmentsBesideWhole { get; init; }
+
+    /// <summary>Phones that got a message, or a part, more than once: really affected.</summary>
+    public required int Duplicated { get; init; }
+
+    /// <summary>Slots flagged "possibly duplicated".</summary>
+    public required int Flagged { get; init; }
+
+    /// <summary>Phones that got something twice while their slot is not flagged.</summary>
+    public required int DuplicatedNotFlagged { get; init; }
+
+    /// <summary>Slots in each final state, and those not final.</summary>
+    public required int Delivered { get; init; }
+
+    public required int Unconfirmed { get; init; }
+
+    public required int Failed { get; init; }
+
+    public required int NotFinal { get; init; }
+
+    /// <summary>What shows that the fault happened (drops, throttle answers, receipts withheld, minutes down, kills).</summary>
+    public required IReadOnlyDictionary<string, double> Evidence { get; init; }
+
+    public required double Seconds { get; init; }
+
+    /// <summary>Every rule of issue 9 this run broke; empty when it passed.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    [JsonIgnore]
+    public bool Passed => Problems.Count == 0;
+}
