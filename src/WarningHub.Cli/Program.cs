@@ -9,6 +9,7 @@ var root = new RootCommand("WarningHub: public early warnings to every village, 
     StatusCommand.Create(),
     ReachCommand.Create(),
     AckCommand.Create(),
+    UnreachedCommand.Create(),
     ImportCommand.Create(),
     GenerateCommand.Create(),
 };

@@ -68,6 +68,16 @@ internal static class Schema
           round INTEGER NOT NULL,
           at INTEGER NOT NULL,
           PRIMARY KEY(warning, village, round)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS household_mark(
+          id INTEGER PRIMARY KEY,
+          warning INTEGER NOT NULL,
+          village INTEGER NOT NULL,
+          household INTEGER NOT NULL,
+          kind INTEGER NOT NULL,
+          officer INTEGER NOT NULL,
+          officer_name TEXT NOT NULL,
+          at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS household_mark_village ON household_mark(warning, village);
         CREATE TABLE IF NOT EXISTS early_receipt(
           source TEXT NOT NULL,
           id TEXT NOT NULL,

@@ -21,7 +21,10 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<SqliteLedger>());
         services.TryAddSingleton<ILedgerMaintenance>(sp => sp.GetRequiredService<SqliteLedger>());
         services.TryAddSingleton<IWarningStore, SqliteWarningStore>();
-        services.TryAddSingleton<IReachQuery, SqliteReachQuery>();
+        services.TryAddSingleton<SqliteReachQuery>();
+        services.TryAddSingleton<IReachQuery>(sp => sp.GetRequiredService<SqliteReachQuery>());
+        services.TryAddSingleton<IReachEvidence>(sp => sp.GetRequiredService<SqliteReachQuery>());
+        services.TryAddSingleton<IHouseholdMarks, SqliteHouseholdMarks>();
         services.TryAddSingleton<SqliteRegistryStore>();
         services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
         services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();

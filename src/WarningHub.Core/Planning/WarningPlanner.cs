@@ -108,6 +108,14 @@ public static class WarningPlanner
         return villages;
     }
 
+    /// <summary>Marks the persons a target selects, by their position in <see cref="CountyRegistry.Persons"/>: whom reach counts.</summary>
+    public static bool[] SelectPersons(PlanTarget target, CountyRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(registry);
+        return Select(target, registry);
+    }
+
     /// <summary>Marks the selected persons by their position in the registry.</summary>
     private static bool[] Select(PlanTarget target, CountyRegistry registry)
     {

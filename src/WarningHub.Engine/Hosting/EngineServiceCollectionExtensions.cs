@@ -38,6 +38,10 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => TextTemplates.Load(sp.GetRequiredService<IOptions<EngineOptions>>().Value.TemplateFolder));
         services.TryAddSingleton<WarningContent>();
         services.TryAddSingleton<BroadcastLinks>();
+        services.TryAddSingleton<DoorLinks>();
+        services.TryAddSingleton<Reach.WarningReach>();
+        services.TryAddSingleton<Reach.DoorToDoorCadres>();
+        services.TryAddSingleton<Reach.HouseholdMarking>();
         services.TryAddSingleton<ActiveWarnings>();
         services.TryAddSingleton<WarningLifecycle>();
         // Intake → Release → Sending → Receipts: each stage depends only on those before it and on the shared services.

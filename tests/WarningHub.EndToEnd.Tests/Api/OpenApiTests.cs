@@ -12,13 +12,14 @@ public sealed class OpenApiTests(ApiHub fixture) : IClassFixture<ApiHub>
         var document = await DocumentAsync();
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/warnings", "/api/v1/warnings/{id}", "/api/v1/warnings/{id}/reach", "/api/v1/warnings/{id}/acknowledgements", "/api/v1/feeds/cap" })
+        foreach (var path in new[] { "/api/v1/warnings", "/api/v1/warnings/{id}", "/api/v1/warnings/{id}/reach", "/api/v1/warnings/{id}/acknowledgements",
+                     "/api/v1/warnings/{id}/unreached", "/api/v1/feeds/cap" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is described");
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal(("apiKey", "header", "X-Api-Key"),
             (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
         foreach (var (path, method) in new[] { ("/api/v1/warnings", "post"), ("/api/v1/warnings/{id}", "get"), ("/api/v1/warnings/{id}/reach", "get"),
-                     ("/api/v1/warnings/{id}/acknowledgements", "get") })
+                     ("/api/v1/warnings/{id}/acknowledgements", "get"), ("/api/v1/warnings/{id}/unreached", "get") })
             Assert.True(RequiresApiKey(paths.GetProperty(path).GetProperty(method)), $"{method} {path} asks for the key");
         Assert.False(RequiresApiKey(paths.GetProperty("/api/v1/feeds/cap").GetProperty("get")), "the CAP feed is public");
         var body = paths.GetProperty("/api/v1/warnings").GetProperty("post").GetProperty("requestBody").GetProperty("content");

@@ -7,6 +7,7 @@ using WarningHub.Core.Registry;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Acknowledgements;
 using WarningHub.Interop.Tests.Support;
+using WarningHub.Testing.Peers;
 using WarningHub.Storage.Sqlite;
 
 namespace WarningHub.Interop.Tests.Smpp;
