@@ -13,7 +13,19 @@ public sealed record AcknowledgementsResponse(string WarningId, string Status, b
 /// <param name="Silent">Not answered yet.</param>
 /// <param name="Escalated">Silent at their deadline: the next tier was told (answered later or not).</param>
 /// <param name="MedianAnswerSeconds">Median time from call to answer over those who answered; null when none did.</param>
-public sealed record AcknowledgementSummary(int Officers, int Answered, int Silent, int Escalated, double? MedianAnswerSeconds);
+public sealed record AcknowledgementSummary(int Officers, int Answered, int Silent, int Escalated, double? MedianAnswerSeconds)
+{
+    /// <summary>The summary of a warning's 叫应 calls: counts and the median time from call to answer.</summary>
+    public static AcknowledgementSummary Of(IReadOnlyList<WarningHub.Core.Acknowledgements.Acknowledgement> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var answerSeconds = calls.Where(a => a.AnsweredAt is not null).Select(a => (a.AnsweredAt!.Value - a.SentAt).TotalSeconds).Order().ToList();
+        double? median = answerSeconds.Count == 0 ? null
+            : answerSeconds.Count % 2 == 1 ? answerSeconds[answerSeconds.Count / 2]
+            : (answerSeconds[(answerSeconds.Count / 2) - 1] + answerSeconds[answerSeconds.Count / 2]) / 2;
+        return new AcknowledgementSummary(calls.Count, calls.Count(a => !a.IsSilent), calls.Count(a => a.IsSilent), calls.Count(a => a.Escalations > 0), median);
+    }
+}
 
 /// <summary>One officer's 叫应.</summary>
 /// <param name="Tier">1 village, 2 town, 3 county.</param>

@@ -22,11 +22,7 @@ internal static class AcknowledgementQueries
         var list = await acknowledgements.OfWarningAsync(w.Id, cancellationToken);
         var county = registry.IsLoaded ? registry.Current : null;
         var officers = list.Select(a => OfficerAcknowledgement.Of(a, county)).ToList();
-        var answerSeconds = list.Where(a => a.AnsweredAt is not null).Select(a => (a.AnsweredAt!.Value - a.SentAt).TotalSeconds).Order().ToList();
-        double? median = answerSeconds.Count == 0 ? null
-            : answerSeconds.Count % 2 == 1 ? answerSeconds[answerSeconds.Count / 2]
-            : (answerSeconds[(answerSeconds.Count / 2) - 1] + answerSeconds[answerSeconds.Count / 2]) / 2;
-        var summary = new AcknowledgementSummary(list.Count, list.Count(a => !a.IsSilent), list.Count(a => a.IsSilent), list.Count(a => a.Escalations > 0), median);
+        var summary = AcknowledgementSummary.Of(list);
         var deadline = list.Count > 0 ? list[0].Deadline : calls.Deadline(w);
         return TypedResults.Ok(new AcknowledgementsResponse(w.PublicId, w.CapStatus.ToString(), list.Count > 0 || calls.Deadline(w) is not null,
             deadline?.ToString("c", CultureInfo.InvariantCulture), summary, officers));

@@ -10,6 +10,9 @@ public sealed record ReachResponse(string WarningId, string Status, string State
 {
     /// <summary>What counted as reach (guarantee 11): never a send, only receipts, plays, confirmations and marks.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = ReachEvidenceNames.All;
+
+    /// <summary>The 叫应 board's summary: officers called, answered, silent, escalated, median answer time.</summary>
+    public AcknowledgementSummary? Acknowledgements { get; init; }
 }
 
 /// <summary>The kinds of evidence the household-and-person counts take.</summary>

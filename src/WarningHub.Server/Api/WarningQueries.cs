@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WarningHub.Abstractions;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Warnings;
@@ -41,7 +42,8 @@ internal static class WarningQueries
 
     public static async Task<Results<Ok<ReachResponse>, ProblemHttpResult>> ReachAsync(string id, ClaimsPrincipal user,
         IAuthorizationService authorization, IWarningStore warnings, IReachQuery reach, RegistryHolder registry,
-        IBroadcastConfirmations confirmations, IEnumerable<ITerminalMonitor> monitors, WarningReach households, CancellationToken cancellationToken)
+        IBroadcastConfirmations confirmations, IEnumerable<ITerminalMonitor> monitors, WarningReach households, IAcknowledgementStore acknowledgements,
+        CancellationToken cancellationToken)
     {
         if (await ReadableAsync(id, user, authorization, warnings, cancellationToken) is not { } w) return NotFound(id);
         if (!registry.IsLoaded) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No registry loaded");
@@ -56,7 +58,8 @@ internal static class WarningQueries
         var offline = OfflineTerminals.Count(registry.Endpoints, w.IsForTestRecipientsOnly, (channel, address) =>
             monitorList.Where(m => m.Definition.Channel == channel).Select(m => m.StatusOf(address)).FirstOrDefault(s => s is not null));
         return TypedResults.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken), offline,
-            HouseholdReachBuilder.Build(evidence)));
+            HouseholdReachBuilder.Build(evidence)) with
+        { Acknowledgements = AcknowledgementSummary.Of(await acknowledgements.OfWarningAsync(w.Id, cancellationToken)) });
     }
 
     /// <summary>

@@ -69,6 +69,13 @@ public sealed partial class AcknowledgementHubTests
             Assert.DoesNotContain($"{cadres[0].Name}（{hub.Registry.FindRegion(cadres[0].RegionCode)!.Name}）", list, StringComparison.Ordinal);
         }
 
+        // The reach report carries the same board's summary.
+        var reach = await hub.ReachAsync(id);
+        var acks = reach.GetProperty("acknowledgements");
+        Assert.Equal(board.GetProperty("summary").GetProperty("officers").GetInt32(), acks.GetProperty("officers").GetInt32());
+        Assert.True(acks.GetProperty("answered").GetInt32() >= 3, $"three answered: {acks}");
+        Assert.True(acks.GetProperty("medianAnswerSeconds").GetDouble() >= 0);
+
         using (var other = hub.Client(TestHub.OtherAgencyKey))
         using (var refused = await other.Http.GetAsync(new Uri($"/api/v1/warnings/{id}/acknowledgements", UriKind.Relative)))
         {
