@@ -9,6 +9,9 @@ namespace WarningHub.EndToEnd.Tests.DoorToDoor;
 /// <summary>The village cadre's page in a real browser on a 360-px phone: marks, two cadres, a cancelled warning.</summary>
 public sealed class CadrePageBrowserTests(DoorToDoorHub fixture) : IClassFixture<DoorToDoorHub>, IAsyncLifetime
 {
+    /// <summary>The page after a mark: its HTML is parsed (it has no other resources to wait for); generous for a loaded machine.</summary>
+    private static readonly PageWaitForURLOptions AfterMark = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 };
+
     private Chromium _chromium = null!;
 
     public async Task InitializeAsync() => _chromium = await Chromium.StartAsync();
@@ -34,7 +37,7 @@ public sealed class CadrePageBrowserTests(DoorToDoorHub fixture) : IClassFixture
         var id = (await first.GetAttributeAsync("id"))!;
 
         await first.Locator("button[value=toldInPerson]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="), AfterMark);
 
         Assert.Equal(before - 1, await HouseholdsLeftAsync(page));
         Assert.Equal(0, await page.Locator($"li#{id}").CountAsync());
@@ -53,13 +56,13 @@ public sealed class CadrePageBrowserTests(DoorToDoorHub fixture) : IClassFixture
 
         // Nobody home for the first cadre: the household stays, with the mark shown to the second one.
         await first.Locator($"li#{id} button[value=nobodyHome]").ClickAsync();
-        await first.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="));
+        await first.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="), AfterMark);
         Assert.Equal(1, await first.Locator($"li#{id}").CountAsync());
         await second.ReloadAsync();
         Assert.Contains("外出无人", await second.Locator($"li#{id} .done").InnerTextAsync(), StringComparison.Ordinal);
         // The second cadre reaches them by phone: off both lists.
         await second.Locator($"li#{id} button[value=toldByPhone]").ClickAsync();
-        await second.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="));
+        await second.WaitForURLAsync(new System.Text.RegularExpressions.Regex("done="), AfterMark);
         Assert.Equal(0, await second.Locator($"li#{id}").CountAsync());
         await first.ReloadAsync();
         Assert.Equal(0, await first.Locator($"li#{id}").CountAsync());
