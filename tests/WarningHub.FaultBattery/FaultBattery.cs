@@ -158,14 +158,5 @@ public static partial class FaultBattery
     }
 
     /// <summary>Bounded polling for a condition reached elsewhere.</summary>
-    internal static async Task<bool> Until(Func<bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (condition()) return true;
-            await Task.Delay(10);
-        }
-        return condition();
-    }
+    internal static Task<bool> Until(Func<bool> condition, TimeSpan timeout) => WarningHub.Testing.Eventually.TrueAsync(condition, timeout);
 }

@@ -113,13 +113,9 @@ internal sealed class FaultRun(Fault fault, BatteryOptions options, SmscPeer pee
 
     private static async Task<JsonElement?> WaitAsync(HttpClient http, string id, Func<JsonElement, bool> done, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            var status = await BatteryHub.StatusAsync(http, id);
-            if (done(status)) return status;
-            await Task.Delay(100);
-        }
-        return null;
+        JsonElement status = default;
+        return await Eventually.TrueAsync(async () => done(status = await BatteryHub.StatusAsync(http, id)), timeout, TimeSpan.FromMilliseconds(100))
+            ? status
+            : null;
     }
 }
