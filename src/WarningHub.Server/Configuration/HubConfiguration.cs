@@ -22,6 +22,8 @@ public static class HubConfiguration
         var root = configuration.GetSection(Root);
         services.AddOptions<HubOptions>().Bind(root.GetSection("Hub"), Strict).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
+        services.AddSingleton<IValidateOptions<HubOptions>, WarningHub.Server.Signatures.SignatureOptionsValidator>();
+        services.AddSingleton<WarningHub.Server.Signatures.CapSignatures>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
