@@ -8,6 +8,8 @@ var root = new RootCommand("WarningHub: public early warnings to every village, 
     SubmitCommand.Create(),
     StatusCommand.Create(),
     ReachCommand.Create(),
+    AckCommand.Create(),
+    UnreachedCommand.Create(),
     ImportCommand.Create(),
     GenerateCommand.Create(),
 };

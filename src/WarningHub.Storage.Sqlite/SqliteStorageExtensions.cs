@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Ledger;
+using WarningHub.Core.Notices;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Warnings;
 
@@ -19,9 +21,14 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<SqliteLedger>());
         services.TryAddSingleton<ILedgerMaintenance>(sp => sp.GetRequiredService<SqliteLedger>());
         services.TryAddSingleton<IWarningStore, SqliteWarningStore>();
-        services.TryAddSingleton<IReachQuery, SqliteReachQuery>();
+        services.TryAddSingleton<SqliteReachQuery>();
+        services.TryAddSingleton<IReachQuery>(sp => sp.GetRequiredService<SqliteReachQuery>());
+        services.TryAddSingleton<IReachEvidence>(sp => sp.GetRequiredService<SqliteReachQuery>());
+        services.TryAddSingleton<IHouseholdMarks, SqliteHouseholdMarks>();
         services.TryAddSingleton<SqliteRegistryStore>();
         services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
+        services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
+        services.TryAddSingleton<IAcknowledgementStore, SqliteAcknowledgementStore>();
         return services;
     }
 }

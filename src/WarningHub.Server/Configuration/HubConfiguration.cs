@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
+using WarningHub.Engine.Acknowledgements;
+using WarningHub.Engine.Notices;
 
 namespace WarningHub.Server.Configuration;
 
@@ -14,7 +16,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -25,6 +27,8 @@ public static class HubConfiguration
         services.AddSingleton<IValidateOptions<HubOptions>, WarningHub.Server.Signatures.SignatureOptionsValidator>();
         services.AddSingleton<WarningHub.Server.Signatures.CapSignatures>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
+        services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
+        services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
             services.AddSmppChannel(gateway.Key, gateway);
@@ -56,6 +60,8 @@ public static class HubConfiguration
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
         SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
+        SettingErrors.Collect(errors, "Acknowledgements", root.GetSection("Acknowledgements"), () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
