@@ -61,7 +61,7 @@ public static class HubHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        var errors = HubConfiguration.Validate(app.Services, config);
+        var errors = HubConfiguration.Validate(app.Services, config).Concat(SampleSecrets.Errors(config)).ToList();
         if (errors.Count > 0) throw new HubConfigurationException(errors);
         MapEndpoints(app);
         return app;

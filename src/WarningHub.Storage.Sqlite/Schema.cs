@@ -136,6 +136,7 @@ internal static class Schema
     private static readonly (string Table, string Column, string Definition)[] Added =
     [
         ("warning", "failure", "TEXT"),
+        ("warning", "received_cap", "BLOB"),
         ("slot", "written", "INTEGER NOT NULL DEFAULT 0"),
     ];
 

@@ -10,7 +10,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
 {
     private const string Columns = """
         id, public_id, sender, identifier, fingerprint, cap_status, msg_type, event, level, headline,
-        sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, released_at, ended_at, failure
+        sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, released_at, ended_at, failure, received_cap
         """;
 
     public Task<AcceptResult> AcceptAsync(WarningRecord warning, CancellationToken cancellationToken)
@@ -28,9 +28,9 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             cmd.Transaction = tx;
             cmd.CommandText = $"""
                 INSERT INTO warning(public_id, sender, identifier, fingerprint, cap_status, msg_type, event, level, headline,
-                  sent, effective, expires, received_at, submitted_by, cap_xml, refs, state)
+                  sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, received_cap)
                 VALUES ('', $sender, $identifier, $fp, $status, $type, $event, $level, $headline,
-                  $sent, $effective, $expires, $received, $by, $xml, $refs, $state)
+                  $sent, $effective, $expires, $received, $by, $xml, $refs, $state, $received_cap)
                 RETURNING id
                 """;
             var p = cmd.Parameters;
@@ -50,6 +50,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             p.AddWithValue("$xml", warning.CapXml);
             p.AddWithValue("$refs", string.Join('\n', warning.References));
             p.AddWithValue("$state", (int)warning.State);
+            p.AddWithValue("$received_cap", (object?)warning.ReceivedCap ?? DBNull.Value);
             var id = (long)cmd.ExecuteScalar()!;
             var publicId = PublicIdOf(id, warning.ReceivedAt);
             using var set = c.CreateCommand();
@@ -194,5 +195,6 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
         ReleasedAt = SqliteTime.FromDbNullable(r.GetValue(18)),
         EndedAt = SqliteTime.FromDbNullable(r.GetValue(19)),
         Failure = r.IsDBNull(20) ? null : r.GetString(20),
+        ReceivedCap = r.IsDBNull(21) ? null : (byte[])r.GetValue(21),
     };
 }

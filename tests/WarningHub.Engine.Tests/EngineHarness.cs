@@ -30,7 +30,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Lifecycle = new WarningLifecycle(Warnings, Ledger, Active, Time, NullLogger<WarningLifecycle>.Instance);
         var queue = Queue = new ShardQueue(Jobs, Time);
         Waits = new GatewayWaits(queue, Active, Time, NullLogger<GatewayWaits>.Instance);
-        var payloads = new ShardPayloadFactory(new WarningContent(options, WarningHub.Core.Templates.Text.TextTemplates.Load()), new BroadcastLinks(options), [], Journal = new WriteJournal(Ledger), NullLogger<ShardPayloadFactory>.Instance);
+        var payloads = new ShardPayloadFactory(new WarningContent(options, WarningHub.Core.Templates.Text.TextTemplates.Load()), new BroadcastLinks(options, Time), [], Journal = new WriteJournal(Ledger), NullLogger<ShardPayloadFactory>.Instance);
         var runner = new ShardRunner(Ledger, Ledger, Warnings, new ChannelRouter([sender], []), payloads,
             new SlotOutcomePolicy(new RetryPolicy(options, () => 0.5), Active, Time), Waits, queue, Lifecycle, Active, options, Time, NullLogger<ShardRunner>.Instance);
         Job = new ShardJob(runner);

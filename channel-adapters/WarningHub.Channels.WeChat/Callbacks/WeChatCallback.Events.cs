@@ -16,11 +16,6 @@ public sealed partial class WeChatCallback
     private async ValueTask<WeChatCallbackResponse> HandleEventAsync(IReadOnlyDictionary<string, string?> query, Stream? body,
         CancellationToken cancellationToken)
     {
-        if (string.Equals(Get(query, "encrypt_type"), "aes", StringComparison.OrdinalIgnoreCase))
-        {
-            return WeChatCallbackResponse.Refuse(400, "encrypted callbacks are not supported; set the account to plaintext mode");
-        }
-
         if (body is null)
         {
             return WeChatCallbackResponse.Refuse(400, "a body is required");
@@ -32,15 +27,24 @@ public sealed partial class WeChatCallback
             return WeChatCallbackResponse.Refuse(413, "body too large");
         }
 
-        if (!CallbackXml.TryParse(bytes, _maxBytes, out var fields, out var error))
+        if (!TryParse(bytes, out var fields, out var error))
         {
             _logger.LogWarning("WeChat callback {Account}: refused a signed body: {Error}.", Account, error);
             return WeChatCallbackResponse.Refuse(400, error);
         }
 
-        if (!fields.ContainsKey("MsgType") && fields.ContainsKey("Encrypt"))
+        var encrypted = fields.ContainsKey("Encrypt") || string.Equals(Get(query, "encrypt_type"), "aes", StringComparison.OrdinalIgnoreCase);
+        if (encrypted || _crypto is not null)
         {
-            return WeChatCallbackResponse.Refuse(400, "encrypted callbacks are not supported; set the account to plaintext mode");
+            // Compatible mode sends the plaintext beside the encrypted part; only the part msg_signature covers counts.
+            var opened = Open(query, fields);
+            if (opened.Refusal is { } refusal)
+            {
+                _logger.LogWarning("WeChat callback {Account}: refused an encrypted push: {Error}.", Account, refusal.Body);
+                return refusal;
+            }
+
+            fields = opened.Fields!;
         }
 
         if (!string.Equals(Field(fields, "Event"), TemplateSendJobFinish, StringComparison.OrdinalIgnoreCase))
@@ -64,6 +68,42 @@ public sealed partial class WeChatCallback
         }
 
         return WeChatCallbackResponse.Ok(Acknowledgement);
+    }
+
+    /// <summary>The fields of a body in WeChat's XML or JSON data format.</summary>
+    private static bool TryParse(byte[] body, out Dictionary<string, string> fields, out string error) =>
+        CallbackJson.LooksLikeJson(body) ? CallbackJson.TryParse(body, out fields, out error) : CallbackXml.TryParse(body, body.Length, out fields, out error);
+
+    /// <summary>The decrypted message's fields, after its msg_signature was checked over the Encrypt field.</summary>
+    private (Dictionary<string, string>? Fields, WeChatCallbackResponse? Refusal) Open(IReadOnlyDictionary<string, string?> query,
+        Dictionary<string, string> fields)
+    {
+        if (_crypto is null)
+        {
+            return (null, WeChatCallbackResponse.Refuse(400,
+                "an encrypted push (safe or compatible mode) needs the account's EncodingAesKey in the hub's settings"));
+        }
+
+        if (Field(fields, "Encrypt") is not { Length: > 0 } encrypt)
+        {
+            return (null, WeChatCallbackResponse.Refuse(400,
+                "the account is set up for safe or compatible mode (EncodingAesKey), but the push has no Encrypt part"));
+        }
+
+        if (!WeChatMessageCrypto.Verify(_token, Get(query, "timestamp")!, Get(query, "nonce")!, encrypt, Get(query, "msg_signature")))
+        {
+            return (null, WeChatCallbackResponse.Refuse(403, "msg_signature does not match the encrypted body"));
+        }
+
+        var message = _crypto.Decrypt(encrypt, out var error);
+        if (message is null)
+        {
+            return (null, WeChatCallbackResponse.Refuse(400, error));
+        }
+
+        return TryParse(message, out var inner, out error)
+            ? (inner, null)
+            : (null, WeChatCallbackResponse.Refuse(400, "the decrypted message: " + error));
     }
 
     private static string? Field(Dictionary<string, string> fields, string name) =>

@@ -10,8 +10,10 @@ namespace WarningHub.Channels.WeChat;
 /// handshake (answered with echostr); a POST carries an event or a user's message. Both are signed
 /// (<see cref="WeChatSignature"/>); unsigned or forged calls are refused before the body is read.
 /// TEMPLATESENDJOBFINISH events become receipts of the account; every other event or message is acknowledged and ignored.
-/// Only plaintext mode (明文模式) is understood. Replayed calls (a recorded signed request sent again) are not detected:
-/// the receipt they repeat is one the hub already has.
+/// A call whose timestamp is more than 5 minutes from the hub's clock, or whose nonce was already used, is refused
+/// (<see cref="ReplayWindow"/>). Pushes come in plaintext (明文模式), compatible (兼容模式) or safe mode (安全模式), as XML
+/// or JSON: with an EncodingAESKey configured, only the encrypted part counts, its <c>msg_signature</c> must cover it,
+/// and a push without one is refused (in plaintext mode WeChat signs the URL, not the body).
 /// </summary>
 public sealed partial class WeChatCallback
 {
@@ -19,15 +21,20 @@ public sealed partial class WeChatCallback
     public const int MaxEchoLength = 256;
 
     private readonly string _token;
+    private readonly WeChatMessageCrypto? _crypto;
+    private readonly ReplayWindow _replays;
     private readonly int _maxBytes;
     private readonly Action<Receipt> _publish;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal WeChatCallback(string account, string token, int maxBytes, Action<Receipt> publish, TimeProvider time, ILogger logger)
+    internal WeChatCallback(string account, string token, WeChatMessageCrypto? crypto, int maxBytes, Action<Receipt> publish, TimeProvider time,
+        ILogger logger)
     {
         Account = account;
         _token = token;
+        _crypto = crypto;
+        _replays = new ReplayWindow(time);
         _maxBytes = maxBytes;
         _publish = publish;
         _time = time;
@@ -39,7 +46,7 @@ public sealed partial class WeChatCallback
 
     /// <summary>Handles one call.</summary>
     /// <param name="method">The HTTP method: GET or POST.</param>
-    /// <param name="query">The query parameters by their names as WeChat sends them (signature, timestamp, nonce, echostr, openid, encrypt_type).</param>
+    /// <param name="query">The query parameters by their names as WeChat sends them (signature, timestamp, nonce, echostr, openid, encrypt_type, msg_signature).</param>
     /// <param name="body">The request body of a POST; read up to the configured limit.</param>
     /// <param name="cancellationToken">Ends reading the body.</param>
     public async ValueTask<WeChatCallbackResponse> HandleAsync(string method, IReadOnlyDictionary<string, string?> query, Stream? body,
@@ -65,6 +72,13 @@ public sealed partial class WeChatCallback
         {
             _logger.LogWarning("WeChat callback {Account}: refused a {Method} with a wrong signature.", Account, isGet ? "GET" : "POST");
             return WeChatCallbackResponse.Refuse(403, "signature mismatch");
+        }
+
+        // After the signature, so only WeChat's own calls take room in the nonce memory.
+        if (_replays.Admit(timestamp, nonce) is { } stale)
+        {
+            _logger.LogWarning("WeChat callback {Account}: refused a signed {Method}: {Reason}.", Account, isGet ? "GET" : "POST", stale);
+            return WeChatCallbackResponse.Refuse(403, stale);
         }
 
         return isGet ? Handshake(Get(query, "echostr")) : await HandleEventAsync(query, body, cancellationToken).ConfigureAwait(false);

@@ -36,9 +36,13 @@ public static class WeChatSignature
         return CryptographicOperations.FixedTimeEquals(Hash(token, timestamp, nonce), given);
     }
 
-    private static byte[] Hash(string token, string timestamp, string nonce)
+    private static byte[] Hash(string token, string timestamp, string nonce) => Hash([token, timestamp, nonce]);
+
+    /// <summary>The parts sorted (ordinal), joined and hashed: the signature and the msg_signature alike.</summary>
+    internal static byte[] Hash(string[] parts)
     {
-        string[] parts = [token, timestamp, nonce];
+        ArgumentNullException.ThrowIfNull(parts);
+        parts = [.. parts];
         Array.Sort(parts, StringComparer.Ordinal);
 
         // SHA-1 is WeChat's choice for this handshake, not ours; it authenticates, it does not protect a secret at rest.

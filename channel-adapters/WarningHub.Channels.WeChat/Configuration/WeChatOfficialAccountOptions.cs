@@ -17,9 +17,17 @@ public sealed class WeChatOfficialAccountOptions
 
     /// <summary>
     /// The Token entered in the account's server configuration (服务器配置), which signs WeChat's calls to our callback
-    /// URL. Messages must be in plaintext mode (明文模式). A credential: never logged.
+    /// URL. A credential: never logged.
     /// </summary>
     public string CallbackToken { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The EncodingAESKey (消息加解密密钥, 43 characters) of the server configuration, for its safe (安全模式) or compatible
+    /// (兼容模式) mode: pushes are then decrypted, their <c>msg_signature</c> checked over the encrypted body, and a push
+    /// without an encrypted part is refused. Leave it out in plaintext mode (明文模式). A credential: never logged.
+    /// <value>None: plaintext mode.</value>
+    /// </summary>
+    public string? EncodingAesKey { get; set; }
 
     /// <summary>The template used when <see cref="Templates"/> has no entry for a warning.</summary>
     public string DefaultTemplateId { get; set; } = string.Empty;

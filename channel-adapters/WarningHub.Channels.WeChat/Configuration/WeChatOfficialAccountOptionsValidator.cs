@@ -24,6 +24,11 @@ public sealed class WeChatOfficialAccountOptionsValidator : IValidateOptions<WeC
             Fail(nameof(options.CallbackToken), "must be 3 to 32 ASCII letters or digits, as entered in the account's server configuration.");
         }
 
+        if (!string.IsNullOrEmpty(options.EncodingAesKey) && WeChatMessageCrypto.KeyOf(options.EncodingAesKey) is null)
+        {
+            Fail(nameof(options.EncodingAesKey), "must be the 43 characters (letters, digits, + or /) of the account's EncodingAESKey.");
+        }
+
         if (options.Templates is null || options.Templates.Any(t => string.IsNullOrWhiteSpace(t.Key) || string.IsNullOrWhiteSpace(t.Value)))
         {
             Fail(nameof(options.Templates), "must map event/level keys to non-empty template ids.");

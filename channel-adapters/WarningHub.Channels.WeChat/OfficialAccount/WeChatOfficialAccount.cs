@@ -55,7 +55,8 @@ public sealed partial class WeChatOfficialAccount : ITextSender, IReceiptSource,
         _client = ApiExchange.CreateClient(options.ApiBase, options.RequestTimeout);
         _limiter = new SlidingWindowLimiter(options.RatePerSecond, TimeSpan.FromSeconds(1), _time);
         _messages = new TemplateMessageFactory(options);
-        Callback = new WeChatCallback(name, options.CallbackToken, options.CallbackMaxBytes, PublishReceipt, _time,
+        var crypto = string.IsNullOrEmpty(options.EncodingAesKey) ? null : new WeChatMessageCrypto(options.EncodingAesKey, options.AppId);
+        Callback = new WeChatCallback(name, options.CallbackToken, crypto, options.CallbackMaxBytes, PublishReceipt, _time,
             factory.CreateLogger<WeChatCallback>());
         Definition = CreateDefinition(name, options);
     }

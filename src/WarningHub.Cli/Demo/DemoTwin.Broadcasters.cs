@@ -52,6 +52,6 @@ internal sealed partial class DemoTwin
     /// <summary>One broadcaster in ten, the same ones for the same seed (a multiplicative hash of the village code).</summary>
     private bool DoesNotAnswer(ulong village) => unchecked((village * 2654435761UL) + (ulong)_settings.Seed) % 10 == 0;
 
-    [GeneratedRegex(@"https?://[^\s/]+/b/[^\s/]+/(?<village>\d{12})/[0-9a-f]+")]
+    [GeneratedRegex(@"https?://[^\s/]+/b/[^\s/]+/(?<village>\d{12})/[0-9]+-[0-9a-f]+")]
     private static partial Regex Link();
 }

@@ -27,8 +27,14 @@ public sealed record WarningRecord
     public DateTimeOffset ReceivedAt { get; init; }
     public required string SubmittedBy { get; init; }
 
-    /// <summary>The document as CAP 1.2 XML.</summary>
+    /// <summary>The document as CAP 1.2 XML, in the hub's compact stored form (what the engine reads).</summary>
     public required string CapXml { get; init; }
+
+    /// <summary>
+    /// The CAP XML exactly as the agency sent it (its signature intact, its numbers as written), served as the warning's
+    /// document; null when it came as JSON (then <see cref="CapXml"/> is served).
+    /// </summary>
+    public byte[]? ReceivedCap { get; init; }
 
     /// <summary>Public ids of earlier warnings this one updates or cancels.</summary>
     public IReadOnlyList<string> References { get; init; } = [];

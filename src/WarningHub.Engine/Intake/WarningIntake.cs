@@ -19,7 +19,11 @@ public sealed class WarningIntake(
     TimeProvider time,
     ILogger<WarningIntake> logger)
 {
-    public async Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, CancellationToken cancellationToken)
+    /// <param name="alert">The parsed alert.</param>
+    /// <param name="submittedBy">The agency's name.</param>
+    /// <param name="cancellationToken">Ends the wait for the store.</param>
+    /// <param name="received">The CAP XML as received (kept and served as it came, signature intact); null for JSON.</param>
+    public async Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, CancellationToken cancellationToken, byte[]? received = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (!registry.IsLoaded)
@@ -55,7 +59,7 @@ public sealed class WarningIntake(
 
         var capXml = StoredCap.Write(alert, out var unreadable);
         if (capXml is null) return IntakeResult.Refused(IntakeOutcome.Invalid, unreadable!);
-        var record = RecordOf(alert, info, submittedBy, references, capXml);
+        var record = RecordOf(alert, info, submittedBy, references, capXml) with { ReceivedCap = ReadsBack(received, alert) ? received : null };
         // A Cancel usually carries no info block: it speaks of the warning it ends, so its 解除 message names that one.
         if (info is null && first is not null)
             record = record with { Event = first.Event, Level = first.Level, Headline = first.Headline };
@@ -90,6 +94,15 @@ public sealed class WarningIntake(
             yield return new CapProblem($"info[{index}].area", "no division-code geocode is a well-formed code and there is no polygon or circle");
         else if (!TouchesRegistry(target))
             yield return new CapProblem($"info[{index}].area", $"the area does not cover any place of {registry.Current.County.Name} ({registry.Current.County.Code})");
+    }
+
+    /// <summary>The received form is kept only when it reads back, without input limits, as this very alert.</summary>
+    private static bool ReadsBack(byte[]? received, CapAlert alert)
+    {
+        if (received is null) return false;
+        using var stream = new MemoryStream(received, writable: false);
+        var again = CapXmlReader.Read(stream, CapReadOptions.Stored).Alert;
+        return again is not null && again.ComputeFingerprint() == alert.ComputeFingerprint();
     }
 
     private bool TouchesRegistry(PlanTarget target)

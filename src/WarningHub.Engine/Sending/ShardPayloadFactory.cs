@@ -28,7 +28,7 @@ public sealed class ShardPayloadFactory(
             bulletin = await source.BulletinAsync(warning, cancellationToken);
         }
         Func<long, string>? perVillage = channel == Core.Planning.Channels.Broadcaster
-            ? village => content.TextWithLink(warning, channel, links.UrlOf(warning.PublicId, village.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            ? village => content.TextWithLink(warning, channel, links.UrlOf(warning, village.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             : null;
         return new ShardPayload(channel, content.TextFor(warning, channel), content.FieldsFor(warning), bulletin, journal, perVillage);
     }

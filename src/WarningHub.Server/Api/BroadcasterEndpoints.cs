@@ -14,7 +14,9 @@ namespace WarningHub.Server.Api;
 
 /// <summary>
 /// What a village broadcaster's link opens: a page that plays the bulletin, the WAV itself, and the "played"
-/// confirmation. The link is signed (see <see cref="BroadcastLinks"/>); a wrong or altered link is a 404.
+/// confirmation. The link is signed (see <see cref="BroadcastLinks"/>); a wrong or altered link is a 404. A link past
+/// its expiry, or of a warning that was cancelled, is a 410: its bulletin must not be played, nor a play confirmed.
+/// The Cancel's own link (its 解除 bulletin) works like any other.
 /// </summary>
 internal static class BroadcasterEndpoints
 {
@@ -33,8 +35,9 @@ internal static class BroadcasterEndpoints
 
     public static async Task<IResult> PageAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
-        var path = links.PathOf(id, village);
+        var (warning, refusal) = await FindAsync(id, village, token, links, warnings, cancellationToken);
+        if (warning is null) return refusal!;
+        var path = $"/b/{warning.PublicId}/{village}/{token}"; // the token was checked: only digits, '-' and hex
         var title = WebUtility.HtmlEncode(warning.Headline);
         var marker = warning.IsForTestRecipientsOnly ? "<p class=mark>演练/测试，非真实预警</p>" : "";
         var html = $$"""
@@ -51,7 +54,8 @@ internal static class BroadcasterEndpoints
     public static async Task<IResult> AudioAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings,
         IEnumerable<IBulletinSource> bulletins, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
+        var (warning, refusal) = await FindAsync(id, village, token, links, warnings, cancellationToken);
+        if (warning is null) return refusal!;
         var source = bulletins.FirstOrDefault();
         if (source is null) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No audio", detail: "This hub makes no bulletins (no audio module configured).");
         var bulletin = await source.BulletinAsync(warning, cancellationToken);
@@ -64,7 +68,8 @@ internal static class BroadcasterEndpoints
         ILedgerMaintenance ledger, IBroadcastConfirmations confirmations, IAcknowledgementStore acknowledgements, RegistryHolder registry,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
+        var (warning, refusal) = await FindAsync(id, village, token, links, warnings, cancellationToken);
+        if (warning is null) return refusal!;
         var round = await ledger.LastRoundAsync(warning.Id, cancellationToken);
         var code = long.Parse(village, CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
@@ -79,11 +84,23 @@ internal static class BroadcasterEndpoints
                 "text/html; charset=utf-8");
     }
 
-    private static async Task<WarningRecord?> FindAsync(string id, string village, string token, BroadcastLinks links, IWarningStore warnings, CancellationToken cancellationToken)
+    private static async Task<(WarningRecord? Warning, IResult? Refusal)> FindAsync(string id, string village, string token, BroadcastLinks links,
+        IWarningStore warnings, CancellationToken cancellationToken)
     {
-        if (village.Length != 12 || !village.All(char.IsAsciiDigit) || !links.IsValid(id, village, token)) return null;
-        return await warnings.GetAsync(id, cancellationToken);
+        if (village.Length != 12 || !village.All(char.IsAsciiDigit)) return (null, NotFound());
+        switch (links.Check(id, village, token))
+        {
+            case LinkCheck.Invalid: return (null, NotFound());
+            case LinkCheck.Expired: return (null, Gone("链接已过期。The link has expired."));
+        }
+        var warning = await warnings.GetAsync(id, cancellationToken);
+        if (warning is null) return (null, NotFound());
+        // Only the cancelled warning's link: the Cancel's 解除 link (a warning of its own) keeps working.
+        if (warning.State == WarningState.Cancelled) return (null, Gone("预警已解除，请勿播放。The warning was cancelled: do not play it."));
+        return (warning, null);
     }
 
     private static ProblemHttpResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
+
+    private static ProblemHttpResult Gone(string detail) => Problems.Of(StatusCodes.Status410Gone, "Link no longer valid", detail: detail);
 }

@@ -5,13 +5,15 @@ using WarningHub.Core.Cap;
 using WarningHub.Engine.Intake;
 using WarningHub.Server.Configuration;
 using WarningHub.Server.Security;
+using WarningHub.Server.Signatures;
 
 namespace WarningHub.Server.Api;
 
 /// <summary>POST /api/v1/warnings: CAP XML or JSON in, 202 with the id after the warning is durable.</summary>
 internal static class WarningSubmission
 {
-    public static async Task<Results<Accepted<SubmitResponse>, ProblemHttpResult>> PostAsync(HttpContext http, WarningIntake intake, IOptions<HubOptions> options, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted<SubmitResponse>, ProblemHttpResult>> PostAsync(HttpContext http, WarningIntake intake, IOptions<HubOptions> options,
+        CapSignatures signatures, CancellationToken cancellationToken)
     {
         // The "agency" policy lets only a known key through; the authentication handler put its agency into claims.
         var agency = http.User.AgencyOf() ?? throw new InvalidOperationException("POST /api/v1/warnings is mapped without the agency policy.");
@@ -45,7 +47,13 @@ internal static class WarningSubmission
         if (!http.User.MaySubmitAs(alert.Sender))
             return Problems.Of(StatusCodes.Status403Forbidden, "Sender not allowed", [new CapProblem("sender", $"agency '{agency}' may not submit as '{alert.Sender}'")]);
 
-        var result = await intake.SubmitAsync(alert, agency, cancellationToken);
+        // The signature is checked on the bytes as received: the parsed alert has lost what canonicalization covers.
+        var received = isXml ? body.ToArray() : null;
+        var signature = signatures.Check(agency, received);
+        if (signature.State == SignatureState.Refused)
+            return Problems.Of(StatusCodes.Status400BadRequest, "Signature refused", [new CapProblem("Signature", signature.Problem!)]);
+
+        var result = await intake.SubmitAsync(alert, agency, cancellationToken, received);
         return result.Outcome switch
         {
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted($"/api/v1/warnings/{result.Warning!.PublicId}",

@@ -24,6 +24,8 @@ public static class HubConfiguration
         var root = configuration.GetSection(Root);
         services.AddOptions<HubOptions>().Bind(root.GetSection("Hub"), Strict).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
+        services.AddSingleton<IValidateOptions<HubOptions>, WarningHub.Server.Signatures.SignatureOptionsValidator>();
+        services.AddSingleton<WarningHub.Server.Signatures.CapSignatures>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
         services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
         services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);

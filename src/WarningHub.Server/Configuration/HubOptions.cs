@@ -16,6 +16,15 @@ public sealed class HubOptions
 
     /// <summary>Largest accepted request body in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The hub's own certificate (a PEM file), with <see cref="SigningKey"/>: CAP the hub composes itself (the document of
+    /// a warning submitted as JSON) is served signed with it. None: such documents are served unsigned.
+    /// </summary>
+    public string? SigningCertificate { get; set; }
+
+    /// <summary>The private key of <see cref="SigningCertificate"/> (a PEM file). A credential: keep the file private.</summary>
+    public string? SigningKey { get; set; }
 }
 
 /// <summary>An issuing agency and the CAP senders it may submit as.</summary>
@@ -35,4 +44,13 @@ public sealed class AgencyOptions
     /// came from other agencies and from upstream feeds. False by default: an agency reads what it submitted.
     /// </summary>
     public bool ReadsAll { get; set; }
+
+    /// <summary>
+    /// The agency's signing certificate: a PEM or DER file, or the PEM text itself. A signed CAP XML document from the
+    /// agency must then carry a valid enveloped signature (RSA-SHA256, exclusive C14N) made with its key.
+    /// </summary>
+    public string? Certificate { get; set; }
+
+    /// <summary>Refuse the agency's warnings without a valid signature (so also JSON). Needs <see cref="Certificate"/>.</summary>
+    public bool SignatureRequired { get; set; }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Upstream;
 using WarningHub.Server.Api;
+using WarningHub.Server.Signatures;
 
 namespace WarningHub.Server.Feeds;
 
@@ -28,7 +29,7 @@ internal static class CapEndpoints
     /// submitted it (or the county's operators); to others it does not exist (404), so its existence is not revealed either.
     /// </summary>
     public static async Task<IResult> DocumentAsync(string id, HttpContext http, ClaimsPrincipal user, IAuthorizationService authorization,
-        IWarningStore store, CancellationToken cancellationToken)
+        IWarningStore store, CapSignatures signatures, CancellationToken cancellationToken)
     {
         var warning = await store.GetAsync(id, cancellationToken);
         var isPublic = warning is { CapStatus: CapStatus.Actual, ReleasedAt: not null } && PublicWarning.Of(warning).IsPublicScope;
@@ -36,6 +37,10 @@ internal static class CapEndpoints
             return Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");
         // Not the public kind: never let a cache hand it to someone without the key.
         http.Response.Headers.CacheControl = isPublic ? "no-cache" : "private, no-store";
-        return Results.Text(warning.CapXml, CapMediaType, Encoding.UTF8);
+        // As the agency sent it, signature intact; what the hub composed itself (from JSON) it signs when it has a key.
+        if (warning.ReceivedCap is { } received) return Results.Bytes(received, CapMediaType);
+        return signatures.Signer is { } signer
+            ? Results.Bytes(signer.Sign(warning.CapXml), CapMediaType)
+            : Results.Text(warning.CapXml, CapMediaType, Encoding.UTF8);
     }
 }

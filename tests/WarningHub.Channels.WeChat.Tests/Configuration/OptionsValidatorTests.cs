@@ -10,6 +10,22 @@ public class OptionsValidatorTests
         Assert.True(result.Succeeded, result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", true)]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", false)]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEF=", false)]
+    [InlineData("replace-me-aes-key", false)]
+    public void OfficialAccount_EncodingAesKey_MustBeFortyThreeBase64Characters(string key, bool valid)
+    {
+        var options = Support.Accounts.Options(new Uri("https://api.weixin.qq.com/"));
+        options.EncodingAesKey = key;
+
+        var result = new WeChatOfficialAccountOptionsValidator().Validate("county", options);
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains(nameof(options.EncodingAesKey), result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OfficialAccount_ReportsEveryFailureAtOnce_NamingEachProperty()
     {

@@ -19,7 +19,12 @@ public class RegistrationTests
             switch (property.PropertyType)
             {
                 case var t when t == typeof(string):
-                    values[key] = property.Name == nameof(WeChatOfficialAccountOptions.DetailUrl) ? "https://yj.example.gov.cn/{warningId}" : "v" + property.Name;
+                    values[key] = property.Name switch
+                    {
+                        nameof(WeChatOfficialAccountOptions.DetailUrl) => "https://yj.example.gov.cn/{warningId}",
+                        nameof(WeChatOfficialAccountOptions.EncodingAesKey) => "vEncodingAesKey0123456789abcdefghijklmnopqA",
+                        _ => "v" + property.Name,
+                    };
                     break;
                 case var t when t == typeof(int):
                     values[key] = "2048";

@@ -43,7 +43,8 @@ public sealed partial class AcknowledgementHubTests
         var html = await page.Content.ReadAsStringAsync();
         using var received = await hub.Http.PostAsync(new Uri(link + "/received"), null);
         var broadcaster = endpoints.Officers.First(o => o.Role == OfficerRole.Broadcaster);
-        var playedPath = hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(id, broadcaster.RegionCode) + "/played";
+        var record = await hub.App.Services.GetRequiredService<WarningHub.Core.Warnings.IWarningStore>().GetAsync(id, default);
+        var playedPath = hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(record!, broadcaster.RegionCode) + "/played";
         using var played = await hub.Http.PostAsync(new Uri(playedPath, UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

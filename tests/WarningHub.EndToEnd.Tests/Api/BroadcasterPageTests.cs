@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using WarningHub.EndToEnd.Tests.Feeds;
 using WarningHub.EndToEnd.Tests.Loudspeakers;
+using WarningHub.Core.Warnings;
 using WarningHub.Engine.Shared;
+using WarningHub.Testing;
 
 namespace WarningHub.EndToEnd.Tests.Api;
 
@@ -32,7 +35,7 @@ public sealed partial class BroadcasterPageTests(ApiHub fixture) : IClassFixture
     public async Task BroadcasterPage_OfAnAlteredLink_Is404()
     {
         var village = LoudspeakerHub.Villages(fixture.Hub.Registry, 1)[0];
-        var path = fixture.Hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(fixture.OwnWarning, village);
+        var path = await PathAsync(fixture.OwnWarning, village);
         using var phone = fixture.Hub.Client(null);
 
         using var altered = await phone.Http.GetAsync(new Uri(path[..^1] + (path[^1] == 'a' ? 'b' : 'a'), UriKind.Relative));
@@ -40,10 +43,62 @@ public sealed partial class BroadcasterPageTests(ApiHub fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
     }
 
+    [Fact]
+    public async Task BroadcasterLink_PastItsExpiry_Is410_AndOneWhoseExpiryWasMovedIs404()
+    {
+        var village = LoudspeakerHub.Villages(fixture.Hub.Registry, 1)[0];
+        var links = fixture.Hub.App.Services.GetRequiredService<BroadcastLinks>();
+        var expired = links.PathOf(fixture.OwnWarning, village, TimeProvider.System.GetUtcNow().AddMinutes(-1));
+        var valid = await PathAsync(fixture.OwnWarning, village);
+        var token = valid[(valid.LastIndexOf('/') + 1)..];
+        var prolonged = valid[..(valid.LastIndexOf('/') + 1)] + "9999999999" + token[token.IndexOf('-', StringComparison.Ordinal)..];
+        using var phone = fixture.Hub.Client(null);
+
+        using var page = await phone.Http.GetAsync(new Uri(expired, UriKind.Relative));
+        using var played = await phone.Http.PostAsync(new Uri(expired + "/played", UriKind.Relative), null);
+        using var moved = await phone.Http.GetAsync(new Uri(prolonged, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        Assert.Contains("expired", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Gone, played.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, moved.StatusCode);
+    }
+
+    [Fact]
+    public async Task BroadcasterLink_OfACancelledWarning_RefusesPlayed_WhileTheCancelsOwnLinkWorks()
+    {
+        var alert = LiveWarning.Sample("red-rainstorm.cap.xml");
+        var id = await fixture.Hub.SubmitAcceptedAsync(alert);
+        var village = LoudspeakerHub.Villages(fixture.Hub.Registry, 1)[0];
+        var before = await PathAsync(id, village);
+        using var phone = fixture.Hub.Client(null);
+        using (var open = await phone.Http.GetAsync(new Uri(before, UriKind.Relative))) Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+
+        var cancel = await fixture.Hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
+        Assert.True(await Eventually.TrueAsync(async () => (await fixture.Hub.Store().GetAsync(id, default))!.State == WarningState.Cancelled,
+            TimeSpan.FromSeconds(30)), "the warning was cancelled");
+
+        using var page = await phone.Http.GetAsync(new Uri(before, UriKind.Relative));
+        using var played = await phone.Http.PostAsync(new Uri(before + "/played", UriKind.Relative), null);
+        using var cancelPage = await phone.Http.GetAsync(new Uri(await PathAsync(cancel, village), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, played.StatusCode);
+        Assert.Contains("cancelled", await played.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, cancelPage.StatusCode);
+    }
+
+    private async Task<string> PathAsync(string id, string village)
+    {
+        var record = await fixture.Hub.Store().GetAsync(id, default);
+        Assert.NotNull(record);
+        return fixture.Hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(record, village);
+    }
+
     private async Task<string> PageAsync()
     {
         var village = LoudspeakerHub.Villages(fixture.Hub.Registry, 1)[0];
-        var path = fixture.Hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(fixture.OwnWarning, village);
+        var path = await PathAsync(fixture.OwnWarning, village);
         using var phone = fixture.Hub.Client(null);
         using var response = await phone.Http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

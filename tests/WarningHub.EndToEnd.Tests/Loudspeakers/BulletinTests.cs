@@ -26,7 +26,7 @@ public sealed class BulletinTests
         var record = (await hub.Store().GetAsync(id, default))!;
         var bulletin = await Assert.Single(hub.App.Services.GetServices<IBulletinSource>()).BulletinAsync(record, default);
         var village = LoudspeakerHub.Villages(hub.Registry, 1)[0];
-        var link = hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(id, village);
+        var link = hub.App.Services.GetRequiredService<BroadcastLinks>().PathOf(record, village);
         using var response = await hub.Http.GetAsync(new Uri(link + "/audio.wav", UriKind.Relative));
 
         var check = Assert.Single(logs.Entries, FromSpeechCheck);
