@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
+using WarningHub.Engine.Approval;
 
 namespace WarningHub.Server.Configuration;
 
@@ -14,7 +15,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Approval", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -23,6 +24,7 @@ public static class HubConfiguration
         services.AddOptions<HubOptions>().Bind(root.GetSection("Hub"), Strict).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
+        services.AddOptions<ApprovalOptions>().Bind(root.GetSection("Approval"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
             services.AddSmppChannel(gateway.Key, gateway);
@@ -54,6 +56,8 @@ public static class HubConfiguration
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
         SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Approval", root.GetSection("Approval"), () => services.GetRequiredService<IOptions<ApprovalOptions>>().Value);
+        errors.AddRange(UnknownApprovalAgencies(root));
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
@@ -82,6 +86,19 @@ public static class HubConfiguration
                 + "gateway only; configure one of them.");
         }
         return errors;
+    }
+
+    /// <summary>A rule naming an agency that does not exist would silently never apply: a typo that weakens the policy.</summary>
+    private static IEnumerable<string> UnknownApprovalAgencies(IConfigurationSection root)
+    {
+        var known = root.GetSection("Hub:Agencies").GetChildren().Select(a => a["Name"])
+            .Concat(root.GetSection("CapFeeds:Upstreams").GetChildren().Select(f => f["Agency"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var rules = root.GetSection("Approval:Rules").GetChildren().ToList();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i]["Agency"] is { Length: > 0 } agency && !known.Contains(agency))
+                yield return $"{Root}:Approval:Rules[{i}].Agency: '{agency}' is no agency of Hub:Agencies or CapFeeds:Upstreams.";
+        }
     }
 
     private static void Strict(BinderOptions o) => o.ErrorOnUnknownConfiguration = true;
