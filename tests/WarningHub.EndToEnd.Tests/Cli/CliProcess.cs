@@ -21,10 +21,10 @@ internal static class CliProcess
     /// <param name="environment">Variables set (or, when null, removed) for the child only.</param>
     /// <param name="timeout">After it the child is killed and the test fails, rather than hanging the run.</param>
     public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args) =>
-        RunAsync(workingDirectory, environment, timeout, input: null, args);
+        RunWithInputAsync(workingDirectory, environment, timeout, input: null, args);
 
     /// <param name="input">Written to the child's standard input, which is then closed (a password, for example).</param>
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout,
+    public static async Task<CliResult> RunWithInputAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout,
         string? input, params string[] args)
     {
         // The host by its full path: a test may give the child a PATH without it.
