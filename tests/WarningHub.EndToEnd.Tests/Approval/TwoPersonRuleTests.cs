@@ -182,6 +182,23 @@ public sealed class TwoPersonRuleTests
         Assert.Equal(0, answer.GetProperty("approversRequired").GetInt32());
     }
 
+    [Fact]
+    public async Task ACancelOfAPendingWarning_EndsItUnsent_WithoutWaitingForApprovers()
+    {
+        await using var hub = await ApprovalHub.StartAsync();
+        var alert = LiveWarning.Sample("red-rainstorm.cap.xml");
+        var id = (await hub.SubmitPendingAsync(alert)).GetProperty("id").GetString()!;
+        var cancel = await hub.SubmitPendingAsync(LiveWarning.CancelOf(alert));
+        Assert.Equal(0, cancel.GetProperty("approversRequired").GetInt32());
+
+        var ended = await TestHub.WaitForAsync(hub.Http, id, w => ApprovalHub.State(w) == "Cancelled", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, TestHub.Sms(ended, "planned"));
+        using var alice = await hub.SessionAsync("alice");
+        using var late = await alice.ApproveAsync(id);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.DoesNotContain(hub.Smsc.ReceivedMessages, m => m.Text.Contains("暴雨红色", StringComparison.Ordinal) && !m.Text.Contains("解除", StringComparison.Ordinal));
+    }
+
     private static async Task<List<JsonElement>> JsonSerializerList(HttpClient http, string path)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
