@@ -127,6 +127,9 @@ internal static class Schema
           prev TEXT NOT NULL,
           hash TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
+        CREATE TABLE IF NOT EXISTS audit_cursor(
+          name TEXT PRIMARY KEY,
+          seq INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     /// <summary>Columns added after a table was first shipped: added to databases made before them.</summary>

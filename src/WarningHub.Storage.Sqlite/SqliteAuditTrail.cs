@@ -9,7 +9,7 @@ namespace WarningHub.Storage.Sqlite;
 /// Stores append their own acts inside their transactions with <see cref="Append"/>, so an act and its row commit
 /// together or not at all.
 /// </summary>
-public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time) : IAuditTrail
+public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time) : IAuditTrail, IAuditCursors
 {
     private const string Columns = "seq, at, actor, action, subject, detail, prev, hash";
 
@@ -56,6 +56,26 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
         cmd.Parameters.AddWithValue("$to", to is { } t ? SqliteTime.ToDb(t) : long.MaxValue);
         return Task.FromResult<IReadOnlyList<AuditRecord>>(ReadAll(cmd));
     }
+
+    public Task<long?> GetCursorAsync(string name, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT seq FROM audit_cursor WHERE name = $n";
+        cmd.Parameters.AddWithValue("$n", name);
+        return Task.FromResult(cmd.ExecuteScalar() is long seq ? seq : (long?)null);
+    }
+
+    public Task SetCursorAsync(string name, long seq, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO audit_cursor(name, seq) VALUES ($n, $s) ON CONFLICT(name) DO UPDATE SET seq = excluded.seq";
+            cmd.Parameters.AddWithValue("$n", name);
+            cmd.Parameters.AddWithValue("$s", seq);
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken);
 
     public Task<AuditRecord?> HeadAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,7 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
         services.TryAddSingleton<SqliteAuditTrail>();
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());
+        services.TryAddSingleton<IAuditCursors>(sp => sp.GetRequiredService<SqliteAuditTrail>());
         services.TryAddSingleton<IApprovalStore, SqliteApprovalStore>();
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
         return services;

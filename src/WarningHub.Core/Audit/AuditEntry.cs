@@ -48,3 +48,15 @@ public interface IAuditTrail
     /// <summary>Rows after <paramref name="afterSeq"/>, at most <paramref name="limit"/>, in chain order.</summary>
     Task<IReadOnlyList<AuditRecord>> ReadAfterAsync(long afterSeq, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Named positions in the audit for those who follow it (the agency webhooks): where each stopped, kept durably so a
+/// restart resumes there instead of losing or repeating what happened meanwhile.
+/// </summary>
+public interface IAuditCursors
+{
+    /// <summary>The last row <paramref name="name"/> handled, or null when it never ran.</summary>
+    Task<long?> GetCursorAsync(string name, CancellationToken cancellationToken);
+
+    Task SetCursorAsync(string name, long seq, CancellationToken cancellationToken);
+}

@@ -96,7 +96,10 @@ public sealed partial class ApprovalDeadlines(
         var minutes = (int)(now - warning.ReceivedAt).TotalMinutes;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{engine.Value.SmsSignature}待签发：{warning.Headline}（{warning.PublicId}）已等待{minutes}分钟，请尽快审核签发。");
-        var result = await sms.SendAsync(new TextMessage(-warning.Id, next.Phone!, text, RequestReceipt: false), cancellationToken);
+        // Not a ledger slot: a negative reference of its own per call, so the adapter's per-slot memory (SMPP's concatenation
+        // references) never mixes it with a slot or with another call.
+        var reference = -((warning.Id * 1000) + called.Count + 1);
+        var result = await sms.SendAsync(new TextMessage(reference, next.Phone!, text, RequestReceipt: false), cancellationToken);
         if (result.Outcome is not (SendOutcome.Accepted or SendOutcome.Unknown))
         {
             LogCallFailed(warning.PublicId, next.Name, PhoneNumber.Mask(next.Phone), result.Outcome);

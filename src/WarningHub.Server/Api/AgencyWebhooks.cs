@@ -14,17 +14,20 @@ namespace WarningHub.Server.Api;
 
 /// <summary>
 /// Tells an agency with a <see cref="AgencyOptions.Webhook"/> of every state change of its warnings. The audit is the
-/// source: every change is an audit row, so the webhook follows the chain from its head at start-up and posts each
+/// source: every change is an audit row, so the webhook follows the chain and posts each
 /// warning row (submit, approve, approved, reject, release, cancel, supersede, expire) as JSON, signed:
 /// <c>X-WarningHub-Timestamp</c> (Unix seconds) and <c>X-WarningHub-Signature: sha256=</c> HMAC-SHA256 of
-/// "timestamp.body" with the agency's secret. A post that fails is tried three times, then logged and dropped.
+/// "timestamp.body" with the agency's secret. Where it stopped is kept (<see cref="IAuditCursors"/>), so a restart
+/// resumes after the last row handled: nothing is lost across a restart, and a row whose post was cut off by the stop is
+/// posted again (at least once; <c>auditSeq</c> tells repeats apart). A post that fails three times is logged and skipped.
 /// </summary>
 public sealed partial class AgencyWebhooks(
-    IAuditTrail audit, IWarningStore warnings, IOptionsMonitor<HubOptions> options, TimeProvider time, ILogger<AgencyWebhooks> logger)
+    IAuditTrail audit, IAuditCursors cursors, IWarningStore warnings, IOptionsMonitor<HubOptions> options, TimeProvider time, ILogger<AgencyWebhooks> logger)
     : BackgroundService
 {
     public const string SignatureHeader = "X-WarningHub-Signature";
     public const string TimestampHeader = "X-WarningHub-Timestamp";
+    private const string Cursor = "agency-webhooks";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     private static readonly HashSet<string> StateChanges = [AuditActions.Submit, AuditActions.Approve, AuditActions.Approved, AuditActions.Reject,
@@ -35,7 +38,8 @@ public sealed partial class AgencyWebhooks(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.CurrentValue.Agencies.Any(a => a.Webhook is not null)) return;
-        var head = (await audit.HeadAsync(stoppingToken))?.Seq ?? 0;
+        // The first run starts at the head: the webhook reports what happens from now, not the hub's whole history.
+        var head = await cursors.GetCursorAsync(Cursor, stoppingToken) ?? (await audit.HeadAsync(stoppingToken))?.Seq ?? 0;
         using var timer = new PeriodicTimer(Poll, time);
         try
         {
@@ -43,8 +47,9 @@ public sealed partial class AgencyWebhooks(
             {
                 foreach (var row in await audit.ReadAfterAsync(head, 500, stoppingToken))
                 {
-                    head = row.Seq;
                     if (StateChanges.Contains(row.Action)) await DeliverAsync(row, stoppingToken);
+                    head = row.Seq;
+                    await cursors.SetCursorAsync(Cursor, head, stoppingToken);
                 }
             }
         }
