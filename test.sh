@@ -15,6 +15,8 @@ need_debs=()
 command -v node >/dev/null 2>&1 || need_debs+=(nodejs npm)
 command -v socat >/dev/null 2>&1 || need_debs+=(socat)          # pty pairs stand in for serial loudspeakers
 command -v espeak-ng >/dev/null 2>&1 || need_debs+=(espeak-ng)  # the default speech engine
+[ -x /usr/bin/chromium ] || need_debs+=(chromium)                 # the cadre's page in a browser (Playwright drives it)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_debs+=(fonts-wqy-microhei)  # Chinese glyphs in the page's screenshots
 if [ ${#need_debs[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_debs[*]}"
   as_root apt-get update -qq >/dev/null 2>&1 || true

@@ -15,6 +15,9 @@ internal static class BenchArgs
                 --warmup first sends a Test warning to the test recipients, so the measured run finds the code compiled
           smpp  [--messages N (200000)] [--binds N (4)] [--window N (256)] [--json]
                 the SMPP gateway alone against the SMSC simulator
+          reach [--persons N (1000000)] [--seed N] [--json]
+                reach of a county-wide warning whose SMS all settled (a third failed): the whole report, one village's
+                unreached list, cadres' marks
           cmpp  [--messages N (200000)] [--version 2|3 (3)] [--binds N (4)] [--window N (256)] [--json]
                 the CMPP gateway alone against the ISMG simulator
           chaos [--persons N (20000)] [--rate PARTS_PER_SECOND (3000)] [--fault NAME] [--seed N] [--json]

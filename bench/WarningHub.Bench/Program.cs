@@ -12,6 +12,7 @@ return scenario switch
     "cmpp" => await CmppScenario.RunAsync(rest),
     "audio" => await AudioScenario.RunAsync(rest),
     "rtp" => await RtpScenario.RunAsync(rest),
+    "reach" => await ReachScenario.RunAsync(rest),
     "chaos" => await ChaosScenario.RunAsync(rest),
     _ => await BenchArgs.UsageAsync(scenario),
 };

@@ -8,7 +8,7 @@ public static class AdapterRegistration
     /// <summary>The roles a hub looks adapters up by; an adapter is registered under each one it implements.</summary>
     private static readonly Type[] Roles =
     [
-        typeof(ITextSender), typeof(IAudioBroadcaster), typeof(ITerminalMonitor), typeof(IReceiptSource),
+        typeof(ITextSender), typeof(IAudioBroadcaster), typeof(ITerminalMonitor), typeof(IReceiptSource), typeof(IInboundTextSource),
         typeof(IFixedAddresses), typeof(IChannelLifecycle), typeof(IGatewayHealth), typeof(IReceiptQuery), typeof(IChannelAdapter),
     ];
 

@@ -99,6 +99,10 @@ public static class HubHost
         api.MapDelete("/sessions/current", SessionEndpoints.SignOutAsync).WithName("SignOut").WithTags("Sessions");
         api.MapGet("/warnings/{id}", WarningQueries.GetAsync).WithName("GetWarning").ProducesProblems(401, 404);
         api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync).WithName("GetReach").ProducesProblems(401, 404, 503);
+        api.MapGet("/warnings/{id}/acknowledgements", AcknowledgementQueries.GetAsync).WithName("GetAcknowledgements").ProducesProblems(401, 404);
+        api.MapGet("/warnings/{id}/unreached", UnreachedEndpoint.GetAsync).WithName("GetUnreached")
+            .Produces<UnreachedResponse>(StatusCodes.Status200OK, "application/json", "text/csv", UnreachedEndpoint.XlsxMediaType)
+            .ProducesProblems(400, 401, 404, 503);
         // WeChat signs its calls (checked by the adapter before the body is read); it has no API key.
         api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync)
             .AllowAnonymous().ExcludeFromDescription();
@@ -107,6 +111,13 @@ public static class HubHost
         broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);
         broadcaster.MapGet("/audio.wav", BroadcasterEndpoints.AudioAsync);
         broadcaster.MapPost("/played", BroadcasterEndpoints.PlayedAsync);
+        var officer = app.MapGroup("/a/{id}/{officer:long}/{token}").AllowAnonymous().ExcludeFromDescription();
+        officer.MapGet("", OfficerAckEndpoints.PageAsync);
+        officer.MapPost("/received", OfficerAckEndpoints.ReceivedAsync);
+        // The village cadre's door-to-door link is signed (DoorLinks) per warning, village and cadre.
+        var cadre = app.MapGroup("/d/{id}/{village}/{cadre}/{token}").AllowAnonymous().ExcludeFromDescription();
+        cadre.MapGet("", CadreEndpoints.PageAsync);
+        cadre.MapPost("/mark", CadreEndpoints.MarkAsync);
         app.MapMethods(ClipEndpoints.Route, [HttpMethods.Get, HttpMethods.Head], ClipEndpoints.WavAsync).AllowAnonymous().WithTags("Loudspeakers");
         app.MapGet("/health", HealthEndpoint.GetAsync).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();

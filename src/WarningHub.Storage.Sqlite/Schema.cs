@@ -70,6 +70,16 @@ internal static class Schema
           round INTEGER NOT NULL,
           at INTEGER NOT NULL,
           PRIMARY KEY(warning, village, round)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS household_mark(
+          id INTEGER PRIMARY KEY,
+          warning INTEGER NOT NULL,
+          village INTEGER NOT NULL,
+          household INTEGER NOT NULL,
+          kind INTEGER NOT NULL,
+          officer INTEGER NOT NULL,
+          officer_name TEXT NOT NULL,
+          at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS household_mark_village ON household_mark(warning, village);
         CREATE TABLE IF NOT EXISTS early_receipt(
           source TEXT NOT NULL,
           id TEXT NOT NULL,
@@ -78,6 +88,41 @@ internal static class Schema
           received INTEGER NOT NULL,
           PRIMARY KEY(source, id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS early_receipt_received ON early_receipt(received);
+        CREATE TABLE IF NOT EXISTS notice(
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          warning INTEGER NOT NULL,
+          officer INTEGER NOT NULL,
+          channel TEXT NOT NULL,
+          address TEXT NOT NULL,
+          mention TEXT,
+          text TEXT NOT NULL,
+          state INTEGER NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          dup INTEGER NOT NULL DEFAULT 0,
+          next_at INTEGER NOT NULL,
+          created_at INTEGER NOT NULL,
+          sent_at INTEGER,
+          error TEXT);
+        CREATE INDEX IF NOT EXISTS notice_due ON notice(state, next_at);
+        CREATE INDEX IF NOT EXISTS notice_warning ON notice(warning);
+        CREATE TABLE IF NOT EXISTS ack(
+          warning INTEGER NOT NULL,
+          officer INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          phone TEXT NOT NULL,
+          tier INTEGER NOT NULL,
+          regions TEXT NOT NULL,
+          sent_at INTEGER NOT NULL,
+          deadline_ms INTEGER NOT NULL,
+          next_at INTEGER,
+          answered_at INTEGER,
+          method INTEGER,
+          escalations INTEGER NOT NULL DEFAULT 0,
+          escalated_at INTEGER,
+          PRIMARY KEY(warning, officer)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ack_phone ON ack(phone) WHERE answered_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ack_next ON ack(next_at) WHERE next_at IS NOT NULL;
         CREATE TABLE IF NOT EXISTS follow_up(
           warning INTEGER PRIMARY KEY,
           at INTEGER NOT NULL);

@@ -79,8 +79,7 @@ public sealed class SqliteApprovalStore(SqliteDatabase database) : IApprovalStor
             cmd.Parameters.AddWithValue("$u", user);
             cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(at));
             if (cmd.ExecuteNonQuery() == 0) return false;
-            var publicId = Warning(c, tx, warningId)?.PublicId ?? warningId.ToString(CultureInfo.InvariantCulture);
-            SqliteAuditTrail.Append(c, tx, new AuditEntry("hub", AuditActions.ApproverCalled, publicId, $"{user} called by SMS: approval deadline passed"), at);
+            SqliteAuditTrail.Append(c, tx, new AuditEntry("hub", AuditActions.ApproverCalled, SqliteAuditTrail.PublicIdOf(c, tx, warningId), $"{user} called by SMS: approval deadline passed"), at);
             return true;
         }, cancellationToken, flushToDisk: true);
 

@@ -47,6 +47,16 @@ public sealed class SqliteAuditTrail(SqliteDatabase database, TimeProvider time)
         return row;
     }
 
+    /// <summary>The public id of a warning, for a row written inside a store's transaction; the internal id if it has none.</summary>
+    internal static string PublicIdOf(SqliteConnection connection, SqliteTransaction tx, long warningId)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT public_id FROM warning WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", warningId);
+        return cmd.ExecuteScalar() as string ?? warningId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public Task<IReadOnlyList<AuditRecord>> ReadAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         using var c = database.OpenReader();

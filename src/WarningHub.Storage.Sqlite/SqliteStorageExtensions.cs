@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Approval;
 using WarningHub.Core.Audit;
 using WarningHub.Core.Ledger;
+using WarningHub.Core.Notices;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Users;
 using WarningHub.Core.Warnings;
@@ -22,7 +24,10 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<SqliteLedger>());
         services.TryAddSingleton<ILedgerMaintenance>(sp => sp.GetRequiredService<SqliteLedger>());
         services.TryAddSingleton<IWarningStore, SqliteWarningStore>();
-        services.TryAddSingleton<IReachQuery, SqliteReachQuery>();
+        services.TryAddSingleton<SqliteReachQuery>();
+        services.TryAddSingleton<IReachQuery>(sp => sp.GetRequiredService<SqliteReachQuery>());
+        services.TryAddSingleton<IReachEvidence>(sp => sp.GetRequiredService<SqliteReachQuery>());
+        services.TryAddSingleton<IHouseholdMarks, SqliteHouseholdMarks>();
         services.TryAddSingleton<SqliteRegistryStore>();
         services.TryAddSingleton<IBroadcastConfirmations, SqliteBroadcastConfirmations>();
         services.TryAddSingleton<SqliteAuditTrail>();
@@ -30,6 +35,8 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IAuditCursors>(sp => sp.GetRequiredService<SqliteAuditTrail>());
         services.TryAddSingleton<IApprovalStore, SqliteApprovalStore>();
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
+        services.TryAddSingleton<IAcknowledgementStore, SqliteAcknowledgementStore>();
         return services;
     }
 }

@@ -149,12 +149,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
     /// <summary>The hub's own acts on a warning (release, end), in the transaction that makes them.</summary>
     private static void Audit(SqliteConnection c, SqliteTransaction tx, long id, string action, string detail, DateTimeOffset at)
     {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT public_id FROM warning WHERE id = $id";
-        cmd.Parameters.AddWithValue("$id", id);
-        var publicId = cmd.ExecuteScalar() as string ?? id.ToString(CultureInfo.InvariantCulture);
-        SqliteAuditTrail.Append(c, tx, new AuditEntry("hub", action, publicId, detail), at);
+        SqliteAuditTrail.Append(c, tx, new AuditEntry("hub", action, SqliteAuditTrail.PublicIdOf(c, tx, id), detail), at);
     }
 
     public Task<bool> FailAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)

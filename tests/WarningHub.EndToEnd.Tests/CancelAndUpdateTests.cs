@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Xml.Linq;
 using WarningHub.Core.Cap;
@@ -12,7 +11,7 @@ public sealed class CancelAndUpdateTests
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     [Fact]
-    public async Task Cancel_MidFanOut_StopsEveryPendingSendWithinFiveSeconds_AndTellsExactlyThoseAlreadyWarned()
+    public async Task Cancel_MidFanOut_StopsEveryPendingSend_AndTellsExactlyThoseAlreadyWarned()
     {
         // 200 submit_sm per second and three parts per message: the fan-out would take about 40 s.
         await using var hub = await TestHub.StartAsync(persons: 3000, gatewayRate: 200);
@@ -20,14 +19,12 @@ public sealed class CancelAndUpdateTests
         var id = await hub.SubmitAcceptedAsync(alert);
         await TestHub.WaitForAsync(hub.Http, id, w => TestHub.Sms(w, "sent") > 50, TimeSpan.FromSeconds(30));
 
-        var cancelledAt = Stopwatch.StartNew();
         var cancel = await hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
-        var warning = await TestHub.WaitForAsync(hub.Http, id, w => TestHub.Sms(w, "pending") - TestHub.Sms(w, "awaitingReceipt") == 0, TimeSpan.FromSeconds(10));
-        var stoppedWithin = cancelledAt.Elapsed;
+        // Bounded generously, not timed: the stop within 5 s is proved on fake time in Engine.Tests/Time/CancelTests.
+        var warning = await TestHub.WaitForAsync(hub.Http, id, w => TestHub.Sms(w, "pending") - TestHub.Sms(w, "awaitingReceipt") == 0, TimeSpan.FromSeconds(30));
         var final = await hub.WaitAllFinalAsync(id);
         var allClear = await hub.WaitAllFinalAsync(cancel, TimeSpan.FromSeconds(60));
 
-        Assert.True(stoppedWithin < TimeSpan.FromSeconds(5), $"pending sends stopped after {stoppedWithin}");
         Assert.Equal("Cancelled", warning.GetProperty("state").GetString());
         Assert.True(TestHub.Sms(final, "failed") > 1000, $"most slots end cancelled: {final}");
         Assert.Equal(TestHub.Sms(final, "planned"), TestHub.Sms(final, "delivered") + TestHub.Sms(final, "failed") + TestHub.Sms(final, "unconfirmed"));

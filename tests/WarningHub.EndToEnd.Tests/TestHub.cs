@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -136,16 +135,25 @@ internal sealed class TestHub : IAsyncDisposable
 
     public static async Task<JsonElement> WaitForAsync(HttpClient http, string id, Func<JsonElement, bool> done, TimeSpan timeout)
     {
-        var clock = Stopwatch.StartNew();
         JsonElement last = default;
-        while (clock.Elapsed < timeout)
+        var reached = await Eventually.TrueAsync(async () =>
         {
             last = await http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}");
-            if (done(last)) return last;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"condition not reached in {timeout}: {last}");
+            return done(last);
+        }, timeout, TimeSpan.FromMilliseconds(100));
+        Assert.True(reached, $"condition not reached in {timeout}: {last}");
         return last;
+    }
+
+    /// <summary>
+    /// Waits until the SMSC has whole every message the hub counts as sent, then checks that it has no more: a message
+    /// for a slot that ended unsent (expired, cancelled) would be one more. The signal replaces a sleep.
+    /// </summary>
+    public async Task AssertSmscHasExactlyTheSentMessagesAsync(string id)
+    {
+        var sent = Sms(await WarningAsync(id), "sent");
+        await Eventually.TrueAsync(() => Smsc.ReceivedMessages.Count >= sent, TimeSpan.FromSeconds(10));
+        Assert.Equal(sent, Smsc.ReceivedMessages.Count);
     }
 
     public static int Sms(JsonElement warning, string count) => warning.GetProperty("channels").GetProperty("sms").GetProperty(count).GetInt32();

@@ -1,6 +1,10 @@
 namespace WarningHub.EndToEnd.Tests;
 
-/// <summary>Quartz's two jobs: release at <c>effective</c>, expiry at <c>expires</c>.</summary>
+/// <summary>
+/// Smoke tests of Quartz's two jobs through the whole hub on the real clock: release at <c>effective</c>, expiry at
+/// <c>expires</c>. The guarantees themselves (and repeats, cancel within 5 s, receipt windows) are proved on fake time
+/// in WarningHub.Engine.Tests/Time.
+/// </summary>
 public sealed class TimeTests
 {
     [Fact]
@@ -30,12 +34,24 @@ public sealed class TimeTests
 
         var id = await hub.SubmitAcceptedAsync(alert);
         var final = await hub.WaitAllFinalAsync(id, TimeSpan.FromSeconds(40));
-        var submits = hub.Smsc.Submits;
-        await Task.Delay(1500);
 
         Assert.Equal("Expired", final.GetProperty("state").GetString());
         Assert.True(TestHub.Sms(final, "failed") > 1000, "most slots expired unsent");
         Assert.True(TestHub.Sms(final, "sent") > 0, "some went before expiry");
-        Assert.Equal(submits, hub.Smsc.Submits);
+        await hub.AssertSmscHasExactlyTheSentMessagesAsync(id);
+    }
+
+    [Fact]
+    public async Task ReceiptWindow_WithAnSmscThatSendsNoReceipts_EndsEverySentSlotUnconfirmed()
+    {
+        // The test hub's receipt window is 5 s, swept every second (fake-time proof: Engine.Tests/Time/ReceiptWindowTests).
+        await using var hub = await TestHub.StartAsync(persons: 300, smsc: s => s.SendReceipts = false);
+
+        var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
+        var final = await hub.WaitAllFinalAsync(id, TimeSpan.FromSeconds(60));
+
+        Assert.True(TestHub.Sms(final, "sent") > 0, $"something was sent: {final}");
+        Assert.Equal(TestHub.Sms(final, "sent"), TestHub.Sms(final, "unconfirmed"));
+        Assert.Equal(0, TestHub.Sms(final, "delivered"));
     }
 }

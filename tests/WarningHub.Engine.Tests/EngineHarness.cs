@@ -28,7 +28,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Warnings = new SqliteWarningStore(Database);
         var options = Options.Create(new EngineOptions { ClaimBatch = 100, MaxAttempts = 3 });
         Lifecycle = new WarningLifecycle(Warnings, Ledger, Active, Time, NullLogger<WarningLifecycle>.Instance);
-        var queue = new ShardQueue(Jobs, Time);
+        var queue = Queue = new ShardQueue(Jobs, Time);
         Waits = new GatewayWaits(queue, Active, Time, NullLogger<GatewayWaits>.Instance);
         var payloads = new ShardPayloadFactory(new WarningContent(options, WarningHub.Core.Templates.Text.TextTemplates.Load()), new BroadcastLinks(options), [], Journal = new WriteJournal(Ledger), NullLogger<ShardPayloadFactory>.Instance);
         var runner = new ShardRunner(Ledger, Ledger, Warnings, new ChannelRouter([sender], []), payloads,
@@ -51,6 +51,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public WarningLifecycle Lifecycle { get; }
 
     public GatewayWaits Waits { get; }
+
+    public ShardQueue Queue { get; }
 
     public WriteJournal Journal { get; }
 
@@ -107,6 +109,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Queue.Dispose();
         await Journal.DisposeAsync();
         Active.Dispose();
         await Database.DisposeAsync();

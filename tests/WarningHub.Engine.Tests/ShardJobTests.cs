@@ -35,8 +35,16 @@ public sealed class ShardJobTests
         var counts = await h.CountsAsync(warning.Id);
         Assert.Equal(100, counts[DeliveryStatus.Queued]);
         Assert.Equal(900, counts[DeliveryStatus.Sent]);
+        // The retry round waits on the engine's clock, and is a Hangfire job once it is due.
+        Assert.Empty(h.Jobs.Created);
+        Assert.Equal(1, h.Queue.Waiting);
+        var due = await h.Ledger.NextDueAsync(shards[0], default);
+        h.Time.Advance(due!.Value - h.Time.GetUtcNow() - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(h.Jobs.Created);
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
         var retry = Assert.Single(h.Jobs.Created);
-        Assert.Equal("Scheduled", retry.State.Name);
+        Assert.Equal("Enqueued", retry.State.Name);
+        Assert.Equal(0, h.Queue.Waiting);
     }
 
     [Fact]

@@ -31,4 +31,22 @@ public static class Eventually
         }
         return await condition();
     }
+
+    /// <summary>
+    /// The blocking form, for set-up code that cannot be async (a constructor waiting for a child process's files):
+    /// true as soon as <paramref name="condition"/> holds, false when it still does not after the timeout.
+    /// </summary>
+    public static bool True(Func<bool> condition, TimeSpan? timeout = null, TimeSpan? every = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = timeout ?? DefaultTimeout;
+        var pause = every ?? TimeSpan.FromMilliseconds(10);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (condition()) return true;
+            Thread.Sleep(pause);
+        }
+        return condition();
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Text;
 
@@ -26,12 +27,12 @@ public sealed partial class CmppGateway
         try
         {
             var text = MessageText.Decode(deliver.MsgContent.Span, deliver.MsgFmt, deliver.TpUdhi == 1);
-            _mobileOriginated.Writer.TryWrite(new MobileOriginatedMessage(deliver.SrcTerminalId, deliver.DestId, text, _time.GetUtcNow()));
-            _logger.LogInformation("CMPP gateway {Gateway}: a message from {From} to {To}.", Name, PhoneMask.Mask(deliver.SrcTerminalId), deliver.DestId);
+            _mobileOriginated.Writer.TryWrite(new InboundText(deliver.SrcTerminalId, deliver.DestId, text, _time.GetUtcNow()));
+            _logger.LogInformation("CMPP gateway {Gateway}: a message from {From} to {To}.", Name, PersonalData.Phone(deliver.SrcTerminalId), deliver.DestId);
         }
         catch (CmppPduException ex)
         {
-            _logger.LogWarning("CMPP gateway {Gateway}: a message from {From} could not be read: {Reason}", Name, PhoneMask.Mask(deliver.SrcTerminalId), ex.Message);
+            _logger.LogWarning("CMPP gateway {Gateway}: a message from {From} could not be read: {Reason}", Name, PersonalData.Phone(deliver.SrcTerminalId), ex.Message);
         }
     }
 }

@@ -101,7 +101,7 @@ public sealed partial class CmppGateway
         }
 
         var reason = $"Parts 1-{failedPart} of {ids.Length} were accepted (ids {string.Join(",", ids.Take(failedPart))}); part {failedPart + 1} failed: {failure.Reason}";
-        _logger.LogWarning("CMPP gateway {Gateway}: message {Reference} to {Address} partly sent: {Reason}", Name, message.Reference, PhoneMask.Mask(message.Address), reason);
+        _logger.LogWarning("CMPP gateway {Gateway}: message {Reference} to {Address} partly sent: {Reason}", Name, message.Reference, PersonalData.Phone(message.Address), reason);
         return failure.Outcome == SendOutcome.PermanentFailure
             ? failure with { Reason = reason }
             : DeliveryResult.Unknown(reason) with { ErrorCode = failure.ErrorCode };

@@ -12,10 +12,10 @@ namespace WarningHub.Channels.Sms.Cmpp;
 /// <summary>
 /// The CMPP 2.0 / 3.0 adapter for one ISMG account: keeps <see cref="CmppOptions.Binds"/> connections, spreads
 /// SUBMITs over the connected ones within a shared rate limit, reconnects with back-off, reports status reports on
-/// <see cref="Receipts"/> and handsets' messages on <see cref="MobileOriginated"/>. Connections are in
+/// <see cref="Receipts"/> and handsets' messages on <see cref="InboundTexts"/>. Connections are in
 /// CmppGateway.Binds.cs, sending in CmppGateway.Send.cs, DELIVER in CmppGateway.Deliveries.cs.
 /// </summary>
-public sealed partial class CmppGateway : ITextSender, IReceiptSource, IChannelLifecycle, IGatewayHealth, IAsyncDisposable
+public sealed partial class CmppGateway : ITextSender, IReceiptSource, IInboundTextSource, IChannelLifecycle, IGatewayHealth, IAsyncDisposable
 {
     /// <summary>The ledger channel this adapter serves.</summary>
     public const string ChannelName = "sms";
@@ -29,8 +29,8 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IChannelL
     private readonly FlowControl _flow;
     private readonly StatusReportReader _reports;
     private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
-    private readonly Channel<MobileOriginatedMessage> _mobileOriginated =
-        Channel.CreateUnbounded<MobileOriginatedMessage>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
+    private readonly Channel<InboundText> _mobileOriginated =
+        Channel.CreateUnbounded<InboundText>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
 
     /// <summary>Creates the gateway; nothing connects until <see cref="StartAsync"/>.</summary>
     /// <param name="name">The gateway's name; the adapter is called <c>cmpp:</c> + name.</param>
@@ -63,8 +63,11 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IChannelL
     /// <inheritdoc />
     public ChannelReader<Receipt> Receipts => _receipts.Reader;
 
-    /// <summary>Messages from handsets to the access number, in arrival order, for the hub's reply handling.</summary>
-    public ChannelReader<MobileOriginatedMessage> MobileOriginated => _mobileOriginated.Reader;
+    /// <summary>
+    /// Messages from handsets to the access number (MO DELIVERs, Registered_Delivery 0), in arrival order, for the
+    /// hub's reply handling such as an officer answering a 叫应 call by SMS. The sender is personal data: mask it in logs.
+    /// </summary>
+    public ChannelReader<InboundText> InboundTexts => _mobileOriginated.Reader;
 
     /// <summary>Connections currently able to send.</summary>
     public int LiveBinds => Volatile.Read(ref _live).Length;
@@ -72,7 +75,7 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IChannelL
     /// <summary>How many times Result 8 (flow control) slowed the gateway down.</summary>
     public int FlowControlCuts => _flow.Cuts;
 
-    /// <summary>Stops (TERMINATE, waiting up to the connect timeout) and ends <see cref="Receipts"/> and <see cref="MobileOriginated"/>.</summary>
+    /// <summary>Stops (TERMINATE, waiting up to the connect timeout) and ends <see cref="Receipts"/> and <see cref="InboundTexts"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         using (var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time))

@@ -146,7 +146,7 @@ public sealed partial class SmppGateway
             try
             {
                 var socket = await ConnectAsync(stopping).ConfigureAwait(false);
-                session = new SmppSession(socket, bindName, _options, _time, _loggerFactory.CreateLogger<SmppSession>(), _receiptReader, PublishReceipt);
+                session = new SmppSession(socket, bindName, _options, _time, _loggerFactory.CreateLogger<SmppSession>(), _receiptReader, PublishReceipt, PublishInbound);
                 await session.BindAsync(stopping).ConfigureAwait(false);
                 failures = 0;
                 AddLive(session);

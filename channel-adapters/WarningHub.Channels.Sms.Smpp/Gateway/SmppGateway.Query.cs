@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
-using WarningHub.Channels.Sms.Smpp.Logging;
 using WarningHub.Channels.Sms.Smpp.Protocol;
 using WarningHub.Channels.Sms.Smpp.Transport;
 
@@ -51,7 +50,7 @@ public sealed partial class SmppGateway
 
         if (response.Status != CommandStatus.Ok)
         {
-            _logger.LogDebug("SMPP gateway {Gateway}: query_sm for a message to {Address} answered 0x{Status:X8}.", Name, PhoneMask.Mask(address), response.Status);
+            _logger.LogDebug("SMPP gateway {Gateway}: query_sm for a message to {Address} answered 0x{Status:X8}.", Name, PersonalData.Phone(address), response.Status);
             return null;
         }
 

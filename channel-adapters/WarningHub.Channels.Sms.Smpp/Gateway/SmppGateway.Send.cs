@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smpp.Gateway;
-using WarningHub.Channels.Sms.Smpp.Logging;
 using WarningHub.Channels.Sms.Smpp.Protocol;
 using WarningHub.Channels.Sms.Smpp.Session;
 using WarningHub.Channels.Sms.Smpp.Text;
@@ -190,7 +189,7 @@ public sealed partial class SmppGateway
         }
 
         var reason = $"Parts {string.Join(",", accepted.Select(p => p.part))} of {ids.Length} were accepted (ids {string.Join(",", accepted.Select(p => p.id))}); {failure.Reason}";
-        _logger.LogWarning("SMPP gateway {Gateway}: message {Reference} to {Address} partly sent: {Reason}", Name, message.Reference, PhoneMask.Mask(message.Address), reason);
+        _logger.LogWarning("SMPP gateway {Gateway}: message {Reference} to {Address} partly sent: {Reason}", Name, message.Reference, PersonalData.Phone(message.Address), reason);
         return failure with { Reason = reason };
     }
 }

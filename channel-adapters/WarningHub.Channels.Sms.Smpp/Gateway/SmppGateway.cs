@@ -15,7 +15,7 @@ namespace WarningHub.Channels.Sms.Smpp;
 /// Binds and reconnects are in SmppGateway.Binds.cs, health in SmppGateway.Health.cs, sending in SmppGateway.Send.cs
 /// and SmppGateway.Round.cs, query_sm in SmppGateway.Query.cs.
 /// </summary>
-public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelLifecycle, IGatewayHealth, IReceiptQuery, IAsyncDisposable
+public sealed partial class SmppGateway : ITextSender, IReceiptSource, IInboundTextSource, IChannelLifecycle, IGatewayHealth, IReceiptQuery, IAsyncDisposable
 {
     /// <summary>The ledger channel this adapter serves.</summary>
     public const string ChannelName = "sms";
@@ -30,6 +30,9 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
     private readonly DeliveryReceiptReader _receiptReader;
     private readonly SubmitSmFactory _parts;
     private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(
+        new UnboundedChannelOptions { SingleWriter = false, SingleReader = false, AllowSynchronousContinuations = false });
+
+    private readonly Channel<InboundText> _inbound = Channel.CreateUnbounded<InboundText>(
         new UnboundedChannelOptions { SingleWriter = false, SingleReader = false, AllowSynchronousContinuations = false });
 
     private readonly ConcatenationMemory _memory;
@@ -67,6 +70,9 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
     /// <inheritdoc />
     public ChannelReader<Receipt> Receipts => _receipts.Reader;
 
+    /// <inheritdoc />
+    public ChannelReader<InboundText> InboundTexts => _inbound.Reader;
+
     /// <summary>Binds currently able to send.</summary>
     public int LiveBinds => Volatile.Read(ref _live).Length;
 
@@ -79,10 +85,13 @@ public sealed partial class SmppGateway : ITextSender, IReceiptSource, IChannelL
         }
 
         _receipts.Writer.TryComplete();
+        _inbound.Writer.TryComplete();
         _limiter.Dispose();
     }
 
     private void PublishReceipt(Receipt receipt) => _receipts.Writer.TryWrite(receipt);
+
+    private void PublishInbound(InboundText text) => _inbound.Writer.TryWrite(text);
 
     private static ChannelDefinition CreateDefinition(string name, SmppOptions options)
     {

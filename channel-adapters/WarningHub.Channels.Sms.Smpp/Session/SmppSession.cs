@@ -20,6 +20,7 @@ internal sealed partial class SmppSession : IPduHandler, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly DeliveryReceiptReader _receiptReader;
     private readonly Action<Receipt> _publishReceipt;
+    private readonly Action<InboundText> _publishInbound;
     private readonly Dictionary<uint, PendingRequest> _pending = [];
     private readonly Lock _pendingLock = new();
     private readonly SemaphoreSlim _window;
@@ -34,7 +35,8 @@ internal sealed partial class SmppSession : IPduHandler, IAsyncDisposable
         TimeProvider time,
         ILogger logger,
         DeliveryReceiptReader receiptReader,
-        Action<Receipt> publishReceipt)
+        Action<Receipt> publishReceipt,
+        Action<InboundText>? publishInbound = null)
     {
         Name = name;
         _options = options;
@@ -42,6 +44,7 @@ internal sealed partial class SmppSession : IPduHandler, IAsyncDisposable
         _logger = logger;
         _receiptReader = receiptReader;
         _publishReceipt = publishReceipt;
+        _publishInbound = publishInbound ?? (_ => { });
         _window = new SemaphoreSlim(options.Window, options.Window);
         _connection = new PduConnection(socket, this, time, logger, name);
     }
@@ -76,6 +79,9 @@ internal sealed partial class SmppSession : IPduHandler, IAsyncDisposable
         {
             case CommandId.DeliverSm:
                 OnDeliverSm(header, body);
+                break;
+            case CommandId.DataSm:
+                OnDataSm(header, body);
                 break;
             case CommandId.EnquireLink:
                 _connection.TryEnqueue(OutboundPdu.HeaderOnly(CommandId.EnquireLinkResp, header.Sequence));

@@ -32,6 +32,8 @@ public sealed partial class TvCrawlAdapter
         var push = CaptionPush.Of(message, channel.Name, caption);
         var request = new RestRequest(new Uri(channel.PushUrl), Method.Post)
             .AddStringBody(JsonSerializer.Serialize(push, CaptionPush.Json), ContentType.Json);
+        // Cancelled before the push began: nothing left, and Unknown (below, for a request cut off) would be untrue.
+        cancellationToken.ThrowIfCancellationRequested();
         RestResponse response;
         try
         {

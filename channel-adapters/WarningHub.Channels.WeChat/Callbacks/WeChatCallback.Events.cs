@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.WeChat.Callbacks;
-using WarningHub.Channels.WeChat.Logging;
 
 namespace WarningHub.Channels.WeChat;
 
@@ -61,7 +60,7 @@ public sealed partial class WeChatCallback
         if (!delivered)
         {
             _logger.LogDebug("WeChat callback {Account}: template {MsgId} to {OpenId} failed: {Status}.", Account, msgId,
-                Mask.OpenId(Field(fields, "FromUserName")), status);
+                PersonalData.OpenId(Field(fields, "FromUserName")), status);
         }
 
         return WeChatCallbackResponse.Ok(Acknowledgement);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using RestSharp;
 using WarningHub.Abstractions;
 using WarningHub.Channels.WeChat.Http;
-using WarningHub.Channels.WeChat.Logging;
 using WarningHub.Channels.WeChat.OfficialAccount;
 using WarningHub.Channels.WeChat.Results;
 
@@ -78,11 +77,11 @@ public sealed partial class WeChatOfficialAccount
         if (errorClass == ErrorClass.AlreadySent)
         {
             _logger.LogInformation("WeChat account {Account}: an earlier attempt to {OpenId} already reached WeChat; this repeat was dropped by its client_msg_id.",
-                Name, Mask.OpenId(message.Address));
+                Name, PersonalData.OpenId(message.Address));
         }
         else if (result.Outcome != SendOutcome.Accepted)
         {
-            _logger.LogDebug("WeChat account {Account}: send to {OpenId} ended {Outcome} {Code}.", Name, Mask.OpenId(message.Address), result.Outcome, result.ErrorCode);
+            _logger.LogDebug("WeChat account {Account}: send to {OpenId} ended {Outcome} {Code}.", Name, PersonalData.OpenId(message.Address), result.Outcome, result.ErrorCode);
         }
 
         return result;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using RestSharp;
 using WarningHub.Abstractions;
 using WarningHub.Channels.WeChat.Http;
-using WarningHub.Channels.WeChat.Logging;
 using WarningHub.Channels.WeChat.Results;
 using WarningHub.Channels.WeChat.WeCom;
 
@@ -38,7 +37,7 @@ public sealed partial class WeComRobots
         if (dropped.Count > 0)
         {
             _logger.LogWarning("WeCom robot {Robot}: {Count} mention(s) are not mobiles and were left out: {Entries}.", message.Address,
-                dropped.Count, string.Join(", ", dropped.Select(Mask.Mobile)));
+                dropped.Count, string.Join(", ", dropped.Select(PersonalData.Phone)));
         }
 
         if (contentBytes == 0 || contentBytes > maxBytes)

@@ -149,7 +149,10 @@ internal sealed record DemoResult(string WarningId, WarningProgress Final, JsonE
     /// <summary>Villages whose broadcaster's confirmation the hub recorded.</summary>
     public int ConfirmedVillages => Reach.GetProperty("villages").EnumerateArray().Count(v => v.GetProperty("broadcastConfirmedRounds").GetArrayLength() > 0);
 
-    /// <summary>The simulated SMSC's own receipts, per message: the public warning, and the broadcasters' links.</summary>
+    /// <summary>
+    /// The simulated SMSC's own receipts, per message: the public warning, and the broadcasters' links. Officers'
+    /// 叫应 texts are notices, not slots, and ask for no receipt: they are left out.
+    /// </summary>
     public (SmscTally Sms, SmscTally Links) SmscTallies
     {
         get
@@ -157,7 +160,8 @@ internal sealed record DemoResult(string WarningId, WarningProgress Final, JsonE
             var messages = Twin.Smsc.ReceivedMessages;
             SmscTally Tally(bool links)
             {
-                var outcomes = messages.Where(m => DemoTwin.IsBroadcasterLink(m, WarningId) == links).Select(Twin.Smsc.ReceiptOutcomeOf).ToList();
+                var outcomes = messages.Where(m => !DemoTwin.IsOfficerNotice(m) && DemoTwin.IsBroadcasterLink(m, WarningId) == links)
+                    .Select(Twin.Smsc.ReceiptOutcomeOf).ToList();
                 return new SmscTally(outcomes.Count, outcomes.Count(o => o == true), outcomes.Count(o => o == false));
             }
             return (Tally(false), Tally(true));

@@ -17,6 +17,9 @@ internal sealed partial class DemoTwin
     public (int Confirmed, int Silent) Broadcasters { get; private set; }
 
     /// <summary>Whether a recorded SMS is a broadcaster's link for <paramref name="warningId"/>, rather than the public warning.</summary>
+    /// <summary>An officer's 叫应 call, reminder or list of silent names (【叫应】, 【叫应提醒】, 【叫应未回复】).</summary>
+    public static bool IsOfficerNotice(SimulatedMessage message) => message.Text.Contains("【叫应", StringComparison.Ordinal);
+
     public static bool IsBroadcasterLink(SimulatedMessage message, string warningId) =>
         message.Text.Contains($"/b/{warningId}/", StringComparison.Ordinal);
 

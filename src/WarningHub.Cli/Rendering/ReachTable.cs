@@ -4,38 +4,81 @@ using Spectre.Console;
 
 namespace WarningHub.Cli.Rendering;
 
-/// <summary>Reach as tables: the county and its towns, then the villages that still need someone at the door.</summary>
+/// <summary>Reach as tables that fit 80 columns: 到村/到户/到人 per county and town, the SMS counts, then the villages that still need someone at the door.</summary>
 internal static class ReachTable
 {
     public static void Write(IAnsiConsole console, JsonElement reach, bool allVillages = false)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"Reach of {reach.GetProperty("warningId").GetString()} (persons)")
-            .AddColumn("Area 区域").AddColumn(new TableColumn("Targeted 目标").RightAligned())
-            .AddColumn(new TableColumn("No phone 无手机").RightAligned()).AddColumn(new TableColumn("Sent 已发").RightAligned())
-            .AddColumn(new TableColumn("Delivered 送达").RightAligned()).AddColumn(new TableColumn("Failed 失败").RightAligned())
-            .AddColumn(new TableColumn("Pending 待定").RightAligned()).AddColumn(new TableColumn("Reached 到人率").RightAligned());
-        AddRow(table, reach.GetProperty("county"), bold: true);
-        foreach (var town in reach.GetProperty("towns").EnumerateArray()) AddRow(table, town, bold: false);
+        var county = reach.GetProperty("county");
+        var towns = reach.GetProperty("towns").EnumerateArray().ToList();
+        if (county.TryGetProperty("persons", out _)) WriteHouseholdReach(console, reach, county, towns);
+
+        // The SMS slots alone, in persons (round 0; a shared phone counts in its first holder's village).
+        var table = new Table().Border(TableBorder.Rounded).Title("SMS to persons' phones 短信")
+            .AddColumn("Area 区域").AddColumn(new TableColumn("Targeted").RightAligned())
+            .AddColumn(new TableColumn("No phone").RightAligned()).AddColumn(new TableColumn("Delivered").RightAligned())
+            .AddColumn(new TableColumn("Failed").RightAligned()).AddColumn(new TableColumn("Pending").RightAligned()).AddColumn(new TableColumn("Rate").RightAligned());
+        AddRow(table, county, bold: true);
+        foreach (var town in towns) AddRow(table, town, bold: false);
         console.Write(table);
 
         var villages = reach.GetProperty("villages").EnumerateArray().ToList();
         WriteLoudspeakers(console, reach, villages, allVillages);
-        var complete = villages.Count(v => N(v, "unreached") == 0);
-        console.MarkupLineInterpolated($"Villages 村/社区: {villages.Count} targeted, [green]{complete} fully reached[/], [yellow]{villages.Count - complete} with persons to visit[/] (到户到人 follow-up).");
-        var toVisit = villages.Where(v => N(v, "unreached") > 0).OrderByDescending(v => N(v, "unreached")).ToList();
+        var complete = villages.Count(v => Unaccounted(v) == 0);
+        console.MarkupLineInterpolated($"Villages 村/社区: {villages.Count} targeted, [green]{complete} fully reached[/], [yellow]{villages.Count - complete} with persons to visit[/].");
+        var toVisit = villages.Where(v => Unaccounted(v) > 0).OrderByDescending(Unaccounted).ToList();
         if (toVisit.Count == 0) return;
-        var list = new Table().Border(TableBorder.Simple).Title(allVillages ? "Villages with unreached persons" : "Villages with the most unreached persons")
-            .AddColumn("Village 村").AddColumn(new TableColumn("Targeted").RightAligned())
+        var list = new Table().Border(TableBorder.Simple).Title(allVillages ? "Villages with persons to visit 待入户" : "Villages with most persons to visit 待入户")
+            .AddColumn(new TableColumn("Village 村").NoWrap()).AddColumn(new TableColumn("Targeted").RightAligned())
             .AddColumn(new TableColumn("No phone").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned())
-            .AddColumn(new TableColumn("Pending").RightAligned()).AddColumn(new TableColumn("To visit 待上门").RightAligned());
+            .AddColumn(new TableColumn("To visit").RightAligned());
         foreach (var v in allVillages ? toVisit : toVisit.Take(10))
         {
             list.AddRow(Markup.Escape($"{v.GetProperty("name").GetString()} {v.GetProperty("code").GetString()}"), I(v, "targeted"), I(v, "withoutPhone"),
-                I(v, "failed"), I(v, "pending"), $"[yellow]{I(v, "unreached")}[/]");
+                I(v, "failed"), $"[yellow]{Unaccounted(v).ToString("N0", CultureInfo.InvariantCulture)}[/]");
         }
         console.Write(list);
+        console.MarkupLine("[dim]The list itself: warninghub unreached ID --village CODE [[--out FILE.xlsx]][/]");
     }
+
+    /// <summary>到村, 到户, 到人 per county and town; the county's split by evidence and its times to reach.</summary>
+    private static void WriteHouseholdReach(IAnsiConsole console, JsonElement reach, JsonElement county, List<JsonElement> towns)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"Reach of {reach.GetProperty("warningId").GetString()} 到村 到户 到人")
+            .AddColumn("Area 区域").AddColumn(new TableColumn("Villages 到村").RightAligned()).AddColumn(new TableColumn("Households 到户").RightAligned())
+            .AddColumn(new TableColumn("Persons 到人").RightAligned()).AddColumn(new TableColumn("To visit 未到").RightAligned());
+        foreach (var (row, bold) in towns.Select(t => (t, false)).Prepend((county, true)))
+        {
+            var persons = row.GetProperty("persons");
+            var name = Markup.Escape(row.GetProperty("name").GetString() ?? "");
+            table.AddRow(bold ? $"[bold]{name}[/]" : name, Of(row.GetProperty("villages")), Rate(row.GetProperty("households")), Rate(persons),
+                $"[yellow]{I(persons, "unaccounted")}[/]");
+        }
+        console.Write(table);
+        var p = county.GetProperty("persons");
+        console.MarkupLineInterpolated(
+            $"Persons reached by own SMS {I(p, "bySms")}, household WeChat {I(p, "byHousehold")}, officer {I(p, "byOfficer")}; evacuated 已转移 {I(p, "evacuated")}.");
+        var t = county.GetProperty("timeToReachMs");
+        console.MarkupLineInterpolated($"Time to reach 50% {Minutes(t, "p50")}, 90% {Minutes(t, "p90")}, 95% {Minutes(t, "p95")} of persons.");
+    }
+
+    private static int Unaccounted(JsonElement village) =>
+        village.TryGetProperty("persons", out var p) ? N(p, "unaccounted") : N(village, "unreached");
+
+    private static string Of(JsonElement count) => $"{I(count, "reached")}/{I(count, "targeted")}";
+
+    private static string Rate(JsonElement count)
+    {
+        var targeted = N(count, "targeted");
+        var rate = targeted == 0 ? 0 : 100.0 * N(count, "reached") / targeted;
+        var colour = rate >= 95 ? "green" : rate >= 80 ? "yellow" : "red";
+        return $"[{colour}]{rate.ToString("F1", CultureInfo.InvariantCulture)}%[/]";
+    }
+
+    private static string Minutes(JsonElement times, string name) =>
+        times.GetProperty(name).ValueKind == JsonValueKind.Number
+            ? TimeSpan.FromMilliseconds(times.GetProperty(name).GetInt64()).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+            : "not yet";
 
     /// <summary>
     /// Loudspeaker terminals (大喇叭) per channel, and the villages where some did not play or are offline now: someone
@@ -78,7 +121,7 @@ internal static class ReachTable
         var rate = targeted == 0 ? 0 : 100.0 * delivered / targeted;
         var colour = rate >= 95 ? "green" : rate >= 80 ? "yellow" : "red";
         var name = Markup.Escape(row.GetProperty("name").GetString() ?? "");
-        table.AddRow(bold ? $"[bold]{name}[/]" : name, I(row, "targeted"), I(row, "withoutPhone"), I(row, "sent"), I(row, "delivered"),
+        table.AddRow(bold ? $"[bold]{name}[/]" : name, I(row, "targeted"), I(row, "withoutPhone"), I(row, "delivered"),
             I(row, "failed"), I(row, "pending"), $"[{colour}]{rate.ToString("F1", CultureInfo.InvariantCulture)}%[/]");
     }
 

@@ -30,6 +30,8 @@ public static class AuditActions
     public const string SignIn = "session.start";
     public const string SignInFailed = "session.refused";
     public const string ApproverCalled = "approver.called";
+    public const string Acknowledge = "acknowledge";
+    public const string DoorToDoorMark = "door-to-door.mark";
     public const string Settings = "settings";
 }
 

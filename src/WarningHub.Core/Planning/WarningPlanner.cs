@@ -36,6 +36,18 @@ public static class WarningPlanner
         return new WarningPlan(warningId, targets, plans);
     }
 
+    /// <summary>
+    /// The villages a target covers, whoever may receive it: those under its division codes and those with a person
+    /// inside its shapes. Officers answer for these (叫应) even when a Test or Exercise reaches test recipients only.
+    /// </summary>
+    public static IReadOnlyCollection<string> VillagesOf(PlanTarget target, CountyRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(registry);
+        var everyone = target with { TestRecipientsOnly = false };
+        return TargetVillages(everyone, registry, Select(everyone, registry));
+    }
+
     private static (List<VillageTarget> Targets, ChannelPlan Sms) PlanSms(CountyRegistry registry, bool[] selected, int shardSize)
     {
 
@@ -94,6 +106,14 @@ public static class WarningPlanner
             }
         }
         return villages;
+    }
+
+    /// <summary>Marks the persons a target selects, by their position in <see cref="CountyRegistry.Persons"/>: whom reach counts.</summary>
+    public static bool[] SelectPersons(PlanTarget target, CountyRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(registry);
+        return Select(target, registry);
     }
 
     /// <summary>Marks the selected persons by their position in the registry.</summary>

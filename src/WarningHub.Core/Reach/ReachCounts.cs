@@ -33,4 +33,8 @@ public interface IReachQuery
 
     /// <summary>Slot outcomes per village and channel, in persons.</summary>
     Task<IReadOnlyList<VillageChannelCounts>> VillageCountsAsync(long warningId, CancellationToken cancellationToken);
+
+    /// <summary>The same, without the channels in <paramref name="skipChannels"/> (counted elsewhere, from <see cref="ChannelEvidence.FirstRoundCounts"/>).</summary>
+    async Task<IReadOnlyList<VillageChannelCounts>> VillageCountsAsync(long warningId, IReadOnlySet<string>? skipChannels, CancellationToken cancellationToken) =>
+        [.. (await VillageCountsAsync(warningId, cancellationToken)).Where(c => skipChannels?.Contains(c.Channel) != true)];
 }

@@ -125,26 +125,8 @@ public static class PhoneNumber
     }
 
     /// <summary>
-    /// Masks a number for logs: "13800138000" gives "138****8000". Longer text keeps its first three and last
-    /// four characters, shorter text is hidden whole, and null or empty gives "(none)".
+    /// Masks a number for messages about the registry: <see cref="Abstractions.PersonalData.Phone"/> ("13800138000"
+    /// gives "138****8000"), and "(none)" for null or empty so a missing number is still visible as such.
     /// </summary>
-    public static string Mask(string? phone)
-    {
-        if (string.IsNullOrEmpty(phone))
-        {
-            return "(none)";
-        }
-
-        if (phone.Length < 11)
-        {
-            return new string('*', phone.Length);
-        }
-
-        return string.Create(phone.Length, phone, static (span, source) =>
-        {
-            span.Fill('*');
-            source.AsSpan(0, 3).CopyTo(span);
-            source.AsSpan(source.Length - 4).CopyTo(span[^4..]);
-        });
-    }
+    public static string Mask(string? phone) => string.IsNullOrEmpty(phone) ? "(none)" : Abstractions.PersonalData.Phone(phone);
 }

@@ -52,10 +52,11 @@ public sealed class EngineRecovery(
         foreach (var shard in shards) queue.Enqueue(shard);
         if (shards.Count > 0) logger.LogInformation("Resumed {Count} unfinished shards from the ledger", shards.Count);
 
+        // A sweep that was missed (the process paused, the clock jumped) runs at once, never waits a whole interval.
         var s = await quartz.GetScheduler(cancellationToken);
         var job = JobBuilder.Create<ReceiptWindowJob>().WithIdentity("receipt-window", "maintenance").Build();
-        var trigger = TriggerBuilder.Create().WithIdentity("receipt-window", "maintenance").StartNow()
-            .WithSimpleSchedule(x => x.WithInterval(options.Value.ReceiptSweepInterval).RepeatForever()).Build();
+        var trigger = TriggerBuilder.Create(s.TimeProvider).WithIdentity("receipt-window", "maintenance").StartAt(s.TimeProvider.GetUtcNow())
+            .WithSimpleSchedule(x => x.WithInterval(options.Value.ReceiptSweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)).Build();
         await s.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using WarningHub.Core.Registry;
 using WarningHub.Core.Templates.Text;
+using WarningHub.Engine.Acknowledgements;
 using WarningHub.Engine.Approval;
+using WarningHub.Engine.Notices;
 using WarningHub.Engine.Intake;
 using WarningHub.Engine.Receipts;
 using WarningHub.Engine.Release;
@@ -27,12 +29,20 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<EngineOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngineOptions>, EngineOptionsValidator>());
+        services.AddOptions<NoticeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>());
+        services.AddOptions<AcknowledgementOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcknowledgementOptions>, AcknowledgementOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // Shared services, outside every stage: the registry, message composition, stop signals, ending warnings.
         services.TryAddSingleton<RegistryHolder>();
         services.TryAddSingleton(sp => TextTemplates.Load(sp.GetRequiredService<IOptions<EngineOptions>>().Value.TemplateFolder));
         services.TryAddSingleton<WarningContent>();
         services.TryAddSingleton<BroadcastLinks>();
+        services.TryAddSingleton<DoorLinks>();
+        services.TryAddSingleton<Reach.WarningReach>();
+        services.TryAddSingleton<Reach.DoorToDoorCadres>();
+        services.TryAddSingleton<Reach.HouseholdMarking>();
         services.TryAddSingleton<ActiveWarnings>();
         services.TryAddSingleton<WarningLifecycle>();
         // Intake → Release → Sending → Receipts: each stage depends only on those before it and on the shared services.
@@ -60,6 +70,15 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WarmUpSignal>();
         services.TryAddTransient<WarmUpJob>();
         services.TryAddSingleton<Health.EngineHealth>();
+        // Officers: notices (durable texts to one officer) and 叫应 (calls, answers, deadlines, escalation).
+        services.TryAddSingleton<NoticeOutbox>();
+        services.TryAddSingleton<AcknowledgementLinks>();
+        services.TryAddSingleton<AcknowledgementTexts>();
+        services.TryAddSingleton<AcknowledgementScheduler>();
+        services.TryAddSingleton<AcknowledgementCalls>();
+        services.TryAddSingleton<AcknowledgementEscalation>();
+        services.TryAddTransient<AcknowledgementDeadlineJob>();
+        services.TryAddSingleton<ReplyPump>();
 
         services.AddQuartz(q => q.UseInMemoryStore());
         // The storage is this host's own service, never Hangfire's static JobStorage.Current: two hubs in one
@@ -77,7 +96,8 @@ public static class EngineServiceCollectionExtensions
         //  1. StartingAsync: the registry is loaded before anything can plan.
         //  2. StartAsync, in this order: adapters connect; recovery settles what a crash left and queues unfinished
         //     shards; the release outbox starts (its first sweep finishes interrupted releases); the fast lane, the
-        //     gateway waits and the receipt pump; Quartz; the Hangfire workers.
+        //     gateway waits and the receipt pump; officer notices (recovering what a stop left in Sending), the reply
+        //     pump, 叫应 deadlines put back on Quartz from the ledger; Quartz; the Hangfire workers.
         //  3. StartedAsync: the warm-up job runs through the now-running workers.
         services.AddHostedService(sp => new RegistryLoader(() => loadRegistry(sp), () => loadEndpoints?.Invoke(sp) ?? CountyEndpoints.Empty, sp.GetRequiredService<RegistryHolder>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RegistryLoader>>()));
@@ -88,6 +108,9 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ShardFastLane>());
         services.AddHostedService(sp => sp.GetRequiredService<GatewayWaits>());
         services.AddHostedService<ReceiptPump>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeOutbox>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReplyPump>());
+        services.AddHostedService<AcknowledgementRecovery>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ShardJobServer>();
         services.AddHostedService<EngineWarmUp>();

@@ -25,7 +25,8 @@ public sealed class WarningReleaser(
     WarningLifecycle lifecycle,
     IOptions<EngineOptions> options,
     TimeProvider time,
-    ILogger<WarningReleaser> logger)
+    ILogger<WarningReleaser> logger,
+    Acknowledgements.AcknowledgementCalls? acknowledgements = null)
 {
     private const int SettleChecks = 100;
     private static readonly TimeSpan SettlePause = TimeSpan.FromMilliseconds(50);
@@ -100,6 +101,9 @@ public sealed class WarningReleaser(
             // Shards persisted before the crash were queued then; the recovery pass queues unfinished ones again.
             logger.LogInformation("Release of warning {WarningId} resumed", warningId);
         }
+        // 叫应 calls are recorded before the warning counts as released: a release resumed after a crash makes them
+        // (once: their keys are idempotent) instead of leaving officers uncalled.
+        if (acknowledgements is not null) await acknowledgements.StartAsync(warning, cancellationToken);
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
         if (WarningLifecycle.EndOf(warning, time.GetUtcNow()) is { } expires)
         {

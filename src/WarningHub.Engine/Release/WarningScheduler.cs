@@ -6,6 +6,9 @@ namespace WarningHub.Engine.Release;
 /// <summary>
 /// Time on Quartz: release at <c>effective</c> (at once when already past) and expiry at <c>expires</c>.
 /// The RAM store is rebuilt from the warning store at start-up, so a restart loses no trigger.
+/// Every trigger is built on the scheduler's own clock (the container's <see cref="TimeProvider"/>): a trigger built
+/// without one reads the system clock for its misfire handling, so on any other clock a late repeat computed its next
+/// time from the wrong "now" and the trigger ended early.
 /// </summary>
 public sealed class WarningScheduler(ISchedulerFactory factory)
 {
@@ -23,8 +26,11 @@ public sealed class WarningScheduler(ISchedulerFactory factory)
         var scheduler = await factory.GetScheduler(cancellationToken);
         var name = warningId.ToString(CultureInfo.InvariantCulture);
         var job = JobBuilder.Create<RepeatJob>().WithIdentity(name, "repeat").UsingJobData(WarningIdKey, name).Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(name, "repeat").StartAt(first).EndAt(until)
-            .WithSimpleSchedule(x => x.WithInterval(every).RepeatForever()).Build();
+        // A repeat that is late by more than the store's misfire threshold (5 s: a busy machine, a paused process)
+        // plays at once and the next follows one interval later. Quartz's default for a repeating trigger would skip
+        // it and wait for the next interval, leaving villages without the red warning's bulletin for 15 minutes.
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider).WithIdentity(name, "repeat").StartAt(first).EndAt(until)
+            .WithSimpleSchedule(x => x.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)).Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
@@ -45,7 +51,7 @@ public sealed class WarningScheduler(ISchedulerFactory factory)
             .WithIdentity(name, group)
             .UsingJobData(WarningIdKey, name)
             .Build();
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity(name, group)
             .StartAt(at)
             .Build();

@@ -3,7 +3,9 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WarningHub.Abstractions;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Ledger;
+using WarningHub.Core.Registry;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Shared;
 using WarningHub.Engine.Sending;
@@ -22,7 +24,7 @@ internal static class BroadcasterEndpoints
     /// </summary>
     public const string SidePadding = "16px";
 
-    private const string Head = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
+    internal const string Head = "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
         + "*,*::before,*::after{box-sizing:border-box}"
         + "body{font-family:sans-serif;line-height:1.5;max-width:40em;margin:0 auto;padding:1em " + SidePadding + ";overflow-wrap:anywhere}"
         + "h1{font-size:1.3em}.mark{color:#b00;font-weight:bold}audio{width:100%}"
@@ -59,12 +61,17 @@ internal static class BroadcasterEndpoints
     }
 
     public static async Task<IResult> PlayedAsync(HttpContext http, string id, string village, string token, BroadcastLinks links, IWarningStore warnings,
-        ILedgerMaintenance ledger, IBroadcastConfirmations confirmations, TimeProvider time, CancellationToken cancellationToken)
+        ILedgerMaintenance ledger, IBroadcastConfirmations confirmations, IAcknowledgementStore acknowledgements, RegistryHolder registry,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, village, token, links, warnings, cancellationToken) is not { } warning) return NotFound();
         var round = await ledger.LastRoundAsync(warning.Id, cancellationToken);
         var code = long.Parse(village, CultureInfo.InvariantCulture);
-        var recorded = await confirmations.RecordAsync(new BroadcastConfirmation(warning.Id, code, round, time.GetUtcNow()), cancellationToken);
+        var now = time.GetUtcNow();
+        var recorded = await confirmations.RecordAsync(new BroadcastConfirmation(warning.Id, code, round, now), cancellationToken);
+        // "Played" is the broadcaster's answer to a 叫应 call, when the broadcaster is called for this village.
+        var broadcasters = registry.Endpoints.OfficersOf(village).Where(o => o.Role == OfficerRole.Broadcaster).Select(o => o.Id).ToList();
+        if (broadcasters.Count > 0) await acknowledgements.AnswerAsync(warning.Id, broadcasters, AcknowledgementMethod.Played, now, cancellationToken);
         var wantsJson = http.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
         return wantsJson
             ? Results.Ok(new { warningId = warning.PublicId, village, round, recorded })

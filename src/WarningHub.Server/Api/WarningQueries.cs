@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WarningHub.Abstractions;
 using Microsoft.Extensions.Options;
+using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Approval;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Warnings;
 using WarningHub.Engine.Approval;
 using WarningHub.Engine.Health;
+using WarningHub.Engine.Reach;
 using WarningHub.Engine.Sending;
 using WarningHub.Engine.Shared;
 using WarningHub.Server.Security;
+using SmsChannel = WarningHub.Core.Planning.Channels;
 
 namespace WarningHub.Server.Api;
 
@@ -43,17 +46,24 @@ internal static class WarningQueries
 
     public static async Task<Results<Ok<ReachResponse>, ProblemHttpResult>> ReachAsync(string id, ClaimsPrincipal user,
         IAuthorizationService authorization, IWarningStore warnings, IReachQuery reach, RegistryHolder registry,
-        IBroadcastConfirmations confirmations, IEnumerable<ITerminalMonitor> monitors, CancellationToken cancellationToken)
+        IBroadcastConfirmations confirmations, IEnumerable<ITerminalMonitor> monitors, WarningReach households, IAcknowledgementStore acknowledgements,
+        CancellationToken cancellationToken)
     {
         if (await ReadableAsync(id, user, authorization, warnings, cancellationToken) is not { } w) return NotFound(id);
         if (!registry.IsLoaded) return Problems.Of(StatusCodes.Status503ServiceUnavailable, "No registry loaded");
-        var report = ReachReportBuilder.Build(w.PublicId, await reach.TargetsAsync(w.Id, cancellationToken),
-            await reach.VillageCountsAsync(w.Id, cancellationToken), registry.Current);
+        // One read of the SMS and WeChat slots gives both the evidence per person and those channels' slot counts.
+        var evidence = await households.EvidenceAsync(w, null, cancellationToken);
+        var counted = new HashSet<string>(StringComparer.Ordinal) { SmsChannel.Sms, SmsChannel.WeChat };
+        var counts = (await reach.VillageCountsAsync(w.Id, counted, cancellationToken))
+            .Concat(evidence.Sms.FirstRoundCounts ?? []).Concat(evidence.WeChat.FirstRoundCounts ?? []).ToList();
+        var report = ReachReportBuilder.Build(w.PublicId, await reach.TargetsAsync(w.Id, cancellationToken), counts, registry.Current);
         // Terminals as their adapters see them now: one that is offline or faulty needs a visit whatever the ledger says.
         var monitorList = monitors.ToList();
         var offline = OfflineTerminals.Count(registry.Endpoints, w.IsForTestRecipientsOnly, (channel, address) =>
             monitorList.Where(m => m.Definition.Channel == channel).Select(m => m.StatusOf(address)).FirstOrDefault(s => s is not null));
-        return TypedResults.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken), offline));
+        return TypedResults.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken), offline,
+            HouseholdReachBuilder.Build(evidence)) with
+        { Acknowledgements = AcknowledgementSummary.Of(await acknowledgements.OfWarningAsync(w.Id, cancellationToken)) });
     }
 
     /// <summary>

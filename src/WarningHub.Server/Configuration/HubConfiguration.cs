@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
+using WarningHub.Engine.Acknowledgements;
 using WarningHub.Engine.Approval;
+using WarningHub.Engine.Notices;
 
 namespace WarningHub.Server.Configuration;
 
@@ -15,7 +17,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Approval", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Approval", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -25,6 +27,8 @@ public static class HubConfiguration
         services.AddSingleton<IValidateOptions<HubOptions>, HubOptionsValidator>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
         services.AddOptions<ApprovalOptions>().Bind(root.GetSection("Approval"), Strict);
+        services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
+        services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
             services.AddSmppChannel(gateway.Key, gateway);
@@ -58,6 +62,8 @@ public static class HubConfiguration
         SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
         SettingErrors.Collect(errors, "Approval", root.GetSection("Approval"), () => services.GetRequiredService<IOptions<ApprovalOptions>>().Value);
         errors.AddRange(UnknownApprovalAgencies(root));
+        SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
+        SettingErrors.Collect(errors, "Acknowledgements", root.GetSection("Acknowledgements"), () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())

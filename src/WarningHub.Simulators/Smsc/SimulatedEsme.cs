@@ -194,6 +194,22 @@ internal sealed class SimulatedEsme : IPduHandler, IAsyncDisposable
         Later(route, OutboundPdu.Request(CommandId.DeliverSm, route.NextSequence(), receipt, null), delay);
     }
 
+    /// <summary>A handset's text to the ESME: a deliver_sm with esm_class 0 (not a receipt), UCS-2.</summary>
+    public void SendMobileOriginated(string from, string to, string text)
+    {
+        var body = new ShortMessagePdu
+        {
+            SourceTon = 1,
+            SourceNpi = 1,
+            SourceAddress = from,
+            DestinationAddress = to,
+            EsmClass = 0,
+            DataCoding = 0x08,
+            ShortMessage = System.Text.Encoding.BigEndianUnicode.GetBytes(text),
+        };
+        _connection.TryEnqueue(OutboundPdu.Request(CommandId.DeliverSm, NextSequence(), body, null));
+    }
+
     private void Later(SimulatedEsme target, OutboundPdu pdu, TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero)

@@ -151,6 +151,19 @@ public sealed partial class SmscSimulator : IAsyncDisposable
         _acceptLoop = AcceptLoopAsync();
     }
 
+    /// <summary>
+    /// A handset's reply: sends <paramref name="text"/> from <paramref name="from"/> as a mobile-originated deliver_sm
+    /// (esm_class 0, UCS-2) on a bind that can receive. False when no bind can.
+    /// </summary>
+    public bool SendMobileOriginated(string from, string to, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var route = _connections.Keys.FirstOrDefault(c => c.CanReceive);
+        if (route is null) return false;
+        route.SendMobileOriginated(from, to, text);
+        return true;
+    }
+
     /// <summary>Answer every submit_sm to <paramref name="destination"/> with <paramref name="commandStatus"/>.</summary>
     public void RejectDestination(string destination, uint commandStatus) => _rejectedDestinations[destination] = commandStatus;
 

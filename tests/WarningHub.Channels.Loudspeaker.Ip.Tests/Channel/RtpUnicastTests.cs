@@ -93,7 +93,11 @@ public class RtpUnicastTests
         Assert.InRange(speaker.Streams[0].Packets, 5, 499);
         // The terminal cannot tell a cut from an end and says "played"; that is not a confirmation.
         Assert.True(await Eventually.TrueAsync(() => speaker.ReportsSent == 1));
-        await Task.Delay(300);
+        // The signal instead of a sleep: the terminal's next report comes after that one, through the same listener,
+        // so once the next bulletin's receipt is in, a receipt for the cut one would have come before it.
+        var next = await network.Channel.BroadcastAsync(Clips.To(speaker.RtpAddress, Clips.MuLaw(5)), CancellationToken.None);
+        var receipt = Assert.Single(await network.ReceiptsAsync(1));
+        Assert.Equal(next.ProviderMessageIds[0], receipt.ProviderMessageId);
         Assert.False(network.Channel.Receipts.TryRead(out _));
     }
 

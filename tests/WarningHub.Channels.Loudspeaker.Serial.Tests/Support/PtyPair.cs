@@ -90,15 +90,8 @@ internal sealed class PtyPair : IDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("socat did not start.");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        var ready = false;
-        for (var i = 0; i < 1000 && !ready && !process.HasExited; i++)
-        {
-            ready = File.Exists(AdapterEnd) && File.Exists(DeviceEnd);
-            if (!ready)
-            {
-                Thread.Sleep(10);
-            }
-        }
+        var ready = Eventually.True(() => process.HasExited || (File.Exists(AdapterEnd) && File.Exists(DeviceEnd)))
+            && File.Exists(AdapterEnd) && File.Exists(DeviceEnd);
 
         if (!ready || process.HasExited)
         {

@@ -67,16 +67,16 @@ public class CmppGatewayLinkTests
     [Theory]
     [InlineData(MessageFormat.Ucs2, 2)]
     [InlineData(MessageFormat.Gbk, 3)]
-    public async Task AHandsetsReply_ComesOutOnMobileOriginated_AndIsAnswered(byte format, int version)
+    public async Task AHandsetsReply_ComesOutAsAnInboundText_AndIsAnswered(byte format, int version)
     {
         await using var harness = await IsmgHarness.StartAsync(gateway: o => o.Version = version);
         var content = format == MessageFormat.Gbk ? MessageText.ToGbk("收到，已转移") : System.Text.Encoding.BigEndianUnicode.GetBytes("收到，已转移");
 
         Assert.True(harness.Ismg.SendMobileOriginated("13900139000", "106570011", content, format));
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var reply = await harness.Gateway.MobileOriginated.ReadAsync(wait.Token);
+        var reply = await harness.Gateway.InboundTexts.ReadAsync(wait.Token);
 
-        Assert.Equal(("13900139000", "106570011", "收到，已转移"), (reply.From, reply.To, reply.Text));
+        Assert.Equal(("13900139000", "106570011", "收到，已转移"), (reply.Sender, reply.Recipient, reply.Text));
         Assert.True(await Eventually.TrueAsync(() => harness.Ismg.DeliverResponses == 1));
         Assert.False(harness.Gateway.Receipts.TryRead(out _));
     }

@@ -20,7 +20,8 @@ public class InMemoryAccessTokenCacheTests
         };
 
         var callers = Enumerable.Range(0, 100).Select(_ => Task.Run(() => cache.GetAsync("wx1", fetch, CancellationToken.None).AsTask())).ToList();
-        await Task.Delay(50);
+        // The fetch is under way (the signal); callers still arriving find it, or the token once it is cached.
+        Assert.True(await Eventually.TrueAsync(() => Volatile.Read(ref _fetches) >= 1));
         release.SetResult();
         var tokens = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(10));
 

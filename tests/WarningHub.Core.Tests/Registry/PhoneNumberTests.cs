@@ -44,7 +44,7 @@ public class PhoneNumberTests
     [Theory]
     [InlineData("13800138000", "138****8000")]
     [InlineData("18912345678", "189****5678")]
-    [InlineData("8613800138000", "861******8000")]
+    [InlineData("8613800138000", "861****8000")]
     [InlineData("12345", "*****")]
     [InlineData(null, "(none)")]
     [InlineData("", "(none)")]

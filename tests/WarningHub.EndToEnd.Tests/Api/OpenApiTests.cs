@@ -12,12 +12,14 @@ public sealed class OpenApiTests(ApiHub fixture) : IClassFixture<ApiHub>
         var document = await DocumentAsync();
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/warnings", "/api/v1/warnings/{id}", "/api/v1/warnings/{id}/reach", "/api/v1/feeds/cap" })
+        foreach (var path in new[] { "/api/v1/warnings", "/api/v1/warnings/{id}", "/api/v1/warnings/{id}/reach", "/api/v1/warnings/{id}/acknowledgements",
+                     "/api/v1/warnings/{id}/unreached", "/api/v1/feeds/cap" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is described");
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal(("apiKey", "header", "X-Api-Key"),
             (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
-        foreach (var (path, method) in new[] { ("/api/v1/warnings", "post"), ("/api/v1/warnings/{id}", "get"), ("/api/v1/warnings/{id}/reach", "get") })
+        foreach (var (path, method) in new[] { ("/api/v1/warnings", "post"), ("/api/v1/warnings/{id}", "get"), ("/api/v1/warnings/{id}/reach", "get"),
+                     ("/api/v1/warnings/{id}/acknowledgements", "get"), ("/api/v1/warnings/{id}/unreached", "get") })
             Assert.True(RequiresApiKey(paths.GetProperty(path).GetProperty(method)), $"{method} {path} asks for the key");
         Assert.False(RequiresApiKey(paths.GetProperty("/api/v1/feeds/cap").GetProperty("get")), "the CAP feed is public");
         var body = paths.GetProperty("/api/v1/warnings").GetProperty("post").GetProperty("requestBody").GetProperty("content");
@@ -33,14 +35,19 @@ public sealed class OpenApiTests(ApiHub fixture) : IClassFixture<ApiHub>
         var submit = Response(document, paths.GetProperty("/api/v1/warnings").GetProperty("post"), "202");
         var status = Response(document, paths.GetProperty("/api/v1/warnings/{id}").GetProperty("get"), "200");
         var reach = Response(document, paths.GetProperty("/api/v1/warnings/{id}/reach").GetProperty("get"), "200");
+        var acknowledgements = Response(document, paths.GetProperty("/api/v1/warnings/{id}/acknowledgements").GetProperty("get"), "200");
 
         Assert.Superset(new HashSet<string> { "id", "duplicate", "status", "msgType" }, Properties(submit));
         Assert.Superset(new HashSet<string> { "id", "state", "status", "level", "channels" }, Properties(status));
         Assert.Superset(new HashSet<string> { "warningId", "county", "towns", "villages", "channels" }, Properties(reach));
+        Assert.Superset(new HashSet<string> { "warningId", "required", "deadline", "summary", "officers" }, Properties(acknowledgements));
+        var officer = Resolve(document, acknowledgements.GetProperty("properties").GetProperty("officers")).GetProperty("items");
+        Assert.Superset(new HashSet<string> { "officerId", "name", "tier", "sentAt", "answeredAt", "how", "escalated" }, Properties(Resolve(document, officer)));
         var channels = Resolve(document, status.GetProperty("properties").GetProperty("channels")).GetProperty("additionalProperties");
         Assert.Superset(new HashSet<string> { "planned", "delivered", "pending", "possiblyDuplicated" }, Properties(Resolve(document, channels)));
         foreach (var (path, method, code) in new[] { ("/api/v1/warnings", "post", "400"), ("/api/v1/warnings", "post", "401"),
-                     ("/api/v1/warnings/{id}", "get", "404"), ("/api/v1/warnings/{id}/reach", "get", "404") })
+                     ("/api/v1/warnings/{id}", "get", "404"), ("/api/v1/warnings/{id}/reach", "get", "404"),
+                     ("/api/v1/warnings/{id}/acknowledgements", "get", "404") })
         {
             var content = paths.GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(code).GetProperty("content");
             Assert.True(content.TryGetProperty("application/problem+json", out _), $"{method} {path} {code} is a problem");

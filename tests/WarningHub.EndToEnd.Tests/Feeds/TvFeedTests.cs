@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
@@ -97,11 +96,8 @@ public sealed class TvFeedTests
         var consumer = new TvCaptionConsumer(hub.Http, new Uri(hub.Http.BaseAddress!, "/api/v1/feeds/tv/jytv.json"));
         Assert.True(await consumer.PollUntilAsync(c => c.Count == 1, TimeSpan.FromSeconds(30)));
 
-        var clock = Stopwatch.StartNew();
         await hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
         Assert.True(await consumer.PollUntilAsync(c => c.Count == 0, Deadline), "off air in time");
-
-        Assert.True(clock.Elapsed < Deadline, $"gone {clock.Elapsed} after the cancel");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,41 @@ public sealed class CmppHubTests : IDisposable
             Assert.True(firstParts.Select(s => s.Destination).ToHashSet().SetEquals(phones));
             Assert.Equal(ismg.Accepted, ismg.ReportsSent);
             Assert.Contains(app.Services.GetServices<ITextSender>(), s => s.Definition.Name == "cmpp:mobile");
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task AnOfficersReply_AsAnMoDeliver_AnswersTheirAcknowledgementCall()
+    {
+        await using var ismg = new IsmgSimulator(new IsmgSimulatorOptions());
+        ismg.Start();
+        var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = 500, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
+        var endpoints = EndpointGenerator.Generate(registry, (_, i) => $"rtp://10.51.{(i + 1) / 250}.{(i + 1) % 250 + 1}:5004", (_, i) => $"serial:tts1#1/{(i + 4) / 4}");
+        var officer = endpoints.FindOfficer(endpoints.Responsibilities.First(r => r.Acknowledges).OfficerId)!;
+        var app = HubHost.Build([], loadConfigFile: false, overrides: CmppSettings(ismg.Port), configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await using (app)
+        {
+            await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, endpoints, default);
+            await app.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", TestHub.ApiKey);
+            using var response = await http.PostAsync(new Uri("/api/v1/warnings", UriKind.Relative),
+                new StringContent(LiveWarning.Xml(LiveWarning.Sample("red-rainstorm.cap.xml")), System.Text.Encoding.UTF8, "application/cap+xml"));
+            var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+            string? how = null;
+            async Task<string?> HowAsync()
+            {
+                var board = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/warnings/{id}/acknowledgements");
+                return board.GetProperty("officers").EnumerateArray().Where(o => o.GetProperty("officerId").GetInt64() == officer.Id)
+                    .Select(o => o.GetProperty("how").GetString()).FirstOrDefault() ?? (board.GetProperty("officers").GetArrayLength() > 0 ? "silent" : null);
+            }
+
+            Assert.True(await Eventually.TrueAsync(async () => await HowAsync() == "silent", TimeSpan.FromSeconds(60)), "the officer was called");
+            Assert.True(ismg.SendMobileOriginated(officer.Phone, "106570011", System.Text.Encoding.BigEndianUnicode.GetBytes("收到"), 8)); // Msg_Fmt 8: UCS2
+            Assert.True(await Eventually.TrueAsync(async () => (how = await HowAsync()) == "sms", TimeSpan.FromSeconds(30)), $"answered by SMS (was {how})");
+            await app.StopAsync();
         }
 
         SqliteConnection.ClearAllPools();

@@ -38,7 +38,7 @@ public sealed class WeChatHubTests
         var warning = await TestHub.WaitForAsync(hub.Http, id, w => w.GetProperty("channels").TryGetProperty(ChannelNames.WeChat, out var c)
             && c.Count("planned") == 3 && c.Count("delivered") + c.Count("failed") == 3, TimeSpan.FromSeconds(30));
         // The simulator records an event's answer after the hub has settled the slot: wait for all three answers.
-        for (var i = 0; i < 100 && wechat.Events.Count < 3; i++) await Task.Delay(50);
+        Assert.True(await Eventually.TrueAsync(() => wechat.Events.Count >= 3), "WeChat recorded the hub's answers to its three events");
 
         var sent = wechat.TemplateMessages;
         Assert.Equal(new[] { Blocker, Follower, Neighbour }.Order(StringComparer.Ordinal), sent.Select(m => m.OpenId).Order(StringComparer.Ordinal));
@@ -94,7 +94,9 @@ public sealed class WeChatHubTests
         var forged = await PostEventAsync(hub, msgId, "failed:user block", token: "not-the-account-token");
         var unsigned = await PostEventAsync(hub, msgId, "failed:user block", token: null);
         var unknownAccount = await PostEventAsync(hub, msgId, "failed:user block", token: wechat.Options.CallbackToken, account: "elsewhere");
-        await Task.Delay(1500); // a receipt, had one been taken, is in the ledger well within this
+        // No sleep: receipts reach the ledger in order through one pump, so the genuine event settling the slot as
+        // delivered (below) is the signal that none of the refused "failed" events was taken: a slot failed first
+        // would have stayed failed.
         var untouched = (await hub.WarningAsync(id)).GetProperty("channels").GetProperty(ChannelNames.WeChat);
         var genuine = await PostEventAsync(hub, msgId, "success", token: wechat.Options.CallbackToken);
         var settled = await TestHub.WaitForAsync(hub.Http, id, w => w.GetProperty("channels").GetProperty(ChannelNames.WeChat).Count("delivered") == 1,

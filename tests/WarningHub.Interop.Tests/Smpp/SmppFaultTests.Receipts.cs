@@ -1,5 +1,6 @@
 using WarningHub.Abstractions;
 using WarningHub.Interop.Tests.Support;
+using WarningHub.Testing.Peers;
 
 namespace WarningHub.Interop.Tests.Smpp;
 

@@ -1,6 +1,7 @@
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Interop.Tests.Support;
+using WarningHub.Testing.Peers;
 
 namespace WarningHub.Interop.Tests.Smpp;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Interop.Tests.Support;
+using WarningHub.Testing.Peers;
 
 namespace WarningHub.Interop.Tests.Smpp;
 

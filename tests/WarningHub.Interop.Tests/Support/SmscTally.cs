@@ -1,3 +1,4 @@
+using WarningHub.Testing.Peers;
 using System.Text.Json;
 
 namespace WarningHub.Interop.Tests.Support;

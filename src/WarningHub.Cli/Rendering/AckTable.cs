@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace WarningHub.Cli.Rendering;
+
+/// <summary>The 叫应 board: one row per officer called, silent ones first (by tier), times in Beijing time.</summary>
+internal static class AckTable
+{
+    public static void Write(IAnsiConsole console, JsonElement board)
+    {
+        var warningId = board.GetProperty("warningId").GetString();
+        if (!board.GetProperty("required").GetBoolean())
+        {
+            console.MarkupLineInterpolated($"{warningId}: this warning calls for no 叫应 (its level, event or status is not configured for it).");
+            return;
+        }
+
+        var officers = board.GetProperty("officers").EnumerateArray()
+            .OrderBy(o => o.GetProperty("answeredAt").ValueKind == JsonValueKind.Null ? 0 : 1)
+            .ThenBy(o => o.GetProperty("tier").GetInt32()).ThenBy(o => o.GetProperty("officerId").GetInt64()).ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"叫应 of {warningId}")
+            .AddColumn("State 状态").AddColumn("Officer 责任人").AddColumn(new TableColumn("Tier 层级").Centered()).AddColumn("Regions 区域")
+            .AddColumn("Sent 发出").AddColumn("Answered 确认").AddColumn("How 方式").AddColumn("Escalated 上报");
+        foreach (var o in officers)
+        {
+            var silent = o.GetProperty("answeredAt").ValueKind == JsonValueKind.Null;
+            var regions = string.Join("、", o.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+            var escalations = o.GetProperty("escalations").GetInt32();
+            table.AddRow(
+                silent ? "[red]silent 未确认[/]" : "[green]answered 已确认[/]",
+                Markup.Escape(o.GetProperty("name").GetString() ?? ""),
+                Tier(o.GetProperty("tier").GetInt32()),
+                Markup.Escape(regions),
+                Time(o.GetProperty("sentAt")),
+                silent ? "" : Time(o.GetProperty("answeredAt")),
+                silent ? "" : How(o.GetProperty("how").GetString()),
+                escalations == 0 ? "" : escalations == 1 ? "reminded, next tier told 已提醒并上报" : "tier after told 再上报");
+        }
+
+        console.Write(table);
+        var s = board.GetProperty("summary");
+        var median = s.GetProperty("medianAnswerSeconds");
+        console.MarkupLineInterpolated(
+            $"Officers 责任人: {s.GetProperty("officers").GetInt32()}, [green]{s.GetProperty("answered").GetInt32()} answered[/], [red]{s.GetProperty("silent").GetInt32()} silent[/], {s.GetProperty("escalated").GetInt32()} escalated; deadline {board.GetProperty("deadline").GetString()}; median answer {(median.ValueKind == JsonValueKind.Null ? "-" : $"{median.GetDouble():0} s")}.");
+    }
+
+    private static string Tier(int tier) => tier switch
+    {
+        1 => "1 村",
+        2 => "2 镇",
+        3 => "3 县",
+        _ => tier.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static string How(string? how) => how switch
+    {
+        "sms" => "SMS reply 短信",
+        "link" => "link 链接",
+        "played" => "played 已播放",
+        _ => how ?? "",
+    };
+
+    private static string Time(JsonElement at) =>
+        at.GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
