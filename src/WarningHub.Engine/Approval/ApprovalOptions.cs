@@ -13,7 +13,8 @@ public sealed class ApprovalOptions
 
     /// <summary>
     /// Rules in order; the first whose agency, level and status match decides. When none matches, orange and red
-    /// Actual warnings need two different approvers and everything else is released at once (<see cref="ApprovalPolicy.Default"/>).
+    /// Actual warnings (and Actual ones without a readable level) need two different approvers and everything else is
+    /// released at once (<see cref="ApprovalPolicy.Default"/>).
     /// </summary>
     public List<ApprovalRule> Rules { get; set; } = [];
 

@@ -9,9 +9,13 @@ namespace WarningHub.Engine.Approval;
 /// </summary>
 public sealed class ApprovalPolicy(IOptions<ApprovalOptions> options)
 {
-    /// <summary>Without a matching rule: two different approvers for orange and red Actual warnings, none otherwise.</summary>
+    /// <summary>
+    /// Without a matching rule: two different approvers for orange and red Actual warnings, and for an Actual warning
+    /// whose level cannot be read (severity Unknown, no level parameter), which could otherwise be a red one that skips
+    /// approval; none otherwise.
+    /// </summary>
     public static int Default(WarningLevel? level, CapStatus status) =>
-        status == CapStatus.Actual && level is WarningLevel.Red or WarningLevel.Orange ? 2 : 0;
+        status == CapStatus.Actual && level is null or WarningLevel.Red or WarningLevel.Orange ? 2 : 0;
 
     public int ApproversFor(string agency, CapMsgType msgType, WarningLevel? level, CapStatus status)
     {

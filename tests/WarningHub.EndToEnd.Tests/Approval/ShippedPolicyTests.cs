@@ -23,7 +23,7 @@ public sealed class ShippedPolicyTests
     private const string WeatherKey = "replace-me-weather-0000000000000000";
 
     [Fact]
-    public async Task TheShippedSettings_HoldRedActualForTwoApprovers_YellowForOne_ExercisesForNone_AndScopeTheWeatherBureau()
+    public async Task TheShippedSettings_HoldRedAndUnreadableActualForTwoApprovers_YellowForOne_ExercisesForNone_AndScopeTheWeatherBureau()
     {
         var folder = Directory.CreateTempSubdirectory("warninghub-shipped-");
         var app = HubHost.Build([], configFile: Path.Combine(Repo.Root, "config", "warninghub.json"), overrides: new Dictionary<string, string?>
@@ -43,6 +43,13 @@ public sealed class ShippedPolicyTests
             Assert.Equal((2, "PendingApproval"), await SubmitAsync(weather, red));
             Assert.Equal((1, "PendingApproval"), await SubmitAsync(weather, WithLevel(red with { Identifier = red.Identifier + "-yellow" }, "黄色")));
             Assert.Equal((0, "Accepted"), await SubmitAsync(weather, red with { Identifier = red.Identifier + "-exercise", Status = CapStatus.Exercise }));
+            // No level to read (severity Unknown, no 预警级别): it might be red, so it waits for two as well.
+            var unknown = red with
+            {
+                Identifier = red.Identifier + "-unknown",
+                Infos = [.. red.Infos.Select(i => i with { Severity = CapSeverity.Unknown, Parameters = [.. i.Parameters.Where(p => p.ValueName is not ("预警级别" or "warningLevel"))] })],
+            };
+            Assert.Equal((2, "PendingApproval"), await SubmitAsync(weather, unknown));
 
             var flood = red with { Identifier = red.Identifier + "-flood", Infos = [.. red.Infos.Select(i => i with { Event = "山洪" })] };
             using var refused = await weather.SubmitAsync(LiveWarning.Xml(flood));
