@@ -33,6 +33,9 @@ public sealed class UserAccounts(IUserStore users, IOptionsMonitor<HubOptions> o
 
     private static readonly PasswordHasher<HubUser> Hasher = new();
 
+    /// <summary>Checked when the name is unknown, so that a refusal takes as long as for a known name with a wrong password.</summary>
+    private static readonly HubUser Nobody = NewUser("(nobody)", HubRole.TownOfficer, "unknown-user-password", null, null, DateTimeOffset.UnixEpoch);
+
     /// <summary>Why <paramref name="password"/> is not acceptable, or null.</summary>
     public static string? PasswordProblem(string? password) =>
         string.IsNullOrEmpty(password) ? "the password is empty"
@@ -51,7 +54,8 @@ public sealed class UserAccounts(IUserStore users, IOptionsMonitor<HubOptions> o
         var now = time.GetUtcNow();
         var user = await users.GetAsync(name, cancellationToken);
         if (user?.LockedUntil is { } until && until > now) return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
-        var verified = user is not null && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var checkedAgainst = user ?? Nobody;
+        var verified = Hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, password) != PasswordVerificationResult.Failed && user is not null;
         if (user is null || !verified || user.Disabled)
         {
             var o = options.CurrentValue.Users;

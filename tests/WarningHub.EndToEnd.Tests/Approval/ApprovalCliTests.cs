@@ -13,7 +13,7 @@ public sealed class ApprovalCliTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     [Fact]
-    public async Task Cli_UsersPendingApproveReject_KeepTheTwoPersonRule_AndTheAuditVerifies_UntilARowIsChanged()
+    public async Task Cli_UsersPendingApproveRejectDisable_KeepTheTwoPersonRule_AndTheAuditVerifies_UntilARowIsChanged()
     {
         await using var hub = await ApprovalHub.StartAsync();
         var database = hub.App.Services.GetRequiredService<WarningHub.Storage.Sqlite.SqliteDatabase>().Path;
@@ -58,6 +58,14 @@ public sealed class ApprovalCliTests
         Assert.True(rejected.ExitCode == 0, rejected.ToString());
         Assert.Equal("Rejected", ApprovalHub.State(await hub.WarningAsync(other)));
 
+        var disabled = await CliProcess.RunWithInputAsync(work, noPassword, Timeout, null, "users", "disable", "erin", "--database", database);
+        Assert.True(disabled.ExitCode == 0, disabled.ToString());
+        var third = (await hub.SubmitPendingAsync(LiveWarning.Sample("red-rainstorm.cap.xml"))).GetProperty("id").GetString()!;
+        var refusedSignIn = await CliProcess.RunWithInputAsync(work, As("erin-secret-pass"), Timeout, null, "approve", third, "--user", "erin", "--url", url);
+        Assert.Equal(1, refusedSignIn.ExitCode);
+        Assert.Contains("401", refusedSignIn.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await hub.WarningAsync(third)).GetProperty("approval").GetProperty("approvals").GetInt32());
+
         var verified = await CliProcess.RunWithInputAsync(work, noPassword, Timeout, null, "audit", "verify", "--database", database);
         Assert.True(verified.ExitCode == 0, verified.ToString());
         var csv = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.csv");
@@ -68,7 +76,7 @@ public sealed class ApprovalCliTests
             Assert.True(exported.ExitCode == 0, exported.ToString());
             var text = await File.ReadAllTextAsync(csv);
             Assert.StartsWith("seq,at,actor,action,subject,detail,prev,hash", text, StringComparison.Ordinal);
-            foreach (var action in new[] { "user.add", "submit", "approve", "approved", "release", "reject", "settings", "session.start", "session.refused" })
+            foreach (var action in new[] { "user.add", "user.disable", "submit", "approve", "approved", "release", "reject", "settings", "session.start", "session.refused" })
                 Assert.Contains($",{action},", text, StringComparison.Ordinal);
             Assert.DoesNotContain("13900139000", text, StringComparison.Ordinal);
             Assert.DoesNotContain("13800138001", text, StringComparison.Ordinal);
