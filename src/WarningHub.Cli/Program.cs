@@ -12,5 +12,10 @@ var root = new RootCommand("WarningHub: public early warnings to every village, 
     UnreachedCommand.Create(),
     ImportCommand.Create(),
     GenerateCommand.Create(),
+    UsersCommand.Create(),
+    ApprovalCommands.Pending(),
+    ApprovalCommands.Approve(),
+    ApprovalCommands.Reject(),
+    AuditCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -51,7 +51,9 @@ public static class HubHost
         services.AddWarningHubEngine(sp => sp.GetRequiredService<SqliteRegistryStore>().Load(),
             sp => sp.GetRequiredService<SqliteRegistryStore>().LoadEndpoints());
         services.AddSingleton<ApiKeyAgency>();
-        services.AddHubSecurity(); // the API-key scheme and the "agency" and "read-warning" policies
+        services.AddHubSecurity(); // the API-key and session schemes, and the policies of HubPolicies
+        services.AddHostedService<SettingsAudit>(); // the settings the hub runs with, in the audit
+        services.AddHostedService<AgencyWebhooks>();
         services.AddProblemDetails();
         services.AddOpenApi(OpenApiDescription.DocumentName, o =>
         {
@@ -82,10 +84,19 @@ public static class HubHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        // Agencies only, by key. Every route outside this group says AllowAnonymous, and a test checks that none is left unsaid.
-        var api = app.MapGroup("/api/v1").RequireAuthorization(HubPolicies.Agency).WithTags("Warnings");
-        api.MapPost("/warnings", WarningSubmission.PostAsync).WithName("SubmitWarning").WithMetadata(new CapRequestBody())
+        // Agencies by key, users by session. Every route outside this group says AllowAnonymous, and a test checks that none is left unsaid.
+        var api = app.MapGroup("/api/v1").RequireAuthorization(HubPolicies.Caller).WithTags("Warnings");
+        api.MapPost("/warnings", WarningSubmission.PostAsync).RequireAuthorization(HubPolicies.Agency).WithName("SubmitWarning").WithMetadata(new CapRequestBody())
             .ProducesProblems(400, 401, 403, 409, 413, 415, 503);
+        api.MapGet("/approvals", ApprovalEndpoints.PendingAsync).RequireAuthorization(HubPolicies.Staff).WithName("ListApprovals").WithTags("Approval")
+            .ProducesProblems(401, 403);
+        api.MapPost("/warnings/{id}/approve", ApprovalEndpoints.ApproveAsync).RequireAuthorization(HubPolicies.Approver).WithName("ApproveWarning")
+            .WithTags("Approval").ProducesProblems(401, 403, 404, 409);
+        api.MapPost("/warnings/{id}/reject", ApprovalEndpoints.RejectAsync).RequireAuthorization(HubPolicies.Approver).WithName("RejectWarning")
+            .WithTags("Approval").ProducesProblems(400, 401, 403, 404, 409);
+        // Signing in needs no key: the password is the credential. Lock-out after repeated failures (Hub:Users).
+        app.MapPost("/api/v1/sessions", SessionEndpoints.SignInAsync).AllowAnonymous().WithName("SignIn").WithTags("Sessions").ProducesProblems(400, 401, 423);
+        api.MapDelete("/sessions/current", SessionEndpoints.SignOutAsync).WithName("SignOut").WithTags("Sessions");
         api.MapGet("/warnings/{id}", WarningQueries.GetAsync).WithName("GetWarning").ProducesProblems(401, 404);
         api.MapGet("/warnings/{id}/reach", WarningQueries.ReachAsync).WithName("GetReach").ProducesProblems(401, 404, 503);
         api.MapGet("/warnings/{id}/acknowledgements", AcknowledgementQueries.GetAsync).WithName("GetAcknowledgements").ProducesProblems(401, 404);

@@ -32,6 +32,9 @@ internal static class Schema
           released_at INTEGER,
           ended_at INTEGER,
           failure TEXT,
+          received_cap BLOB,
+          submitter TEXT,
+          approvers INTEGER NOT NULL DEFAULT 0,
           UNIQUE(sender, identifier));
         CREATE TABLE IF NOT EXISTS shard(
           id INTEGER PRIMARY KEY,
@@ -130,6 +133,49 @@ internal static class Schema
           slot INTEGER NOT NULL,
           state INTEGER NOT NULL DEFAULT 0,
           PRIMARY KEY(source, id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS warning_state ON warning(state);
+        CREATE TABLE IF NOT EXISTS approval(
+          warning INTEGER NOT NULL,
+          user TEXT NOT NULL,
+          approved INTEGER NOT NULL,
+          reason TEXT,
+          at INTEGER NOT NULL,
+          PRIMARY KEY(warning, user, approved)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS approval_call(
+          warning INTEGER NOT NULL,
+          user TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          PRIMARY KEY(warning, user)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS hub_user(
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          role TEXT NOT NULL,
+          agency TEXT,
+          phone TEXT,
+          password_hash TEXT NOT NULL,
+          disabled INTEGER NOT NULL DEFAULT 0,
+          failed INTEGER NOT NULL DEFAULT 0,
+          locked_until INTEGER,
+          created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS user_session(
+          token_hash TEXT PRIMARY KEY,
+          user TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          ended INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS audit(
+          seq INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          detail TEXT NOT NULL,
+          prev TEXT NOT NULL,
+          hash TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_at ON audit(at);
+        CREATE TABLE IF NOT EXISTS audit_cursor(
+          name TEXT PRIMARY KEY,
+          seq INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     /// <summary>Columns added after a table was first shipped: added to databases made before them.</summary>
@@ -138,6 +184,8 @@ internal static class Schema
         ("warning", "failure", "TEXT"),
         ("warning", "received_cap", "BLOB"),
         ("slot", "written", "INTEGER NOT NULL DEFAULT 0"),
+        ("warning", "submitter", "TEXT"),
+        ("warning", "approvers", "INTEGER NOT NULL DEFAULT 0"),
     ];
 
     public static void Apply(SqliteConnection connection)

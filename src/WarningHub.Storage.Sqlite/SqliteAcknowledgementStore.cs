@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using WarningHub.Core.Acknowledgements;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Notices;
 using WarningHub.Core.Registry;
 using WarningHub.Core.Warnings;
@@ -107,6 +109,7 @@ public sealed class SqliteAcknowledgementStore(SqliteDatabase database) : IAckno
                 answered.AddRange(Read(cmd));
             }
 
+            Audit(c, tx, answered, method, at);
             return answered;
         }, cancellationToken, flushToDisk: true);
     }
@@ -126,8 +129,20 @@ public sealed class SqliteAcknowledgementStore(SqliteDatabase database) : IAckno
             cmd.Parameters.AddWithValue("$method", (int)method);
             cmd.Parameters.AddWithValue("$phone", phone);
             cmd.Parameters.AddWithValue("$released", (int)WarningState.Released);
-            return Read(cmd);
+            var answered = Read(cmd);
+            Audit(c, tx, answered, method, at);
+            return answered;
         }, cancellationToken, flushToDisk: true);
+
+    /// <summary>An officer's answer (叫应) is an act of a person: one audit row each, by officer id (no name, no phone).</summary>
+    private static void Audit(SqliteConnection c, SqliteTransaction tx, IEnumerable<Acknowledgement> answered, AcknowledgementMethod method, DateTimeOffset at)
+    {
+        foreach (var a in answered)
+        {
+            SqliteAuditTrail.Append(c, tx, new AuditEntry(string.Create(CultureInfo.InvariantCulture, $"officer:{a.OfficerId}"), AuditActions.Acknowledge,
+                SqliteAuditTrail.PublicIdOf(c, tx, a.WarningId), string.Create(CultureInfo.InvariantCulture, $"answered by {method}; tier {a.Tier}")), at);
+        }
+    }
 
     public Task<IReadOnlyList<Acknowledgement>> OfWarningAsync(long warningId, CancellationToken cancellationToken)
     {

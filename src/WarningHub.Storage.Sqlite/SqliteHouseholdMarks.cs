@@ -1,3 +1,5 @@
+using System.Globalization;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Reach;
 
 namespace WarningHub.Storage.Sqlite;
@@ -24,7 +26,12 @@ public sealed class SqliteHouseholdMarks(SqliteDatabase database) : IHouseholdMa
             cmd.Parameters.AddWithValue("$o", mark.OfficerId);
             cmd.Parameters.AddWithValue("$n", mark.OfficerName);
             cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(mark.At));
-            return cmd.ExecuteNonQuery();
+            var rows = cmd.ExecuteNonQuery();
+            // An officer's act, audited in the same transaction: by officer id, never the officer's or the household's names.
+            SqliteAuditTrail.Append(c, tx, new AuditEntry(string.Create(CultureInfo.InvariantCulture, $"officer:{mark.OfficerId}"), AuditActions.DoorToDoorMark,
+                SqliteAuditTrail.PublicIdOf(c, tx, mark.WarningId),
+                string.Create(CultureInfo.InvariantCulture, $"village {mark.VillageCode} household {mark.HouseholdId}: {mark.Kind}")), mark.At);
+            return rows;
         }, cancellationToken, flushToDisk: true);
     }
 

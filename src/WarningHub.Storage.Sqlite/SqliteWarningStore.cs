@@ -1,16 +1,20 @@
 using WarningHub.Core.Cap;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Warnings;
 
 namespace WarningHub.Storage.Sqlite;
 
-/// <summary>Warnings on the embedded database; accepting commits with an fsync before it returns.</summary>
+/// <summary>
+/// Warnings on the embedded database; accepting commits with an fsync before it returns, together with the
+/// submission's audit row.
+/// </summary>
 public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
 {
-    private const string Columns = """
+    internal const string Columns = """
         id, public_id, sender, identifier, fingerprint, cap_status, msg_type, event, level, headline,
-        sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, released_at, ended_at, failure, received_cap
+        sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, released_at, ended_at, failure, received_cap, submitter, approvers
         """;
 
     public Task<AcceptResult> AcceptAsync(WarningRecord warning, CancellationToken cancellationToken)
@@ -28,9 +32,9 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             cmd.Transaction = tx;
             cmd.CommandText = $"""
                 INSERT INTO warning(public_id, sender, identifier, fingerprint, cap_status, msg_type, event, level, headline,
-                  sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, received_cap)
+                  sent, effective, expires, received_at, submitted_by, cap_xml, refs, state, received_cap, submitter, approvers)
                 VALUES ('', $sender, $identifier, $fp, $status, $type, $event, $level, $headline,
-                  $sent, $effective, $expires, $received, $by, $xml, $refs, $state, $received_cap)
+                  $sent, $effective, $expires, $received, $by, $xml, $refs, $state, $received_cap, $submitter, $approvers)
                 RETURNING id
                 """;
             var p = cmd.Parameters;
@@ -51,6 +55,8 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             p.AddWithValue("$refs", string.Join('\n', warning.References));
             p.AddWithValue("$state", (int)warning.State);
             p.AddWithValue("$received_cap", (object?)warning.ReceivedCap ?? DBNull.Value);
+            p.AddWithValue("$submitter", (object?)warning.Submitter ?? DBNull.Value);
+            p.AddWithValue("$approvers", warning.ApproversRequired);
             var id = (long)cmd.ExecuteScalar()!;
             var publicId = PublicIdOf(id, warning.ReceivedAt);
             using var set = c.CreateCommand();
@@ -59,9 +65,17 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             set.Parameters.AddWithValue("$p", publicId);
             set.Parameters.AddWithValue("$id", id);
             set.ExecuteNonQuery();
-            return new AcceptResult(AcceptOutcome.Created, warning with { Id = id, PublicId = publicId });
+            var stored = warning with { Id = id, PublicId = publicId };
+            SqliteAuditTrail.Append(c, tx, SubmissionAudit(stored), warning.ReceivedAt);
+            return new AcceptResult(AcceptOutcome.Created, stored);
         }, cancellationToken, flushToDisk: true);
     }
+
+    private static AuditEntry SubmissionAudit(WarningRecord w) => new(
+        w.Submitter is { } user ? $"{user} ({w.SubmittedBy})" : w.SubmittedBy, AuditActions.Submit, w.PublicId,
+        string.Create(CultureInfo.InvariantCulture,
+            $"{w.MsgType} {w.CapStatus} {w.Event} {w.Level?.ToString() ?? "-"}; sender {w.Sender} identifier {w.Identifier}; refs {string.Join(' ', w.References)}; "
+            + $"fingerprint {w.Fingerprint}; {(w.ApproversRequired == 0 ? "released without approval" : $"{w.ApproversRequired} approver(s) required")}"));
 
     /// <summary>Readable, sortable and unique: the day of receipt (Beijing time) and the row number.</summary>
     private static string PublicIdOf(long id, DateTimeOffset receivedAt) =>
@@ -100,7 +114,9 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             cmd.Parameters.AddWithValue("$to", (int)to);
             cmd.Parameters.AddWithValue("$from", (int)from);
             cmd.Parameters.AddWithValue("$id", id);
-            return cmd.ExecuteNonQuery() == 1;
+            if (cmd.ExecuteNonQuery() != 1) return false;
+            if (to == WarningState.Released) Audit(c, tx, id, AuditActions.Release, "every slot planned; sending", at);
+            return true;
         }, cancellationToken, flushToDisk: true);
 
     public Task<bool> EndAsync(long id, WarningState to, DateTimeOffset at, CancellationToken cancellationToken)
@@ -112,13 +128,29 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
             cmd.Transaction = tx;
             cmd.CommandText = $"""
                 UPDATE warning SET state = $to, ended_at = $at WHERE id = $id
-                AND state IN ({(int)WarningState.Accepted}, {(int)WarningState.Releasing}, {(int)WarningState.Released}, {(int)WarningState.Failed})
+                AND state IN ({(int)WarningState.Accepted}, {(int)WarningState.Releasing}, {(int)WarningState.Released}, {(int)WarningState.Failed},
+                  {(int)WarningState.PendingApproval})
                 """;
             cmd.Parameters.AddWithValue("$to", (int)to);
             cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(at));
             cmd.Parameters.AddWithValue("$id", id);
-            return cmd.ExecuteNonQuery() == 1;
+            if (cmd.ExecuteNonQuery() != 1) return false;
+            var action = to switch
+            {
+                WarningState.Cancelled => AuditActions.Cancel,
+                WarningState.Superseded => AuditActions.Supersede,
+                WarningState.Expired => AuditActions.Expire,
+                _ => "end",
+            };
+            Audit(c, tx, id, action, $"ended: {to}", at);
+            return true;
         }, cancellationToken, flushToDisk: true);
+    }
+
+    /// <summary>The hub's own acts on a warning (release, end), in the transaction that makes them.</summary>
+    private static void Audit(SqliteConnection c, SqliteTransaction tx, long id, string action, string detail, DateTimeOffset at)
+    {
+        SqliteAuditTrail.Append(c, tx, new AuditEntry("hub", action, SqliteAuditTrail.PublicIdOf(c, tx, id), detail), at);
     }
 
     public Task<bool> FailAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken)
@@ -144,6 +176,9 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
 
     public Task<IReadOnlyList<WarningRecord>> ListUnreleasedAsync(CancellationToken cancellationToken) =>
         ListInStates(WarningState.Accepted, WarningState.Releasing);
+
+    public Task<IReadOnlyList<WarningRecord>> ListPendingApprovalAsync(CancellationToken cancellationToken) =>
+        ListInStates(WarningState.PendingApproval);
 
     public Task<IReadOnlyList<WarningRecord>> ListFailedAsync(CancellationToken cancellationToken) =>
         ListInStates(WarningState.Failed);
@@ -172,7 +207,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
         return r.Read() ? Read(r) : null;
     }
 
-    private static WarningRecord Read(SqliteDataReader r) => new()
+    internal static WarningRecord Read(SqliteDataReader r) => new()
     {
         Id = r.GetInt64(0),
         PublicId = r.GetString(1),
@@ -196,5 +231,7 @@ public sealed class SqliteWarningStore(SqliteDatabase database) : IWarningStore
         EndedAt = SqliteTime.FromDbNullable(r.GetValue(19)),
         Failure = r.IsDBNull(20) ? null : r.GetString(20),
         ReceivedCap = r.IsDBNull(21) ? null : (byte[])r.GetValue(21),
+        Submitter = r.IsDBNull(22) ? null : r.GetString(22),
+        ApproversRequired = r.GetInt32(23),
     };
 }

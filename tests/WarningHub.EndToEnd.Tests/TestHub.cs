@@ -94,6 +94,8 @@ internal sealed class TestHub : IAsyncDisposable
         ["WarningHub:Hub:Agencies:2:Name"] = "county-operators",
         ["WarningHub:Hub:Agencies:2:ApiKey"] = OperatorKey,
         ["WarningHub:Hub:Agencies:2:ReadsAll"] = "true",
+        // The tests of sending release at once; the approval tests set their own rules over this one.
+        ["WarningHub:Approval:Rules:0:Approvers"] = "0",
         ["WarningHub:Engine:ReceiptWindow"] = "00:00:05",
         ["WarningHub:Engine:LinkSecret"] = "e2e-link-secret-0123456789",
         ["WarningHub:Engine:ReceiptSweepInterval"] = "00:00:01",

@@ -28,6 +28,8 @@ internal static class BatteryHub
         ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
         ["WarningHub:Hub:Agencies:0:ApiKey"] = ApiKey,
         ["WarningHub:Hub:Agencies:0:Senders:0"] = BatteryWarning.Sample().Sender,
+        // The battery measures sending under faults: its red warning is released without approvers, on purpose.
+        ["WarningHub:Approval:Rules:0:Approvers"] = "0",
         ["WarningHub:Engine:LinkSecret"] = "fault-battery-link-secret-0123",
         ["WarningHub:Engine:ReceiptWindow"] = Duration(options.ReceiptWindow),
         ["WarningHub:Engine:ReceiptQueryAfter"] = "00:00:03",

@@ -1,5 +1,6 @@
 using WarningHub.Abstractions;
 using WarningHub.Core.Acknowledgements;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Notices;
 using WarningHub.Core.Registry;
@@ -62,6 +63,28 @@ public sealed class SqliteAcknowledgementStoreTests
         Assert.Empty(byLink);
         Assert.True(Assert.Single(await store.OfWarningAsync(ended, default)).IsSilent);
         Assert.Empty(await store.PendingDeadlinesAsync(default)); // answered, and the other warning has ended
+    }
+
+    [Fact]
+    public async Task EveryAnswer_IsAuditedByOfficerId_WithoutTheOfficersNameOrPhone()
+    {
+        await using var temp = new TempDatabase();
+        var (store, _, warning) = await ArrangeAsync(temp);
+        await store.StartAsync([Call(warning, 1), Call(warning, 2)], [], Now, default);
+        await store.AnswerByPhoneAsync("13900000001", AcknowledgementMethod.Sms, Now.AddMinutes(1), default);
+        await store.AnswerAsync(warning, [2], AcknowledgementMethod.Played, Now.AddMinutes(2), default);
+        var marks = new SqliteHouseholdMarks(temp.Database);
+        await marks.RecordAsync(new WarningHub.Core.Reach.HouseholdMark(warning, 511124100001, 42, WarningHub.Core.Reach.HouseholdMarkKind.Evacuated, 7, "张三", Now.AddMinutes(3)), default);
+
+        var trail = new SqliteAuditTrail(temp.Database, TimeProvider.System);
+        var rows = (await trail.ReadAsync(null, null, default)).Where(r => r.Action is AuditActions.Acknowledge or AuditActions.DoorToDoorMark).ToList();
+        Assert.Equal([(AuditActions.Acknowledge, "officer:1"), (AuditActions.Acknowledge, "officer:2"), (AuditActions.DoorToDoorMark, "officer:7")],
+            rows.Select(r => (r.Action, r.Actor)));
+        Assert.Contains("Sms", rows[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("household 42: Evacuated", rows[2].Detail, StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotContain("13900000001", r.Actor + r.Subject + r.Detail, StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Detail.Contains("张三", StringComparison.Ordinal));
+        Assert.Null(AuditChain.Verify(trail.ReadChain()));
     }
 
     private static async Task<(SqliteAcknowledgementStore, SqliteNoticeStore, long)> ArrangeAsync(TempDatabase temp) =>

@@ -155,6 +155,8 @@ internal static partial class EndToEndScenario
         ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
         ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
         ["WarningHub:Hub:Agencies:0:Senders:0"] = BenchWarning.Sender,
+        // The benchmark measures release to delivery: its warning is released without approvers, on purpose.
+        ["WarningHub:Approval:Rules:0:Approvers"] = "0",
         ["WarningHub:Engine:Workers"] = Invariant(settings.Workers),
         ["WarningHub:Engine:LinkSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
         ["WarningHub:Engine:SmsSignature"] = BenchWarning.Signature,

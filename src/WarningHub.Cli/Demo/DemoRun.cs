@@ -113,6 +113,8 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
         ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
         ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
         ["WarningHub:Hub:Agencies:0:Senders:0"] = Sender,
+        // The demo shows the way out to the county, not 审核签发: its red warning is released without approvers, said here on purpose.
+        ["WarningHub:Approval:Rules:0:Approvers"] = "0",
         ["WarningHub:Engine:ReceiptWindow"] = "00:01:00",
         ["WarningHub:Engine:LinkSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
         ["WarningHub:Engine:PublicBaseUrl"] = hub.GetLeftPart(UriPartial.Authority),

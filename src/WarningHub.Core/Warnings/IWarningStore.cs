@@ -16,7 +16,10 @@ public enum AcceptOutcome
 /// <summary>Result of <see cref="IWarningStore.AcceptAsync"/>.</summary>
 public sealed record AcceptResult(AcceptOutcome Outcome, WarningRecord Warning);
 
-/// <summary>Durable store of warnings. Every state change is a conditional update so it happens once.</summary>
+/// <summary>
+/// Durable store of warnings. Every state change is a conditional update so it happens once. Accepting writes the
+/// submission's audit row in the same transaction.
+/// </summary>
 public interface IWarningStore
 {
     /// <summary>Stores a warning durably (committed before returning), idempotent on (sender, identifier).</summary>
@@ -34,7 +37,7 @@ public interface IWarningStore
     /// <summary>Moves a warning from <paramref name="from"/> to <paramref name="to"/>; false if it was not in <paramref name="from"/>.</summary>
     Task<bool> TransitionAsync(long id, WarningState from, WarningState to, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Ends a warning that has not ended yet (Expired, Cancelled, Superseded or Applied); false if it had.</summary>
+    /// <summary>Ends a warning that has not ended yet (also one pending approval) as Expired, Cancelled, Superseded or Applied; false if it had.</summary>
     Task<bool> EndAsync(long id, WarningState to, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Moves a warning that is still Accepted or Releasing to Failed with the reason; false if it was not in either.</summary>
@@ -42,6 +45,9 @@ public interface IWarningStore
 
     /// <summary>Warnings whose release has not finished (Accepted or Releasing), oldest first: the release outbox.</summary>
     Task<IReadOnlyList<WarningRecord>> ListUnreleasedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Warnings waiting for approval, oldest first.</summary>
+    Task<IReadOnlyList<WarningRecord>> ListPendingApprovalAsync(CancellationToken cancellationToken);
 
     /// <summary>Warnings whose release failed and that have not ended.</summary>
     Task<IReadOnlyList<WarningRecord>> ListFailedAsync(CancellationToken cancellationToken);

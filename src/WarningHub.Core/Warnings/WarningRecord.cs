@@ -27,6 +27,12 @@ public sealed record WarningRecord
     public DateTimeOffset ReceivedAt { get; init; }
     public required string SubmittedBy { get; init; }
 
+    /// <summary>The hub user who submitted it through a console session; null when an agency's key did.</summary>
+    public string? Submitter { get; init; }
+
+    /// <summary>How many distinct approvers must say yes before it is released (0: released at once).</summary>
+    public int ApproversRequired { get; init; }
+
     /// <summary>The document as CAP 1.2 XML, in the hub's compact stored form (what the engine reads).</summary>
     public required string CapXml { get; init; }
 

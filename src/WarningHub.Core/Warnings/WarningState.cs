@@ -1,6 +1,9 @@
 namespace WarningHub.Core.Warnings;
 
-/// <summary>Where a warning is in its life. Approval states come with the approval workflow.</summary>
+/// <summary>
+/// Where a warning is in its life. One that needs approval is stored <see cref="PendingApproval"/> and becomes
+/// <see cref="Accepted"/> (approved: the release outbox takes it) only when enough distinct approvers said yes.
+/// </summary>
 public enum WarningState
 {
     /// <summary>Stored; waiting for release at its effective time (or, for a Cancel, to be applied).</summary>
@@ -29,6 +32,15 @@ public enum WarningState
     /// planned before the failure still go out. Shown by status, logged as an error and reported by /health.
     /// </summary>
     Failed = 7,
+
+    /// <summary>
+    /// Stored durably, waiting for its approvers (审核签发); the release outbox never sees it. Approval moves it to
+    /// <see cref="Accepted"/>; a rejection to <see cref="Rejected"/>; its expiry to <see cref="Expired"/>.
+    /// </summary>
+    PendingApproval = 8,
+
+    /// <summary>An approver refused it, with a reason: nothing was sent and nothing will be.</summary>
+    Rejected = 9,
 }
 
 /// <summary>Helpers on <see cref="WarningState"/>.</summary>
@@ -36,5 +48,6 @@ public static class WarningStateExtensions
 {
     /// <summary>True when the warning will send nothing more.</summary>
     public static bool HasEnded(this WarningState state) =>
-        state is WarningState.Expired or WarningState.Cancelled or WarningState.Superseded or WarningState.Applied;
+        state is WarningState.Expired or WarningState.Cancelled or WarningState.Superseded or WarningState.Applied
+        or WarningState.Rejected;
 }

@@ -7,6 +7,7 @@ using Quartz;
 using WarningHub.Core.Registry;
 using WarningHub.Core.Templates.Text;
 using WarningHub.Engine.Acknowledgements;
+using WarningHub.Engine.Approval;
 using WarningHub.Engine.Notices;
 using WarningHub.Engine.Intake;
 using WarningHub.Engine.Receipts;
@@ -46,6 +47,11 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WarningLifecycle>();
         // Intake → Release → Sending → Receipts: each stage depends only on those before it and on the shared services.
         services.TryAddSingleton<WarningIntake>();
+        services.AddOptions<ApprovalOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>());
+        services.TryAddSingleton<ApprovalPolicy>();
+        services.TryAddSingleton<ApprovalDesk>();
+        services.TryAddSingleton<ApprovalDeadlines>();
         services.TryAddSingleton<WarningDispatcher>();
         services.TryAddSingleton<WarningScheduler>();
         services.TryAddSingleton<WarningReleaser>();
@@ -98,6 +104,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService<ChannelHost>();
         services.AddHostedService<EngineRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<ReleaseOutbox>());
+        services.AddHostedService(sp => sp.GetRequiredService<ApprovalDeadlines>());
         services.AddHostedService(sp => sp.GetRequiredService<ShardFastLane>());
         services.AddHostedService(sp => sp.GetRequiredService<GatewayWaits>());
         services.AddHostedService<ReceiptPump>();

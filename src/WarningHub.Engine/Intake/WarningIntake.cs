@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Warnings;
+using WarningHub.Engine.Approval;
 using WarningHub.Engine.Release;
 using WarningHub.Engine.Shared;
 
@@ -10,20 +11,30 @@ namespace WarningHub.Engine.Intake;
 /// <summary>
 /// Takes a parsed CAP alert from an authenticated agency: validates it for dissemination, resolves the warnings
 /// an Update or Cancel references, stores it durably (idempotent on sender and identifier) and dispatches it.
-/// A refused submission changes nothing. What happens next belongs to the release outbox, which it notifies.
+/// A refused submission changes nothing. A warning that the <see cref="ApprovalPolicy"/> says needs approvers is
+/// stored <see cref="WarningState.PendingApproval"/> and waits for them (<see cref="ApprovalDesk"/>); any other goes
+/// to the release outbox, which it notifies.
 /// </summary>
 public sealed class WarningIntake(
     IWarningStore warnings,
     ReleaseOutbox outbox,
+    ApprovalPolicy approval,
     RegistryHolder registry,
     TimeProvider time,
     ILogger<WarningIntake> logger)
 {
     /// <param name="alert">The parsed alert.</param>
-    /// <param name="submittedBy">The agency's name.</param>
+    /// <param name="submittedBy">The agency, whose approval policy applies.</param>
+    /// <param name="cancellationToken">Ends the wait for the store.</param>
+    public Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, CancellationToken cancellationToken) =>
+        SubmitAsync(alert, submittedBy, submitter: null, cancellationToken);
+
+    /// <param name="alert">The parsed alert.</param>
+    /// <param name="submittedBy">The agency, whose approval policy applies.</param>
+    /// <param name="submitter">The hub user who submitted it for the agency (a console session), who may then not approve it; null for a key.</param>
     /// <param name="cancellationToken">Ends the wait for the store.</param>
     /// <param name="received">The CAP XML as received (kept and served as it came, signature intact); null for JSON.</param>
-    public async Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, CancellationToken cancellationToken, byte[]? received = null)
+    public async Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, string? submitter, CancellationToken cancellationToken, byte[]? received = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (!registry.IsLoaded)
@@ -59,10 +70,16 @@ public sealed class WarningIntake(
 
         var capXml = StoredCap.Write(alert, out var unreadable);
         if (capXml is null) return IntakeResult.Refused(IntakeOutcome.Invalid, unreadable!);
-        var record = RecordOf(alert, info, submittedBy, references, capXml) with { ReceivedCap = ReadsBack(received, alert) ? received : null };
+        var record = RecordOf(alert, info, submittedBy, references, capXml) with
+        {
+            ReceivedCap = ReadsBack(received, alert) ? received : null,
+            Submitter = submitter,
+        };
         // A Cancel usually carries no info block: it speaks of the warning it ends, so its 解除 message names that one.
         if (info is null && first is not null)
             record = record with { Event = first.Event, Level = first.Level, Headline = first.Headline };
+        var approvers = approval.ApproversFor(submittedBy, record.MsgType, record.Level, record.CapStatus);
+        if (approvers > 0) record = record with { ApproversRequired = approvers, State = WarningState.PendingApproval };
         var result = await warnings.AcceptAsync(record, cancellationToken);
         switch (result.Outcome)
         {
@@ -72,8 +89,10 @@ public sealed class WarningIntake(
             case AcceptOutcome.Duplicate:
                 return new IntakeResult(IntakeOutcome.Duplicate, result.Warning, []);
         }
-        logger.LogInformation("Warning {PublicId} accepted from {Agency}: {MsgType} {Status} {Event}",
-            result.Warning.PublicId, submittedBy, record.MsgType, record.CapStatus, record.Event);
+        logger.LogInformation("Warning {PublicId} accepted from {Agency}: {MsgType} {Status} {Event}, {Approvers} approver(s) required",
+            result.Warning.PublicId, submittedBy, record.MsgType, record.CapStatus, record.Event, approvers);
+        // Pending approval is durable too; the outbox hears of it only once it is approved.
+        if (approvers > 0) return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
         // Accepted is durable: from here the outbox owns it, and its sweep finishes it even if this notice is lost.
         outbox.Notify(result.Warning.Id);
         return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);

@@ -8,7 +8,7 @@ using WarningHub.Server.Security;
 namespace WarningHub.Server.Api;
 
 /// <summary>
-/// What the generated OpenAPI document (/openapi/v1.json) cannot infer: the API-key scheme, which operations need
+/// What the generated OpenAPI document (/openapi/v1.json) cannot infer: the API-key and session schemes, which operations need
 /// it, and the CAP body of the submit operation (read by hand, so that every refusal is the hub's own problem+json).
 /// </summary>
 internal sealed class OpenApiDescription : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
@@ -29,6 +29,12 @@ internal sealed class OpenApiDescription : IOpenApiDocumentTransformer, IOpenApi
             Name = ApiKeyAgency.Header,
             Description = "The agency's key. An agency reads only the warnings it submitted; another agency's warning is a 404.",
         };
+        document.Components.SecuritySchemes[SessionAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A user's session token from POST /api/v1/sessions: approvers approve and reject; county staff read every warning.",
+        };
         return Task.CompletedTask;
     }
 
@@ -40,9 +46,14 @@ internal sealed class OpenApiDescription : IOpenApiDocumentTransformer, IOpenApi
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
             operation.Security ??= [];
+            // Alternatives: an agency's key, or a user's session.
             operation.Security.Add(new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, context.Document)] = [],
+            });
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(SessionAuthenticationHandler.SchemeName, context.Document)] = [],
             });
         }
         if (metadata.OfType<CapRequestBody>().Any())

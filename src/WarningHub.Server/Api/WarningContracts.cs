@@ -1,6 +1,7 @@
 using System.Globalization;
 using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
+using WarningHub.Core.Warnings;
 
 namespace WarningHub.Server.Api;
 
@@ -9,16 +10,27 @@ namespace WarningHub.Server.Api;
 /// <param name="Duplicate">True when the same (sender, identifier) and content had been accepted before: same id.</param>
 /// <param name="Status">CAP status: Actual, Exercise, System, Test, Draft.</param>
 /// <param name="MsgType">CAP msgType: Alert, Update, Cancel, …</param>
-public sealed record SubmitResponse(string Id, bool Duplicate, string Status, string MsgType);
+/// <param name="State">PendingApproval when approvers must release it first; Accepted when it goes to release by itself.</param>
+/// <param name="ApproversRequired">Distinct approvers it needs (0: none).</param>
+public sealed record SubmitResponse(string Id, bool Duplicate, string Status, string MsgType, string State, int ApproversRequired)
+{
+    public static SubmitResponse Of(WarningRecord warning, bool duplicate)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return new SubmitResponse(warning.PublicId, duplicate, warning.CapStatus.ToString(), warning.MsgType.ToString(), warning.State.ToString(),
+            warning.ApproversRequired);
+    }
+}
 
 /// <summary>GET /api/v1/warnings/{id}: the warning's state and, per ledger channel, its slot counts.</summary>
 /// <param name="Failure">Why the release failed, when <paramref name="State"/> is Failed.</param>
 /// <param name="Waiting">Gateways that are down while this warning's slots wait for them.</param>
+/// <param name="Approval">Approvers required and their decisions (required 0: released without approval).</param>
 public sealed record WarningStatusResponse(
     string Id, string Sender, string Identifier, string Status, string MsgType, string Event, string Level, string Headline,
     string State, DateTimeOffset Sent, DateTimeOffset Effective, DateTimeOffset? Expires, DateTimeOffset ReceivedAt,
     DateTimeOffset? ReleasedAt, DateTimeOffset? EndedAt, string? Failure, IReadOnlyList<GatewayWait> Waiting,
-    IReadOnlyList<string> References, IReadOnlyDictionary<string, ChannelCounts> Channels);
+    IReadOnlyList<string> References, IReadOnlyDictionary<string, ChannelCounts> Channels, ApprovalJson Approval);
 
 /// <summary>A channel's slots wait for a gateway that is down (guarantee 9: an outage costs no attempt, and shows).</summary>
 public sealed record GatewayWait(string Channel, string Gateway, string? Problem, DateTimeOffset Since, string Text)

@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WarningHub.Abstractions;
+using Microsoft.Extensions.Options;
 using WarningHub.Core.Acknowledgements;
+using WarningHub.Core.Approval;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Reach;
 using WarningHub.Core.Warnings;
+using WarningHub.Engine.Approval;
 using WarningHub.Engine.Health;
 using WarningHub.Engine.Reach;
 using WarningHub.Engine.Sending;
@@ -21,7 +24,7 @@ internal static class WarningQueries
 {
     public static async Task<Results<Ok<WarningStatusResponse>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user,
         IAuthorizationService authorization, IWarningStore warnings, ILedgerMaintenance ledger, ChannelRouter router, EngineHealth health,
-        CancellationToken cancellationToken)
+        IApprovalStore approvals, IOptions<ApprovalOptions> approvalOptions, CancellationToken cancellationToken)
     {
         if (await ReadableAsync(id, user, authorization, warnings, cancellationToken) is not { } w) return NotFound(id);
         // Every channel the hub serves is listed (zeros before planning), and any channel the ledger has slots on.
@@ -37,7 +40,8 @@ internal static class WarningQueries
         }
         return TypedResults.Ok(new WarningStatusResponse(w.PublicId, w.Sender, w.Identifier, w.CapStatus.ToString(), w.MsgType.ToString(),
             w.Event, w.Level?.ToString() ?? "", w.Headline, w.State.ToString(), w.Sent, w.Effective, w.Expires, w.ReceivedAt, w.ReleasedAt,
-            w.EndedAt, w.Failure, waiting, w.References, channels));
+            w.EndedAt, w.Failure, waiting, w.References, channels,
+            ApprovalJson.Of(w, await approvals.DecisionsAsync(w.Id, cancellationToken), approvalOptions.Value.Deadline)));
     }
 
     public static async Task<Results<Ok<ReachResponse>, ProblemHttpResult>> ReachAsync(string id, ClaimsPrincipal user,

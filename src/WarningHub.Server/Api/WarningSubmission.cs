@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using WarningHub.Core.Cap;
+using WarningHub.Core.Planning;
 using WarningHub.Engine.Intake;
+using WarningHub.Engine.Shared;
 using WarningHub.Server.Configuration;
 using WarningHub.Server.Security;
 using WarningHub.Server.Signatures;
@@ -13,7 +15,7 @@ namespace WarningHub.Server.Api;
 internal static class WarningSubmission
 {
     public static async Task<Results<Accepted<SubmitResponse>, ProblemHttpResult>> PostAsync(HttpContext http, WarningIntake intake, IOptions<HubOptions> options,
-        CapSignatures signatures, CancellationToken cancellationToken)
+        CapSignatures signatures, RegistryHolder registry, CancellationToken cancellationToken)
     {
         // The "agency" policy lets only a known key through; the authentication handler put its agency into claims.
         var agency = http.User.AgencyOf() ?? throw new InvalidOperationException("POST /api/v1/warnings is mapped without the agency policy.");
@@ -53,12 +55,16 @@ internal static class WarningSubmission
         if (signature.State == SignatureState.Refused)
             return Problems.Of(StatusCodes.Status400BadRequest, "Signature refused", [new CapProblem("Signature", signature.Problem!)]);
 
-        var result = await intake.SubmitAsync(alert, agency, cancellationToken, received);
+        // Scope: the agency's event types and areas (403 naming the field); checked on the registry the hub plans with.
+        if (registry.IsLoaded && options.Value.Agencies.FirstOrDefault(a => a.Name == agency) is { } own
+            && new AgencyScope(own.Events, own.Areas).Check(alert, registry.Current) is { Count: > 0 } outside)
+            return Problems.Of(StatusCodes.Status403Forbidden, "Outside the agency's scope", outside);
+
+        var result = await intake.SubmitAsync(alert, agency, http.User.UserOf(), cancellationToken, received);
         return result.Outcome switch
         {
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted($"/api/v1/warnings/{result.Warning!.PublicId}",
-                new SubmitResponse(result.Warning.PublicId, result.Outcome == IntakeOutcome.Duplicate, result.Warning.CapStatus.ToString(),
-                    result.Warning.MsgType.ToString())),
+                SubmitResponse.Of(result.Warning, result.Outcome == IntakeOutcome.Duplicate)),
             IntakeOutcome.Conflict => Problems.Of(StatusCodes.Status409Conflict, "Identifier already used with other content", result.Problems),
             IntakeOutcome.Unavailable => Problems.Of(StatusCodes.Status503ServiceUnavailable, "Hub not ready", result.Problems),
             IntakeOutcome.Forbidden => Problems.Of(StatusCodes.Status403Forbidden, "Not allowed", result.Problems),

@@ -5,6 +5,7 @@ using WarningHub.Channels.Sms.Cmpp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
 using WarningHub.Engine.Acknowledgements;
+using WarningHub.Engine.Approval;
 using WarningHub.Engine.Notices;
 
 namespace WarningHub.Server.Configuration;
@@ -16,7 +17,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Approval", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class HubConfiguration
         services.AddSingleton<IValidateOptions<HubOptions>, WarningHub.Server.Signatures.SignatureOptionsValidator>();
         services.AddSingleton<WarningHub.Server.Signatures.CapSignatures>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
+        services.AddOptions<ApprovalOptions>().Bind(root.GetSection("Approval"), Strict);
         services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
         services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
@@ -60,6 +62,8 @@ public static class HubConfiguration
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
         SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Approval", root.GetSection("Approval"), () => services.GetRequiredService<IOptions<ApprovalOptions>>().Value);
+        errors.AddRange(UnknownApprovalAgencies(root));
         SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
         SettingErrors.Collect(errors, "Acknowledgements", root.GetSection("Acknowledgements"), () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
@@ -90,6 +94,19 @@ public static class HubConfiguration
                 + "gateway only; configure one of them.");
         }
         return errors;
+    }
+
+    /// <summary>A rule naming an agency that does not exist would silently never apply: a typo that weakens the policy.</summary>
+    private static IEnumerable<string> UnknownApprovalAgencies(IConfigurationSection root)
+    {
+        var known = root.GetSection("Hub:Agencies").GetChildren().Select(a => a["Name"])
+            .Concat(root.GetSection("CapFeeds:Upstreams").GetChildren().Select(f => f["Agency"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var rules = root.GetSection("Approval:Rules").GetChildren().ToList();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i]["Agency"] is { Length: > 0 } agency && !known.Contains(agency))
+                yield return $"{Root}:Approval:Rules[{i}].Agency: '{agency}' is no agency of Hub:Agencies or CapFeeds:Upstreams.";
+        }
     }
 
     private static void Strict(BinderOptions o) => o.ErrorOnUnknownConfiguration = true;

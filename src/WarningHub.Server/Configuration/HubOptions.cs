@@ -25,6 +25,32 @@ public sealed class HubOptions
 
     /// <summary>The private key of <see cref="SigningCertificate"/> (a PEM file). A credential: keep the file private.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>Sign-in rules for console and API users (`warninghub users`).</summary>
+    public UserOptions Users { get; set; } = new();
+}
+
+/// <summary>How users sign in: lock-out after repeated failures, and how long a console session lasts.</summary>
+public sealed class UserOptions
+{
+    /// <summary>Failed sign-ins in a row that lock the user out.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked-out user is refused, even with the right password.</summary>
+    public TimeSpan LockOutFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a session token is valid after sign-in.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>Where an agency hears of every state change of its warnings, signed with HMAC-SHA256.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The agency's HTTPS (or loopback HTTP) address; empty: no webhook.</summary>
+    public string Url { get; set; } = "";
+
+    /// <summary>The HMAC key (at least 16 characters); the agency checks X-WarningHub-Signature with it.</summary>
+    public string Secret { get; set; } = "";
 }
 
 /// <summary>An issuing agency and the CAP senders it may submit as.</summary>
@@ -53,4 +79,13 @@ public sealed class AgencyOptions
 
     /// <summary>Refuse the agency's warnings without a valid signature (so also JSON). Needs <see cref="Certificate"/>.</summary>
     public bool SignatureRequired { get; set; }
+
+    /// <summary>CAP event types (<c>info.event</c>, exactly as sent: 暴雨, 山洪…) the agency may send; empty means any.</summary>
+    public List<string> Events { get; set; } = [];
+
+    /// <summary>Division codes (county, town or village; 6, 9 or 12 digits) the agency may warn; empty means the whole county.</summary>
+    public List<string> Areas { get; set; } = [];
+
+    /// <summary>Optional: state changes of this agency's warnings (pending, approved, rejected, released, expired…) are posted here.</summary>
+    public WebhookOptions? Webhook { get; set; }
 }

@@ -12,11 +12,12 @@ public static class SampleSecrets
 {
     /// <summary>
     /// Settings that are credentials, as paths under "WarningHub" with <c>*</c> for one level of names (an agency's
-    /// index, a gateway's or account's name): agency keys, the link secret, WeChat and WeCom secrets, gateway passwords.
+    /// index, a gateway's or account's name): agency keys and webhook secrets, the link secret, WeChat and WeCom secrets, gateway passwords.
     /// </summary>
     private static readonly string[] CredentialPaths =
     [
         "Hub:Agencies:*:ApiKey",
+        "Hub:Agencies:*:Webhook:Secret",
         "Engine:LinkSecret",
         "Sms:Smpp:*:Password",
         "Sms:Cmpp:*:SharedSecret",

@@ -20,7 +20,12 @@ internal static class CliProcess
 
     /// <param name="environment">Variables set (or, when null, removed) for the child only.</param>
     /// <param name="timeout">After it the child is killed and the test fails, rather than hanging the run.</param>
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args) =>
+        RunWithInputAsync(workingDirectory, environment, timeout, input: null, args);
+
+    /// <param name="input">Written to the child's standard input, which is then closed (a password, for example).</param>
+    public static async Task<CliResult> RunWithInputAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout,
+        string? input, params string[] args)
     {
         // The host by its full path: a test may give the child a PATH without it.
         var start = new ProcessStartInfo(DotnetHost)
@@ -28,6 +33,7 @@ internal static class CliProcess
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
         start.ArgumentList.Add(Repo.CliDll);
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -37,6 +43,8 @@ internal static class CliProcess
             else start.Environment[name] = value;
         }
         using var process = Process.Start(start)!;
+        if (input is not null) await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

@@ -65,6 +65,8 @@ public sealed class SampleSecretsTests
         var settings = new Dictionary<string, string?>
         {
             ["WarningHub:Hub:Agencies:0:ApiKey"] = "replace-me-weather-0000000000000000",
+            ["WarningHub:Hub:Agencies:0:Webhook:Url"] = "https://weather.example/hook",
+            ["WarningHub:Hub:Agencies:0:Webhook:Secret"] = "replace-me-webhook-secret",
             ["WarningHub:Engine:LinkSecret"] = "a-real-link-secret-0123456789",
             ["WarningHub:Sms:Cmpp:mobile:SharedSecret"] = "Secret",
             ["WarningHub:WeChat:county:AppSecret"] = "replace-me",
@@ -82,7 +84,7 @@ public sealed class SampleSecretsTests
         Assert.Empty(SampleSecrets.Errors(loopback));
         var errors = SampleSecrets.Errors(exposed);
         Assert.Equal(
-            ["Hub:Agencies:0:ApiKey", "Sms:Cmpp:mobile:SharedSecret", "WeChat:county:AppSecret", "WeChat:county:CallbackToken",
+            ["Hub:Agencies:0:ApiKey", "Hub:Agencies:0:Webhook:Secret", "Sms:Cmpp:mobile:SharedSecret", "WeChat:county:AppSecret", "WeChat:county:CallbackToken",
              "WeChat:county:EncodingAesKey", "WeCom:Robots:511124100000", "Tv:Channels:0:CallbackSecret"],
             errors.Select(e => e[("WarningHub:".Length)..e.IndexOf(": ", StringComparison.Ordinal)]));
     }
