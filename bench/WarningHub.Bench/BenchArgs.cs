@@ -13,7 +13,7 @@ internal static class BenchArgs
                 [--warmup] [--json]
                 the whole hub on loopback: POST a warning, SMSC simulator with immediate receipts, until every slot is final;
                 --warmup first sends a Test warning to the test recipients, so the measured run finds the code compiled
-          smpp  [--messages N (200000)] [--binds N (4)] [--window N (256)] [--json]
+          smpp  [--messages N (200000)] [--binds N (4)] [--window N (256)] [--throttle-rate R [--rate S (2.5 R)]] [--json]
                 the SMPP gateway alone against the SMSC simulator
           reach [--persons N (1000000)] [--seed N] [--json]
                 reach of a county-wide warning whose SMS all settled (a third failed): the whole report, one village's

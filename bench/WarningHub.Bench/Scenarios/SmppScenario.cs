@@ -12,6 +12,11 @@ namespace WarningHub.Bench.Scenarios;
 /// <see cref="SmppGateway"/> to the in-process <see cref="SmscSimulator"/> on loopback, which answers every
 /// submit_sm and sends its receipt at once, and measures from the first send until every receipt has arrived and
 /// matched a message id returned by a send.
+/// <para>
+/// <c>--throttle-rate R [--rate S]</c>: the SMSC answers ESME_RTHROTTLED beyond R parts a second while the gateway is
+/// set to S (default 2.5 × R). Measures what the sender keeps up once it has found the SMSC's rate: accepted parts a
+/// second from the sixth second to the last, as a share of R (issue 9 asks ≥ 90 %), and the busiest second's count.
+/// </para>
 /// </summary>
 internal static class SmppScenario
 {
@@ -23,13 +28,16 @@ internal static class SmppScenario
         var binds = IntArg(args, "--binds", 4);
         var window = IntArg(args, "--window", 256);
         var json = args.Contains("--json", StringComparer.Ordinal);
-        if (messages < 1 || binds < 1 || window < 1)
+        var allowed = IntArg(args, "--throttle-rate", 0);
+        var setting = IntArg(args, "--rate", allowed * 5 / 2);
+        if (allowed > 0 && !args.Contains("--messages", StringComparer.Ordinal)) messages = allowed * 30;
+        if (messages < 1 || binds < 1 || window < 1 || allowed < 0 || setting < 0)
         {
-            await Console.Error.WriteLineAsync("usage: smpp --messages N [--binds N] [--window N] [--json]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: smpp --messages N [--binds N] [--window N] [--throttle-rate R [--rate S]] [--json]").ConfigureAwait(false);
             return 2;
         }
 
-        var smsc = new SmscSimulator(new SmscSimulatorOptions { SendReceipts = true });
+        var smsc = new SmscSimulator(new SmscSimulatorOptions { SendReceipts = true, RateLimitPerSecond = allowed });
         await using (smsc.ConfigureAwait(false))
         {
             smsc.Start();
@@ -42,7 +50,9 @@ internal static class SmppScenario
                 SourceAddress = "12379",
                 Binds = binds,
                 Window = window,
+                RateLimitPerSecond = setting,
                 ResponseTimeout = TimeSpan.FromSeconds(30),
+                ThrottleMaxWait = TimeSpan.FromMinutes(2),
             });
             await using (gateway.ConfigureAwait(false))
             {
@@ -53,8 +63,17 @@ internal static class SmppScenario
                     await Task.Delay(10, deadline.Token).ConfigureAwait(false);
                 }
 
+                using var meter = allowed > 0 ? new AcceptMeter(smsc) : null;
                 var result = await MeasureAsync(gateway, messages, binds * window, deadline.Token).ConfigureAwait(false);
-                Report(result, json);
+                if (meter is not null)
+                {
+                    ReportThrottled(result, meter.Stop(), allowed, setting, smsc.Throttled, json);
+                }
+                else
+                {
+                    Report(result, json);
+                }
+
                 return result.Correlated == messages && result.Failed == 0 ? 0 : 1;
             }
         }
@@ -124,6 +143,81 @@ internal static class SmppScenario
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"smpp: {result.Messages} messages in {result.Seconds:F3} s = {perSecond} submit_sm/s (sends done after {result.SendSeconds:F3} s); receipts correlated {result.Correlated}; failed sends {result.Failed}"));
+    }
+
+    private static void ReportThrottled(Result result, IReadOnlyList<(double Seconds, long Accepted)> samples, int allowed, int setting, long throttled, bool json)
+    {
+        // The first five seconds find the SMSC's rate; the last half second before the final part is the queue's tail
+        // (and what follows it, the wait for receipts, is no sending at all).
+        var done = samples.First(s => s.Accepted == samples[^1].Accepted).Seconds;
+        var start = samples.First(s => s.Seconds >= 5);
+        var end = samples.Last(s => s.Seconds <= done - 0.5);
+        if (end.Seconds - start.Seconds < 1)
+        {
+            Console.Error.WriteLine("smpp throttled: the run was too short to measure a steady rate; send more --messages.");
+            return;
+        }
+
+        var steady = (end.Accepted - start.Accepted) / (end.Seconds - start.Seconds);
+        var busiest = 0L;
+        foreach (var (seconds, accepted) in samples)
+        {
+            var back = samples.LastOrDefault(s => s.Seconds <= seconds - 1);
+            if (back != default) busiest = Math.Max(busiest, accepted - back.Accepted);
+        }
+
+        var share = steady / allowed;
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                messages = result.Messages,
+                seconds = Math.Round(result.Seconds, 3),
+                allowedPerSecond = allowed,
+                settingPerSecond = setting,
+                steadyPerSecond = Math.Round(steady, 1),
+                ofAllowed = Math.Round(share, 3),
+                throttled,
+                busiestSecond = busiest,
+                receiptsCorrelated = result.Correlated,
+            }));
+            return;
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"smpp throttled: SMSC allows {allowed}/s, gateway set to {setting}/s; steady {steady:F1} parts/s = {share:P1} of allowed; throttle answers {throttled}; busiest second {busiest}; {result.Messages} messages in {result.Seconds:F1} s, receipts correlated {result.Correlated}"));
+    }
+
+    /// <summary>Samples the SMSC's accepted-part count every 100 ms, stamped with seconds since the first sample.</summary>
+    private sealed class AcceptMeter : IDisposable
+    {
+        private readonly List<(double, long)> _samples = [];
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public AcceptMeter(SmscSimulator smsc)
+        {
+            _loop = Task.Run(async () =>
+            {
+                var clock = Stopwatch.StartNew();
+                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+                do
+                {
+                    lock (_samples) _samples.Add((clock.Elapsed.TotalSeconds, smsc.PartsAccepted));
+                }
+                while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
+            });
+        }
+
+        public IReadOnlyList<(double Seconds, long Accepted)> Stop()
+        {
+            _stop.Cancel();
+            try { _loop.Wait(); } catch (AggregateException e) when (e.InnerException is OperationCanceledException) { }
+            lock (_samples) return [.. _samples];
+        }
+
+        public void Dispose() => _stop.Dispose();
     }
 
     private static int IntArg(string[] args, string name, int fallback)
