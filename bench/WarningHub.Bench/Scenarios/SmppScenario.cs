@@ -162,8 +162,10 @@ internal static class SmppScenario
         var busiest = 0L;
         foreach (var (seconds, accepted) in samples)
         {
-            var back = samples.LastOrDefault(s => s.Seconds <= seconds - 1);
-            if (back != default) busiest = Math.Max(busiest, accepted - back.Accepted);
+            // The earliest sample at most a second back: the window never spans more than a second.
+            if (seconds < 1) continue;
+            var back = samples.First(s => s.Seconds >= seconds - 1);
+            busiest = Math.Max(busiest, accepted - back.Accepted);
         }
 
         var share = steady / allowed;
