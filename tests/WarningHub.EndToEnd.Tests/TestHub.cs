@@ -61,21 +61,34 @@ internal sealed class TestHub : IAsyncDisposable
         var simulator = new SmscSimulator(smscOptions);
         simulator.Start();
         var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = persons, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
-        var all = Settings(folder.FullName, simulator.Port, gatewayRate);
         // The hub's public address is its real one, so the links it hands out (feeds, clips, broadcasters) lead back to it.
-        var address = $"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}";
-        all["urls"] = address;
-        all["WarningHub:Engine:PublicBaseUrl"] = address;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        var app = HubHost.Build([], loadConfigFile: false, overrides: all, configure: b =>
+        // A free port can be taken by another process before the hub binds it: then the hub is built again on another.
+        WebApplication app;
+        for (var attempt = 1; ; attempt++)
         {
-            b.Logging.SetMinimumLevel(LogLevel.Warning);
-            configure?.Invoke(b);
-        });
-        var store = app.Services.GetRequiredService<SqliteRegistryStore>();
-        await store.SaveAsync(registry, default);
-        if (endpoints is not null) await store.SaveEndpointsAsync(endpoints(registry), default);
-        await app.StartAsync();
+            var all = Settings(folder.FullName, simulator.Port, gatewayRate);
+            var address = $"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}";
+            all["urls"] = address;
+            all["WarningHub:Engine:PublicBaseUrl"] = address;
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+            app = HubHost.Build([], loadConfigFile: false, overrides: all, configure: b =>
+            {
+                b.Logging.SetMinimumLevel(LogLevel.Warning);
+                configure?.Invoke(b);
+            });
+            var store = app.Services.GetRequiredService<SqliteRegistryStore>();
+            await store.SaveAsync(registry, default);
+            if (endpoints is not null) await store.SaveEndpointsAsync(endpoints(registry), default);
+            try
+            {
+                await app.StartAsync();
+                break;
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await app.DisposeAsync();
+            }
+        }
         var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(listening) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
