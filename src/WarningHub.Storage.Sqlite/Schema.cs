@@ -58,7 +58,8 @@ internal static class Schema
           next_at INTEGER NOT NULL DEFAULT 0,
           updated_at INTEGER NOT NULL DEFAULT 0,
           error TEXT,
-          written INTEGER NOT NULL DEFAULT 0);
+          written INTEGER NOT NULL DEFAULT 0,
+          gateway TEXT);
         CREATE TABLE IF NOT EXISTS target(
           warning INTEGER NOT NULL,
           village INTEGER NOT NULL,
@@ -184,6 +185,7 @@ internal static class Schema
         ("warning", "failure", "TEXT"),
         ("warning", "received_cap", "BLOB"),
         ("slot", "written", "INTEGER NOT NULL DEFAULT 0"),
+        ("slot", "gateway", "TEXT"),
         ("warning", "submitter", "TEXT"),
         ("warning", "approvers", "INTEGER NOT NULL DEFAULT 0"),
     ];

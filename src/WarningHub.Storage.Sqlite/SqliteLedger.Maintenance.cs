@@ -170,4 +170,32 @@ public sealed partial class SqliteLedger
         }
         return Task.FromResult(new SlotCounts(byState, dup, failedAfterAcceptance));
     }
+
+    public Task<IReadOnlyDictionary<string, SlotCounts>> CountByGatewayAsync(long warningId, string channel, CancellationToken cancellationToken)
+    {
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT sl.gateway, sl.state, COUNT(*), SUM(sl.dup), SUM(sl.parts > 0) FROM shard sh
+            JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
+            WHERE sh.warning = $w AND sh.channel = $c AND sl.gateway IS NOT NULL
+            GROUP BY sl.gateway, sl.state
+            """;
+        cmd.Parameters.AddWithValue("$w", warningId);
+        cmd.Parameters.AddWithValue("$c", channel);
+        using var r = cmd.ExecuteReader();
+        var states = new Dictionary<string, (Dictionary<DeliveryStatus, int> ByState, int Dup, int FailedAfterAcceptance)>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            var gateway = r.GetString(0);
+            if (!states.TryGetValue(gateway, out var counts)) counts = ([], 0, 0);
+            var state = (DeliveryStatus)r.GetInt32(1);
+            counts.ByState[state] = r.GetInt32(2);
+            counts.Dup += r.GetInt32(3);
+            if (state == DeliveryStatus.Failed) counts.FailedAfterAcceptance = r.GetInt32(4);
+            states[gateway] = counts;
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, SlotCounts>>(
+            states.ToDictionary(s => s.Key, s => new SlotCounts(s.Value.ByState, s.Value.Dup, s.Value.FailedAfterAcceptance), StringComparer.Ordinal));
+    }
 }

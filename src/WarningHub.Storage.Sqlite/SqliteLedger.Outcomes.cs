@@ -49,6 +49,7 @@ public sealed partial class SqliteLedger
                 p[4].Value = (object?)o.Error ?? DBNull.Value;
                 p[5].Value = now;
                 p[6].Value = o.AttemptSpent ? 1 : 0;
+                p[7].Value = string.IsNullOrEmpty(o.Source) ? DBNull.Value : o.Source;
                 var changed = cmd.ExecuteNonQuery();
                 if (changed == 1 && o.State == DeliveryStatus.Sent && o.MessageIds is { Count: > 0 } ids)
                 {
@@ -79,7 +80,7 @@ public sealed partial class SqliteLedger
             UPDATE slot SET state = {(int)to},
               parts = CASE WHEN $parts > 0 THEN $parts ELSE parts END,
               next_at = CASE WHEN $next > 0 THEN $next ELSE next_at END,
-              dup = dup | $dup, error = $err, updated_at = $now,
+              dup = dup | $dup, error = $err, updated_at = $now, gateway = COALESCE($gw, gateway),
               attempts = CASE WHEN $spent = 0 AND attempts > 0 THEN attempts - 1 ELSE attempts END
             WHERE id = $id AND state IN ({SlotStateMachine.SqlFromList(to)})
             """;
@@ -90,6 +91,7 @@ public sealed partial class SqliteLedger
         cmd.Parameters.Add("$err", SqliteType.Text);
         cmd.Parameters.Add("$now", SqliteType.Integer);
         cmd.Parameters.Add("$spent", SqliteType.Integer);
+        cmd.Parameters.Add("$gw", SqliteType.Text);
         return cmd;
     }
 

@@ -41,6 +41,26 @@ public sealed class ChannelSettingsTests : IDisposable
     }
 
     [Fact]
+    public void HubBuild_WithBadRoutes_ListsEachMistake_AndAGatewayNoSectionConfigures()
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
+        settings["WarningHub:Routing:Operators:移动:0"] = "13a";
+        settings["WarningHub:Routing:Gateways:sim:Operators:0"] = "mobile";
+        settings["WarningHub:Routing:Gateways:sim:Weight"] = "0";
+        settings["WarningHub:Routing:Gateways:unicom-sgip:Priority"] = "1";
+        settings["WarningHub:Routing:Circuit:BreakDuration"] = "00:00:00.1";
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        Assert.Contains(ex.Errors, e => e.Contains("Routing:Operators:移动:0:", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("Routing:Gateways:sim:Operators:0: unknown operator 'mobile'", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("Routing:Gateways:sim:Weight:", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("Routing:Circuit:BreakDuration:", StringComparison.Ordinal));
+        Assert.Contains("WarningHub:Routing:Gateways:unicom-sgip: no SMS gateway or WeChat account of that name is configured.", ex.Errors);
+        Assert.DoesNotContain(ex.Errors, e => e.Contains("Gateways:sim: no SMS gateway", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void HubBuild_WithTwoIpLoudspeakerNetworks_RefusesTheSecondInsteadOfLosingItsTerminals()
     {
         var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);

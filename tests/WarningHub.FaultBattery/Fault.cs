@@ -29,6 +29,13 @@ public sealed record Fault(string Name, string Description)
     /// <summary>A clean stop (SIGTERM) mid fan-out: afterwards nothing may be flagged.</summary>
     public static Fault CleanStop { get; } = new("clean-stop-at-50%", "serve stopped (SIGTERM) at 50 % of phones, restarted");
 
+    /// <summary>Two gateways routed by operator, nothing failing: nothing may be flagged (run by <see cref="GatewayFailover"/>).</summary>
+    public static Fault Routed { get; } = new("routed", "two SMPP gateways, China Mobile numbers to one, the rest to the other");
+
+    /// <summary>The primary gateway's SMSC killed mid fan-out; its numbers continue through the backup (run by <see cref="GatewayFailover"/>).</summary>
+    public static Fault GatewayDies { get; } = new("gateway-dies", "the China Mobile gateway's SMSC killed at a third of its numbers");
+
+    /// <summary>The single-gateway battery; <see cref="Routed"/> and <see cref="GatewayDies"/> are run by <see cref="GatewayFailover"/>.</summary>
     public static IReadOnlyList<Fault> All { get; } =
         [LinkDrops, Throttled, ReceiptsLost, ReceiptsLostUnasked, SmscDown, KillAt10, KillAt50, KillAt90, CleanStop];
 

@@ -23,6 +23,9 @@ public static partial class FaultBattery
     /// <summary>The battery's bind window (<c>Window</c> in <see cref="BatteryHub"/>): at most this many submits are unanswered on a bind when it is cut.</summary>
     public const int OutageWindowPerBind = 64;
 
+    /// <summary>The battery's binds per gateway (<c>Binds</c> in <see cref="BatteryHub"/>).</summary>
+    public const int BatteryBinds = 2;
+
     public static async Task<IReadOnlyList<FaultResult>> RunAsync(IEnumerable<Fault> faults, BatteryOptions options)
     {
         ArgumentNullException.ThrowIfNull(faults);
@@ -106,13 +109,15 @@ public static partial class FaultBattery
         if (r.DuplicatedNotFlagged > 0) problems.Add($"{r.DuplicatedNotFlagged} phone(s) got it twice without the flag");
         if (r.NotFinal > 0) problems.Add($"{r.NotFinal} slot(s) not final");
         if (r.Failed > 0) problems.Add($"{r.Failed} slot(s) failed");
-        var linkLost = fault == Fault.LinkDrops || fault == Fault.SmscDown || fault.IsKill;
+        var linkLost = fault == Fault.LinkDrops || fault == Fault.SmscDown || fault == Fault.GatewayDies || fault.IsKill;
         if (!linkLost && r.Flagged > 0) problems.Add($"{r.Flagged} slot(s) flagged although no link or process was lost");
         var allowance = FlagAllowance;
         // An outage cuts every bind at once with its window in flight: each cut bind can strand up to its window of
         // submits written but never answered, which may or may not have reached the SMSC; SMPP cannot tell, so each is
         // flagged. (Link drops every 3 s and kills keep the tight allowance: their runs show it holds.)
         if (fault == Fault.SmscDown && r.Evidence.TryGetValue("drops", out var cuts)) allowance += (int)cuts * OutageWindowPerBind;
+        // A gateway whose SMSC dies strands each of its binds' windows the same way.
+        if (fault == Fault.GatewayDies) allowance += BatteryBinds * OutageWindowPerBind;
         if (linkLost && r.Flagged > 1.2 * r.Duplicated + allowance)
             problems.Add($"{r.Flagged} flagged for {r.Duplicated} phones really affected (allowed 1.2 × + {allowance})");
         problems.AddRange(FaultMissing(fault, r.Evidence));

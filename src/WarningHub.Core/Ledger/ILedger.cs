@@ -100,6 +100,12 @@ public interface ILedgerMaintenance
     Task<int> LastRoundAsync(long warningId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Counts of slots per state of one channel of a warning, per gateway (adapter name) that last took each slot, every
+    /// round together; slots no gateway has taken yet are not counted.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, SlotCounts>> CountByGatewayAsync(long warningId, string channel, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Runs the statements of a release and a send (persisting a plan, claiming, recording outcomes) once on
     /// throwaway rows and undoes them: nothing is kept. Start-up calls it so the first warning does not pay for
     /// preparing them.

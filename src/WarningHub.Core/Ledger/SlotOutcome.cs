@@ -4,7 +4,7 @@ namespace WarningHub.Core.Ledger;
 
 /// <summary>What became of one claimed slot after a send attempt.</summary>
 /// <param name="State">Sent, Failed, Queued (to be retried at <paramref name="NextAttemptAt"/>) or Unconfirmed.</param>
-/// <param name="Source">The adapter that sent it; receipts are matched per source.</param>
+/// <param name="Source">The adapter that took it (kept as the slot's gateway); receipts are matched per source. Null: none did.</param>
 /// <param name="MessageIds">The gateway's ids of every part, for receipt matching.</param>
 /// <param name="PossiblyDuplicated">The outcome of an attempt was unknown: a resend may duplicate.</param>
 /// <param name="AttemptSpent">

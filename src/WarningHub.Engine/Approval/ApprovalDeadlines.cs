@@ -88,7 +88,7 @@ public sealed partial class ApprovalDeadlines(
         var next = (await users.ListAsync(cancellationToken)).FirstOrDefault(u => u.Role == HubRole.Approver && !u.Disabled && u.Phone is not null
             && u.Name != warning.Submitter && !decided.Contains(u.Name) && !called.Contains(u.Name, StringComparer.Ordinal));
         if (next is null) return;
-        if (router.AdapterFor(Core.Planning.Channels.Sms) is not ITextSender sms)
+        if ((router.AdapterFor(Core.Planning.Channels.Sms, next.Phone!, -warning.Id) ?? router.AdapterFor(Core.Planning.Channels.Sms)) is not ITextSender sms)
         {
             LogNoSms(warning.PublicId, next.Name);
             return;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using WarningHub.Abstractions;
 using WarningHub.Core.Registry;
 using WarningHub.Core.Templates.Text;
 using WarningHub.Engine.Acknowledgements;
@@ -56,7 +57,13 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<WarningScheduler>();
         services.TryAddSingleton<WarningReleaser>();
         services.TryAddSingleton<ReleaseOutbox>();
-        services.TryAddSingleton<ChannelRouter>();
+        services.AddOptions<Sending.Routing.RoutingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Sending.Routing.RoutingOptions>, Sending.Routing.RoutingOptionsValidator>());
+        services.TryAddSingleton<Sending.Routing.GatewayCircuits>();
+        services.TryAddSingleton(sp => new Sending.Routing.GatewayRoutes(
+            sp.GetRequiredService<IOptions<Sending.Routing.RoutingOptions>>(), sp.GetRequiredService<Sending.Routing.GatewayCircuits>()));
+        services.TryAddSingleton(sp => new ChannelRouter(
+            sp.GetServices<ITextSender>(), sp.GetServices<IAudioBroadcaster>(), sp.GetRequiredService<Sending.Routing.GatewayRoutes>()));
         services.TryAddSingleton(sp => new RetryPolicy(sp.GetRequiredService<IOptions<EngineOptions>>()));
         services.TryAddSingleton<SlotOutcomePolicy>();
         services.TryAddSingleton<ShardQueue>();

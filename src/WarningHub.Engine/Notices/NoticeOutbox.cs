@@ -102,12 +102,13 @@ public sealed class NoticeOutbox(
             return new NoticeOutcome(stored.Id, DeliveryStatus.Cancelled, now, Error: "the warning has ended");
         }
 
-        if (router.AdapterFor(notice.Channel) is not ITextSender sender)
+        if (router.AdaptersFor(notice.Channel) is not [ITextSender, ..])
         {
             return new NoticeOutcome(stored.Id, DeliveryStatus.Failed, now, Error: $"no adapter serves the {notice.Channel} channel");
         }
 
-        if (sender is IGatewayHealth { Health.IsUp: false })
+        // The officer's number goes through its operator's gateway, or the next one up (routing, as for every slot).
+        if (router.AdapterFor(notice.Channel, notice.Address, -stored.Id) is not ITextSender sender)
         {
             return Wait(stored, now, "the gateway is down");
         }

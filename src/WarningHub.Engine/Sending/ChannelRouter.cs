@@ -1,12 +1,25 @@
+using Microsoft.Extensions.Options;
 using WarningHub.Abstractions;
 using WarningHub.Core.Planning;
+using WarningHub.Engine.Sending.Routing;
 
 namespace WarningHub.Engine.Sending;
 
-/// <summary>Finds the adapter that serves a ledger channel: a text sender or an audio broadcaster.</summary>
-public sealed class ChannelRouter(IEnumerable<ITextSender> senders, IEnumerable<IAudioBroadcaster> broadcasters)
+/// <summary>
+/// Finds the adapters that serve a ledger channel (text senders and audio broadcasters), and for one message the
+/// adapter that takes it when a channel has several (<see cref="GatewayRoutes"/>: by operator, priority and weight,
+/// skipping gateways that are down or whose circuit is open).
+/// </summary>
+/// <param name="senders">Every text sender of the hub.</param>
+/// <param name="broadcasters">Every audio broadcaster of the hub.</param>
+/// <param name="routes">How a channel's adapters share its messages; null: default routes (every number to any gateway).</param>
+public sealed class ChannelRouter(IEnumerable<ITextSender> senders, IEnumerable<IAudioBroadcaster> broadcasters, GatewayRoutes? routes = null)
 {
     private readonly IChannelAdapter[] _adapters = [.. senders, .. broadcasters];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IChannelAdapter[]> _byChannel = new(StringComparer.Ordinal);
+
+    /// <summary>How the adapters of a channel share its messages.</summary>
+    public GatewayRoutes Routes { get; } = routes ?? new GatewayRoutes(Options.Create(new RoutingOptions()));
 
     /// <summary>Every adapter of the hub, text senders first.</summary>
     public IReadOnlyList<IChannelAdapter> Adapters => _adapters;
@@ -33,13 +46,24 @@ public sealed class ChannelRouter(IEnumerable<ITextSender> senders, IEnumerable<
         return new PlanChannels(Channels, Fixed(Core.Planning.Channels.Tv), Fixed(Core.Planning.Channels.WeCom).ToDictionary(t => t, t => t, StringComparer.Ordinal));
     }
 
-    /// <summary>The adapter for a channel. The first registered wins; per-operator routing and failover come with more gateways.</summary>
-    public IChannelAdapter? AdapterFor(string channel) => AdaptersFor(channel).FirstOrDefault();
+    /// <summary>An adapter for a channel, for what needs one and has no address yet (a payload's shape): the first registered.</summary>
+    public IChannelAdapter? AdapterFor(string channel) => AdaptersFor(channel) is [var first, ..] ? first : null;
+
+    /// <summary>The adapter that takes a message to <paramref name="address"/> now; null when every one that could is down.</summary>
+    /// <param name="channel">The ledger channel.</param>
+    /// <param name="address">The recipient's address.</param>
+    /// <param name="key">The slot's (or notice's) id: spreads weights, stable for one message.</param>
+    public IChannelAdapter? AdapterFor(string channel, string address, long key) =>
+        Routes.Pick(AdaptersFor(channel), address, key, ByOperator(channel));
 
     /// <summary>Every adapter that can serve a ledger channel (broadcasters' links go by SMS).</summary>
-    public IEnumerable<IChannelAdapter> AdaptersFor(string channel)
-    {
-        var via = channel == Core.Planning.Channels.Broadcaster ? Core.Planning.Channels.Sms : channel;
-        return _adapters.Where(s => s.Definition.Channel == via);
-    }
+    public IReadOnlyList<IChannelAdapter> AdaptersFor(string channel) =>
+        _byChannel.GetOrAdd(channel, static (channel, adapters) =>
+        {
+            var via = channel == Core.Planning.Channels.Broadcaster ? Core.Planning.Channels.Sms : channel;
+            return [.. adapters.Where(s => s.Definition.Channel == via)];
+        }, _adapters);
+
+    /// <summary>SMS (and the broadcasters' SMS) go by the number's operator; other channels' addresses have none.</summary>
+    public static bool ByOperator(string channel) => channel is Core.Planning.Channels.Sms or Core.Planning.Channels.Broadcaster;
 }

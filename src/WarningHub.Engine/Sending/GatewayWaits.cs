@@ -27,25 +27,33 @@ public sealed partial class GatewayWaits(ShardQueue queue, ActiveWarnings active
     /// <summary>How often parked gateways are looked at.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<long, (ShardInfo Shard, IGatewayHealth Gateway)> _parked = new();
+    private readonly ConcurrentDictionary<long, (ShardInfo Shard, IReadOnlyList<IGatewayHealth> Gateways)> _parked = new();
     private readonly ConcurrentDictionary<string, byte> _announced = new(StringComparer.Ordinal);
 
     /// <summary>Keeps <paramref name="shard"/> until <paramref name="gateway"/> is up again.</summary>
-    public void Park(ShardInfo shard, IGatewayHealth gateway)
+    public void Park(ShardInfo shard, IGatewayHealth gateway) => Park(shard, [gateway]);
+
+    /// <summary>Keeps <paramref name="shard"/> until one of <paramref name="gateways"/> (its channel's, all down) is up again.</summary>
+    public void Park(ShardInfo shard, IReadOnlyList<IGatewayHealth> gateways)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        ArgumentNullException.ThrowIfNull(gateway);
-        _parked[shard.Id] = (shard, gateway);
-        if (_announced.TryAdd(gateway.Definition.Name, 0))
+        ArgumentNullException.ThrowIfNull(gateways);
+        if (gateways.Count == 0) throw new ArgumentException("A shard waits for at least one gateway.", nameof(gateways));
+        _parked[shard.Id] = (shard, gateways);
+        foreach (var gateway in gateways)
         {
-            var health = gateway.Health;
-            LogGatewayDown(gateway.Definition.Name, health.Since, health.Problem ?? "no connection");
+            if (_announced.TryAdd(gateway.Definition.Name, 0))
+            {
+                var health = gateway.Health;
+                LogGatewayDown(gateway.Definition.Name, health.Since, health.Problem ?? "no connection");
+            }
         }
     }
 
     /// <summary>Every gateway that is down and has shards waiting for it.</summary>
     public IReadOnlyList<GatewayWait> Current =>
-        _parked.Values.GroupBy(p => p.Gateway.Definition.Name, StringComparer.Ordinal)
+        _parked.Values.SelectMany(p => p.Gateways.Select(g => (p.Shard, Gateway: g)))
+            .GroupBy(p => p.Gateway.Definition.Name, StringComparer.Ordinal)
             .Select(g =>
             {
                 var gateway = g.First().Gateway;
@@ -67,10 +75,13 @@ public sealed partial class GatewayWaits(ShardQueue queue, ActiveWarnings active
                 _parked.TryRemove(id, out _);
                 continue;
             }
-            if (!parked.Gateway.Health.IsUp || !_parked.TryRemove(id, out _)) continue;
+            if (!parked.Gateways.Any(g => g.Health.IsUp) || !_parked.TryRemove(id, out _)) continue;
             queue.Enqueue(parked.Shard);
             released++;
-            if (_announced.TryRemove(parked.Gateway.Definition.Name, out _)) LogGatewayBack(parked.Gateway.Definition.Name);
+            foreach (var back in parked.Gateways.Where(g => g.Health.IsUp))
+            {
+                if (_announced.TryRemove(back.Definition.Name, out _)) LogGatewayBack(back.Definition.Name);
+            }
         }
         return released;
     }

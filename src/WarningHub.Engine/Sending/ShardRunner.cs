@@ -8,10 +8,11 @@ using WarningHub.Engine.Shared;
 namespace WarningHub.Engine.Sending;
 
 /// <summary>
-/// Sends one shard: claims due slots in batches, hands them to the channel's adapter with as many in flight as the
-/// adapter allows, records every outcome, and schedules the next retry round if any slot is left. While the
-/// channel's gateway cannot take messages, it claims nothing: the shard waits in <see cref="GatewayWaits"/>, so no
-/// attempt is spent on an outage (guarantee 9).
+/// Sends one shard: claims due slots in batches, hands them to the channel's adapter — or, where a channel has several,
+/// to the one its route picks per slot (<see cref="Routing.GatewayRoutes"/>) — with as many in flight as each adapter
+/// allows, records every outcome, and schedules the next retry round if any slot is left. While no gateway of the
+/// channel can take messages, it claims nothing: the shard waits in <see cref="GatewayWaits"/>, so no attempt is spent
+/// on an outage (guarantee 9).
 /// </summary>
 public sealed partial class ShardRunner(
     ILedger ledger,
@@ -43,15 +44,16 @@ public sealed partial class ShardRunner(
         }
         var warning = await warnings.GetByIdAsync(shard.WarningId, cancellationToken)
             ?? throw new InvalidOperationException($"Shard {shardId} belongs to missing warning {shard.WarningId}.");
-        var sender = router.AdapterFor(shard.Channel);
-        if (sender is null)
+        var candidates = router.AdaptersFor(shard.Channel);
+        if (candidates.Count == 0)
         {
             logger.LogError("No adapter serves channel {Channel}; shard {ShardId} waits", shard.Channel, shardId);
             queue.Schedule(shard, time.GetUtcNow() + options.Value.RetryMaxDelay);
             return;
         }
         var stop = active.StopTokenOf(warning.Id);
-        var payload = await payloads.CreateAsync(sender, warning, shard.Channel, cancellationToken);
+        // The adapters of one channel are of one kind (text or audio), so they share the payload.
+        var payload = await payloads.CreateAsync(candidates[0], warning, shard.Channel, cancellationToken);
         if (payload is null)
         {
             queue.Schedule(shard, time.GetUtcNow() + options.Value.RetryMaxDelay);
@@ -63,10 +65,10 @@ public sealed partial class ShardRunner(
         for (var claim = 0; claim < claims && !cancellationToken.IsCancellationRequested; claim++)
         {
             if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
-            if (sender is IGatewayHealth { Health.IsUp: false } gateway)
+            if (!AnyUsable(candidates))
             {
-                // Nothing is claimed, so nothing spends an attempt; the shard is queued again when the gateway is back.
-                waits.Park(shard, gateway);
+                // Nothing is claimed, so nothing spends an attempt; the shard is queued again when a gateway is back.
+                Wait(shard, candidates);
                 claimed?.Invoke();
                 return;
             }
@@ -81,29 +83,74 @@ public sealed partial class ShardRunner(
             {
                 // The fast lane's caller waits until the first message is marked written, not only claimed: the mark
                 // is a ledger write too, and it must not queue behind the rest of the county's inserts.
-                await SendAllAsync(sender, slots, payload, warning, outcomes, claimed, stop, cancellationToken);
+                await SendAllAsync(shard.Channel, candidates, slots, payload, warning, outcomes, claimed, stop, cancellationToken);
                 claimed?.Invoke();
                 if (outcomes.GatewayUnavailable)
                 {
-                    // The gateway went away under this batch: no more claims now, the rest waits for it.
-                    if (sender is IGatewayHealth { Health.IsUp: false } gone) waits.Park(shard, gone);
-                    else queue.Schedule(shard, time.GetUtcNow() + GatewayWaits.CheckEvery);
+                    // A gateway went away under this batch: its slots came back unspent. With another gateway usable they
+                    // are routed to it at their next attempt (a second from now); else the shard waits for one.
+                    if (AnyUsable(candidates)) queue.Schedule(shard, time.GetUtcNow() + GatewayWaits.CheckEvery);
+                    else Wait(shard, candidates);
                     return;
                 }
             }
         }
 
         if (await lifecycle.EndIfOverAsync(warning.Id, cancellationToken)) return;
-        if (sender is IGatewayHealth { Health.IsUp: false } down)
+        if (!AnyUsable(candidates))
         {
-            waits.Park(shard, down);
+            Wait(shard, candidates);
             return;
         }
         if (await maintenance.NextDueAsync(shard, cancellationToken) is { } next) queue.Schedule(shard, next);
     }
 
-    private async Task SendAllAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
+    private bool AnyUsable(IReadOnlyList<IChannelAdapter> candidates)
+    {
+        foreach (var adapter in candidates)
+        {
+            if (router.Routes.IsUsable(adapter)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// No gateway of the channel can take messages: when all are down, the shard waits in <see cref="GatewayWaits"/>
+    /// for the first to come back; when some are only out of the rotation (an open circuit), it looks again shortly.
+    /// </summary>
+    private void Wait(ShardInfo shard, IReadOnlyList<IChannelAdapter> candidates)
+    {
+        var down = candidates.OfType<IGatewayHealth>().Where(g => !g.Health.IsUp).ToList();
+        if (down.Count == candidates.Count) waits.Park(shard, down);
+        else queue.Schedule(shard, time.GetUtcNow() + GatewayWaits.CheckEvery);
+    }
+
+    private async Task SendAllAsync(string channel, IReadOnlyList<IChannelAdapter> candidates, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
         WarningRecord warning, OutcomeWriter outcomes, Action? marked, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 1)
+        {
+            await SendThroughAsync(candidates[0], slots, payload, warning, outcomes, marked, circuit: false, stop, cancellationToken);
+            return;
+        }
+        // Each slot is routed once per claim (operator, priority, weight, who is up); each gateway then sends its share
+        // at its own pace, beside the others.
+        var shares = new Dictionary<IChannelAdapter, List<LedgerSlot>>(ReferenceEqualityComparer.Instance);
+        foreach (var slot in slots)
+        {
+            if (router.AdapterFor(channel, slot.Address, slot.Id) is not { } adapter)
+            {
+                outcomes.Add(outcomesPolicy.OutcomeOf(slot, DeliveryResult.Unavailable("no gateway for this number can take messages now"), warning, ""), true);
+                continue;
+            }
+            if (!shares.TryGetValue(adapter, out var share)) shares[adapter] = share = [];
+            share.Add(slot);
+        }
+        await Task.WhenAll(shares.Select(s => SendThroughAsync(s.Key, s.Value, payload, warning, outcomes, marked, circuit: true, stop, cancellationToken)));
+    }
+
+    private async Task SendThroughAsync(IChannelAdapter sender, IReadOnlyList<LedgerSlot> slots, ShardPayload payload,
+        WarningRecord warning, OutcomeWriter outcomes, Action? marked, bool circuit, CancellationToken stop, CancellationToken cancellationToken)
     {
         var inFlight = Math.Max(1, sender.Definition.MaxInFlight);
         using var gate = new SemaphoreSlim(inFlight, inFlight);
@@ -118,13 +165,13 @@ public sealed partial class ShardRunner(
                 for (var k = i; k < slots.Count; k++) outcomes.Add(outcomesPolicy.NotSent(slots[k], warning));
                 break;
             }
-            running.Add(SendOneAsync(sender, slots[i], payload, warning, gate, outcomes, marked, stop));
+            running.Add(SendOneAsync(sender, slots[i], payload, warning, gate, outcomes, marked, circuit, stop));
         }
         await Task.WhenAll(running);
     }
 
     private async Task SendOneAsync(IChannelAdapter sender, LedgerSlot slot, ShardPayload payload, WarningRecord warning,
-        SemaphoreSlim gate, OutcomeWriter outcomes, Action? marked, CancellationToken stop)
+        SemaphoreSlim gate, OutcomeWriter outcomes, Action? marked, bool circuit, CancellationToken stop)
     {
         try
         {
@@ -133,7 +180,9 @@ public sealed partial class ShardRunner(
             {
                 // The stop signal reaches sends still waiting in the adapter (for its rate limit or a window slot):
                 // they give up before anything is written, so a cancel stops them too, not only those not started.
-                result = await payload.SendAsync(sender, slot, marked, stop);
+                result = circuit && router.Routes.Circuits is { } circuits
+                    ? await circuits.SendAsync(sender.Definition.Name, ct => payload.SendAsync(sender, slot, marked, ct), stop)
+                    : await payload.SendAsync(sender, slot, marked, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

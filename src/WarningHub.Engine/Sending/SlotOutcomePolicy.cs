@@ -20,20 +20,20 @@ public sealed class SlotOutcomePolicy(RetryPolicy retry, ActiveWarnings active, 
             case SendOutcome.Accepted:
                 return new SlotOutcome(slot.Id, DeliveryStatus.Sent, source, result.ProviderMessageIds);
             case SendOutcome.PermanentFailure:
-                return new SlotOutcome(slot.Id, DeliveryStatus.Failed, Error: Describe(result));
+                return new SlotOutcome(slot.Id, DeliveryStatus.Failed, source, Error: Describe(result));
             case SendOutcome.GatewayUnavailable:
                 // Nothing left: not an attempt. The runner parks the shard while the gateway is down.
                 return new SlotOutcome(slot.Id, DeliveryStatus.Queued, Error: Describe(result), NextAttemptAt: now + GatewayWaits.CheckEvery, AttemptSpent: false);
             case SendOutcome.TemporaryFailure:
                 return retry.NextAttempt(slot.Attempts, now, warning.Expires, result.RetryAfter) is { } next
-                    ? new SlotOutcome(slot.Id, DeliveryStatus.Queued, Error: Describe(result), NextAttemptAt: next)
-                    : new SlotOutcome(slot.Id, DeliveryStatus.Failed, Error: "retries exhausted: " + Describe(result));
+                    ? new SlotOutcome(slot.Id, DeliveryStatus.Queued, source, Error: Describe(result), NextAttemptAt: next)
+                    : new SlotOutcome(slot.Id, DeliveryStatus.Failed, source, Error: "retries exhausted: " + Describe(result));
             default:
                 // Unknown: the request left and no answer came. Resend (the recipient may get it twice) rather than
                 // risk silence, and mark the slot so reports count it; if no retry is left, it is Unconfirmed.
                 return retry.NextAttempt(slot.Attempts, now, warning.Expires) is { } again
-                    ? new SlotOutcome(slot.Id, DeliveryStatus.Queued, Error: Describe(result), NextAttemptAt: again, PossiblyDuplicated: true)
-                    : new SlotOutcome(slot.Id, DeliveryStatus.Unconfirmed, Error: Describe(result), PossiblyDuplicated: true);
+                    ? new SlotOutcome(slot.Id, DeliveryStatus.Queued, source, Error: Describe(result), NextAttemptAt: again, PossiblyDuplicated: true)
+                    : new SlotOutcome(slot.Id, DeliveryStatus.Unconfirmed, source, Error: Describe(result), PossiblyDuplicated: true);
         }
     }
 

@@ -64,4 +64,11 @@ public sealed record ChannelCounts(int Planned, int Sent, int Delivered, int Fai
             Pending: counts.Total - counts.Final,
             PossiblyDuplicated: counts.PossiblyDuplicated);
     }
+
+    /// <summary>
+    /// Where a channel has several gateways: the same counts per gateway that last took each slot (all rounds), so an
+    /// operator sees which line carries the warning and which failed over. Null (left out) with one gateway.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, ChannelCounts>? Gateways { get; init; }
 }

@@ -34,6 +34,14 @@ internal static class WarningQueries
         {
             var counts = await ledger.CountAsync(w.Id, channel, cancellationToken);
             channels[channel] = ChannelCounts.Of(counts);
+            if (router.AdaptersFor(channel).Count > 1)
+            {
+                channels[channel] = channels[channel] with
+                {
+                    Gateways = (await ledger.CountByGatewayAsync(w.Id, channel, cancellationToken))
+                        .ToDictionary(g => g.Key, g => ChannelCounts.Of(g.Value), StringComparer.Ordinal),
+                };
+            }
             if (counts.Total == counts.Final) continue;
             // Guarantee 9 made visible: slots that no gateway can take now wait, and say for what.
             foreach (var (gateway, down) in health.DownFor(channel)) waiting.Add(GatewayWait.Of(channel, gateway, down));

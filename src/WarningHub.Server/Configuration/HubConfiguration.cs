@@ -17,7 +17,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Approval", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Routing", "Approval", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -28,6 +28,7 @@ public static class HubConfiguration
         services.AddSingleton<IValidateOptions<HubOptions>, WarningHub.Server.Signatures.SignatureOptionsValidator>();
         services.AddSingleton<WarningHub.Server.Signatures.CapSignatures>();
         services.AddOptions<EngineOptions>().Bind(root.GetSection("Engine"), Strict);
+        services.AddOptions<WarningHub.Engine.Sending.Routing.RoutingOptions>().Bind(root.GetSection("Routing"), Strict);
         services.AddOptions<ApprovalOptions>().Bind(root.GetSection("Approval"), Strict);
         services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
         services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);
@@ -62,6 +63,9 @@ public static class HubConfiguration
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
         SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value);
         SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Routing", root.GetSection("Routing"),
+            () => services.GetRequiredService<IOptions<WarningHub.Engine.Sending.Routing.RoutingOptions>>().Value);
+        errors.AddRange(UnknownRoutedGateways(root));
         SettingErrors.Collect(errors, "Approval", root.GetSection("Approval"), () => services.GetRequiredService<IOptions<ApprovalOptions>>().Value);
         errors.AddRange(UnknownApprovalAgencies(root));
         SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
@@ -77,23 +81,25 @@ public static class HubConfiguration
         return errors;
     }
 
-    /// <summary>
-    /// "Sms:Cmpp:&lt;name&gt;" settings, and one SMS gateway while a CMPP one is configured: the engine sends a channel through
-    /// its first adapter, so a second gateway would sit idle while operators think it carries traffic.
-    /// </summary>
+    /// <summary>"Sms:Cmpp:&lt;name&gt;" settings.</summary>
     private static List<string> CmppErrors(IServiceProvider services, IConfiguration sms)
     {
         var errors = new List<string>();
-        var cmpp = sms.GetSection("Cmpp").GetChildren().ToList();
         var options = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
-        foreach (var gateway in cmpp) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => options.Get(gateway.Key));
-        var gateways = sms.GetSection("Smpp").GetChildren().Count() + cmpp.Count;
-        if (cmpp.Count > 0 && gateways > 1)
-        {
-            errors.Add($"{Root}:Sms: {gateways} SMS gateways are configured with a CMPP one among them, but the engine sends SMS through one "
-                + "gateway only; configure one of them.");
-        }
+        foreach (var gateway in sms.GetSection("Cmpp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => options.Get(gateway.Key));
         return errors;
+    }
+
+    /// <summary>A route for a gateway that does not exist would silently never apply: a typo that sends its operator's numbers elsewhere.</summary>
+    private static IEnumerable<string> UnknownRoutedGateways(IConfigurationSection root)
+    {
+        var known = root.GetSection("Sms").GetChildren().SelectMany(protocol => protocol.GetChildren()).Select(g => g.Key)
+            .Concat(root.GetSection("WeChat").GetChildren().Select(a => a.Key)).ToHashSet(StringComparer.Ordinal);
+        foreach (var gateway in root.GetSection("Routing:Gateways").GetChildren())
+        {
+            if (!known.Contains(gateway.Key))
+                yield return $"{Root}:Routing:Gateways:{gateway.Key}: no SMS gateway or WeChat account of that name is configured.";
+        }
     }
 
     /// <summary>A rule naming an agency that does not exist would silently never apply: a typo that weakens the policy.</summary>
