@@ -54,7 +54,18 @@ public sealed class ChannelRouter(IEnumerable<ITextSender> senders, IEnumerable<
     /// <param name="address">The recipient's address.</param>
     /// <param name="key">The slot's (or notice's) id: spreads weights, stable for one message.</param>
     public IChannelAdapter? AdapterFor(string channel, string address, long key) =>
-        Routes.Pick(AdaptersFor(channel), address, key, ByOperator(channel));
+        Routes.Pick(RoutedAdaptersFor(channel), address, key, ByOperator(channel));
+
+    /// <summary>
+    /// The adapters that share a channel's messages: every SMS gateway (any can reach any number); on other channels the
+    /// first adapter only, because their addresses belong to one account (a WeChat follower's openid is its account's),
+    /// which the registry does not record yet.
+    /// </summary>
+    public IReadOnlyList<IChannelAdapter> RoutedAdaptersFor(string channel)
+    {
+        var all = AdaptersFor(channel);
+        return ByOperator(channel) || all.Count <= 1 ? all : [all[0]];
+    }
 
     /// <summary>Every adapter that can serve a ledger channel (broadcasters' links go by SMS).</summary>
     public IReadOnlyList<IChannelAdapter> AdaptersFor(string channel) =>

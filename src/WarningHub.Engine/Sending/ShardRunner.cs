@@ -44,7 +44,7 @@ public sealed partial class ShardRunner(
         }
         var warning = await warnings.GetByIdAsync(shard.WarningId, cancellationToken)
             ?? throw new InvalidOperationException($"Shard {shardId} belongs to missing warning {shard.WarningId}.");
-        var candidates = router.AdaptersFor(shard.Channel);
+        var candidates = router.RoutedAdaptersFor(shard.Channel);
         if (candidates.Count == 0)
         {
             logger.LogError("No adapter serves channel {Channel}; shard {ShardId} waits", shard.Channel, shardId);

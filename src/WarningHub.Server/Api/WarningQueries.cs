@@ -34,7 +34,7 @@ internal static class WarningQueries
         {
             var counts = await ledger.CountAsync(w.Id, channel, cancellationToken);
             channels[channel] = ChannelCounts.Of(counts);
-            if (router.AdaptersFor(channel).Count > 1)
+            if (router.RoutedAdaptersFor(channel).Count > 1)
             {
                 channels[channel] = channels[channel] with
                 {
