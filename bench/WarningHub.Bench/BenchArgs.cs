@@ -9,7 +9,7 @@ internal static class BenchArgs
         usage: warninghub-bench <scenario> [options]
           plan  [--persons N (1000000)] [--seed N] [--json]
                 plan a county-wide warning for N generated persons and persist it into a fresh SQLite ledger
-          e2e   [--persons N (200000)] [--binds N (4)] [--window N (256)] [--workers N (4)] [--timeout SECONDS (600)] [--seed N]
+          e2e   [--persons N (200000)] [--binds N (4)] [--window N (256)] [--workers N (4)] [--timeout SECONDS (600)] [--seed N] [--gateways N (1) --gateway-rate R (unlimited)]
                 [--warmup] [--json]
                 the whole hub on loopback: POST a warning, SMSC simulator with immediate receipts, until every slot is final;
                 --warmup first sends a Test warning to the test recipients, so the measured run finds the code compiled

@@ -20,7 +20,7 @@ internal static partial class EndToEndScenario
     /// simulator has accepted (then receipted) as many parts as there are slots, so polling does not slow the run.
     /// <paramref name="before"/> holds the simulator's counts before the POST (a warm-up's parts are not this run's).
     /// </summary>
-    private static async Task<Run> MeasureAsync(HttpClient http, string id, SmscSimulator smsc, SmscCounts before, long accepted, int slots,
+    private static async Task<Run> MeasureAsync(HttpClient http, string id, SmscFarm smsc, SmscCounts before, long accepted, int slots,
         TimeSpan limit, CancellationToken cancellationToken)
     {
         var polls = 0;
@@ -103,6 +103,10 @@ internal static partial class EndToEndScenario
                 workers = r.Settings.Workers,
                 warmup = r.Settings.Warmup,
                 peakRssMb = r.PeakRssMb,
+                gateways = r.Settings.Gateways,
+                gatewayRate = r.Settings.GatewayRate,
+                boundMs = r.BoundMs,
+                withinBound = r.BoundMs is { } bound ? r.Run.AllFinal.TotalMilliseconds <= bound : (bool?)null,
             }));
             return;
         }
@@ -111,6 +115,7 @@ internal static partial class EndToEndScenario
             e2e: {r.Settings.Persons:N0} persons -> {r.Slots:N0} SMS slots, {r.PartsPerMessage} UCS-2 part per message ({r.SmsChars} characters with the signature); 202 after {Ms(r.Accept)} ms{(r.Settings.Warmup ? " (after a warm-up Test warning)" : " (cold hub)")}
               first submit_sm {Ms(r.Run.FirstSend)} ms after the 202 (target <= 100 ms)
               all handed over {Ms(r.Run.AllSent)} ms, all final {Ms(r.Run.AllFinal)} ms = {r.PerSecond:N0} persons/s (target >= 15,000)
+              {(r.BoundMs is { } b ? $"{r.Settings.Gateways} gateways at {r.Settings.GatewayRate}/s each: bound {b:N0} ms, {(r.Run.AllFinal.TotalMilliseconds <= b ? "met" : "NOT met")}" : "gateways unlimited")}
               delivered {r.Run.Final.Delivered:N0}, failed {r.Run.Final.Failed:N0}, unconfirmed {r.Run.Final.Unconfirmed:N0}, possibly duplicated {r.Run.Final.PossiblyDuplicated:N0}; SMSC saw {r.Smsc.Submits:N0} submit_sm and sent {r.Smsc.ReceiptsSent:N0} receipts; peak RSS {r.PeakRssMb:F0} MB
             """));
     }
@@ -144,7 +149,7 @@ internal static partial class EndToEndScenario
     /// <summary>The simulator's counters at one moment; subtract two to get a run's share.</summary>
     private readonly record struct SmscCounts(long Submits, long PartsAccepted, long ReceiptsSent)
     {
-        public SmscCounts(SmscSimulator smsc)
+        public SmscCounts(SmscFarm smsc)
             : this(smsc.Submits, smsc.PartsAccepted, smsc.ReceiptsSent)
         {
         }
@@ -158,6 +163,11 @@ internal static partial class EndToEndScenario
         public double PerSecond => Math.Round(Settings.Persons / Run.AllFinal.TotalSeconds);
 
         public double PeakRssMb { get; } = ProcessMemory.PeakRssMb();
+
+        /// <summary>Issue 12's bound under gateway limits: 1.05 × slots ÷ (the gateways' summed rate) + 2 s; null when unlimited.</summary>
+        public double? BoundMs => Settings.GatewayRate > 0
+            ? Math.Round(1000 * ((1.05 * Slots * PartsPerMessage / ((double)Settings.Gateways * Settings.GatewayRate)) + 2), 1)
+            : null;
 
         /// <summary>Every slot delivered, each by exactly one submit_sm: nothing lost, nothing resent.</summary>
         public bool AllDelivered => Run.Final.Delivered == Slots && Smsc.Submits == (long)Slots * PartsPerMessage;

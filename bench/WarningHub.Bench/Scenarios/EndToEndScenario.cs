@@ -25,6 +25,11 @@ namespace WarningHub.Bench.Scenarios;
 /// start; a live red rainstorm warning with a one-part SMS is POSTed. Times run from the 202 answer: first submit_sm
 /// at the simulator, every slot handed over, every slot final. The hub is cold (the first warning after a start)
 /// unless <c>--warmup</c> sends a Test warning to the test recipients first.
+/// <para>
+/// <c>--gateways N --gateway-rate R</c>: N SMPP gateways, each limited to R parts a second, each to its own simulator,
+/// sharing the numbers by the default routes; the report adds the bound of issue 12, every phone final within
+/// 1.05 × slots ÷ (N × R) + 2 s: the engine is never the bottleneck under real gateway limits.
+/// </para>
 /// </summary>
 internal static partial class EndToEndScenario
 {
@@ -49,15 +54,14 @@ internal static partial class EndToEndScenario
         var folder = Directory.CreateTempSubdirectory("warninghub-bench-e2e-");
         try
         {
-            var smsc = new SmscSimulator(new SmscSimulatorOptions { SendReceipts = true });
+            var smsc = new SmscFarm(settings.Gateways);
             await using (smsc)
             {
-                smsc.Start();
                 var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
                 WebApplication app;
                 try
                 {
-                    app = HubHost.Build([], overrides: Overrides(settings, folder.FullName, apiKey, smsc.Port), loadConfigFile: false,
+                    app = HubHost.Build([], overrides: Overrides(settings, folder.FullName, apiKey, smsc.Ports), loadConfigFile: false,
                         configure: b =>
                         {
                             // stdout carries the figures only; the hub's warnings and errors go to stderr.
@@ -99,15 +103,15 @@ internal static partial class EndToEndScenario
         }
     }
 
-    private static async Task<int> RunHubAsync(WebApplication app, SmscSimulator smsc, Settings settings, CountyRegistry registry, string apiKey,
+    private static async Task<int> RunHubAsync(WebApplication app, SmscFarm smsc, Settings settings, CountyRegistry registry, string apiKey,
         int expectedSlots, int smsChars, int partsPerMessage)
     {
         using var deadline = new CancellationTokenSource(settings.Timeout);
         await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, deadline.Token);
         await app.StartAsync(deadline.Token);
-        var gateway = app.Services.GetRequiredKeyedService<SmppGateway>(Gateway);
-        if (!await WaitAsync(() => gateway.LiveBinds >= settings.Binds, FastPoll, TimeSpan.FromSeconds(10)))
-            return await FailAsync($"only {gateway.LiveBinds} of {settings.Binds} SMPP binds came up within 10 s");
+        var gateways = Enumerable.Range(0, settings.Gateways).Select(i => app.Services.GetRequiredKeyedService<SmppGateway>(GatewayName(i))).ToList();
+        if (!await WaitAsync(() => gateways.All(g => g.LiveBinds >= settings.Binds), FastPoll, TimeSpan.FromSeconds(10)))
+            return await FailAsync($"only {gateways.Sum(g => g.LiveBinds)} of {settings.Gateways * settings.Binds} SMPP binds came up within 10 s");
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
@@ -148,27 +152,38 @@ internal static partial class EndToEndScenario
         return new Submission(answer.RootElement.GetProperty("id").GetString(), accepted, Clock.GetElapsedTime(sent, accepted), null);
     }
 
-    private static Dictionary<string, string?> Overrides(Settings settings, string folder, string apiKey, int smscPort) => new()
+    private static Dictionary<string, string?> Overrides(Settings settings, string folder, string apiKey, IReadOnlyList<int> smscPorts)
     {
-        ["urls"] = "http://127.0.0.1:0",
-        ["WarningHub:Hub:DatabasePath"] = Path.Combine(folder, "warninghub.db"),
-        ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
-        ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
-        ["WarningHub:Hub:Agencies:0:Senders:0"] = BenchWarning.Sender,
-        // The benchmark measures release to delivery: its warning is released without approvers, on purpose.
-        ["WarningHub:Approval:Rules:0:Approvers"] = "0",
-        ["WarningHub:Engine:Workers"] = Invariant(settings.Workers),
-        ["WarningHub:Engine:LinkSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
-        ["WarningHub:Engine:SmsSignature"] = BenchWarning.Signature,
-        [$"WarningHub:Sms:Smpp:{Gateway}:Host"] = "127.0.0.1",
-        [$"WarningHub:Sms:Smpp:{Gateway}:Port"] = Invariant(smscPort),
-        [$"WarningHub:Sms:Smpp:{Gateway}:SystemId"] = "warninghub",
-        [$"WarningHub:Sms:Smpp:{Gateway}:Password"] = "secret",
-        [$"WarningHub:Sms:Smpp:{Gateway}:Binds"] = Invariant(settings.Binds),
-        [$"WarningHub:Sms:Smpp:{Gateway}:Window"] = Invariant(settings.Window),
-        [$"WarningHub:Sms:Smpp:{Gateway}:RateLimitPerSecond"] = "0",
-        [$"WarningHub:Sms:Smpp:{Gateway}:SourceAddress"] = "12379",
-    };
+        var overrides = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["WarningHub:Hub:DatabasePath"] = Path.Combine(folder, "warninghub.db"),
+            ["WarningHub:Hub:Agencies:0:Name"] = "jingyan-weather",
+            ["WarningHub:Hub:Agencies:0:ApiKey"] = apiKey,
+            ["WarningHub:Hub:Agencies:0:Senders:0"] = BenchWarning.Sender,
+            // The benchmark measures release to delivery: its warning is released without approvers, on purpose.
+            ["WarningHub:Approval:Rules:0:Approvers"] = "0",
+            ["WarningHub:Engine:Workers"] = Invariant(settings.Workers),
+            ["WarningHub:Engine:LinkSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            ["WarningHub:Engine:SmsSignature"] = BenchWarning.Signature,
+        };
+        // Several gateways share the numbers by the default routes: one priority, equal weights.
+        for (var i = 0; i < smscPorts.Count; i++)
+        {
+            var gateway = $"WarningHub:Sms:Smpp:{GatewayName(i)}";
+            overrides[$"{gateway}:Host"] = "127.0.0.1";
+            overrides[$"{gateway}:Port"] = Invariant(smscPorts[i]);
+            overrides[$"{gateway}:SystemId"] = "warninghub";
+            overrides[$"{gateway}:Password"] = "secret";
+            overrides[$"{gateway}:Binds"] = Invariant(settings.Binds);
+            overrides[$"{gateway}:Window"] = Invariant(settings.Window);
+            overrides[$"{gateway}:RateLimitPerSecond"] = Invariant(settings.GatewayRate);
+            overrides[$"{gateway}:SourceAddress"] = "12379";
+        }
+        return overrides;
+    }
+
+    private static string GatewayName(int index) => index == 0 ? Gateway : Gateway + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -181,17 +196,20 @@ internal static partial class EndToEndScenario
     /// <param name="AcceptedAt">When the 202 arrived (a <see cref="TimeProvider.GetTimestamp"/>).</param>
     private sealed record Submission(string? Id, long AcceptedAt, TimeSpan RoundTrip, string? Problem);
 
-    private sealed record Settings(int Persons, int Binds, int Window, int Workers, TimeSpan Timeout, long Seed, bool Warmup, bool Json)
+    private sealed record Settings(int Persons, int Binds, int Window, int Workers, TimeSpan Timeout, long Seed, bool Warmup, bool Json,
+        int Gateways, int GatewayRate)
     {
         public static Settings? Parse(string[] args, out string problem)
         {
-            var unknown = BenchArgs.Unknown(args, ["--json", "--warmup"], ["--persons", "--binds", "--window", "--workers", "--timeout", "--seed"]);
+            var unknown = BenchArgs.Unknown(args, ["--json", "--warmup"], ["--persons", "--binds", "--window", "--workers", "--timeout", "--seed", "--gateways", "--gateway-rate"]);
             var persons = BenchArgs.Int(args, "--persons", 200_000);
             var binds = BenchArgs.Int(args, "--binds", 4);
             var window = BenchArgs.Int(args, "--window", 256);
             var workers = BenchArgs.Int(args, "--workers", 4);
             var timeout = BenchArgs.Int(args, "--timeout", 600);
             var seed = BenchArgs.Int(args, "--seed", 1);
+            var gateways = BenchArgs.Int(args, "--gateways", 1);
+            var gatewayRate = BenchArgs.Int(args, "--gateway-rate", 0);
             problem = unknown.Count > 0 ? $"unknown option {unknown[0]}"
                 : persons is not > 0 ? "--persons must be a positive whole number"
                 : binds is not (>= 1 and <= 64) ? "--binds must be 1..64 (SmppOptions)"
@@ -199,10 +217,12 @@ internal static partial class EndToEndScenario
                 : workers is not (>= 1 and <= 64) ? "--workers must be 1..64 (EngineOptions)"
                 : timeout is not (>= 10 and <= 3600) ? "--timeout must be 10..3600 seconds"
                 : seed is null ? "--seed must be a whole number"
+                : gateways is not (>= 1 and <= 8) ? "--gateways must be 1..8"
+                : gatewayRate is not >= 0 ? "--gateway-rate must be 0 (unlimited) or more parts a second"
                 : "";
             return problem.Length > 0 ? null
                 : new Settings(persons!.Value, binds!.Value, window!.Value, workers!.Value, TimeSpan.FromSeconds(timeout!.Value), seed!.Value,
-                    BenchArgs.Flag(args, "--warmup"), BenchArgs.Flag(args, "--json"));
+                    BenchArgs.Flag(args, "--warmup"), BenchArgs.Flag(args, "--json"), gateways!.Value, gatewayRate!.Value);
         }
     }
 }
