@@ -110,14 +110,30 @@ public sealed class CmppHubTests : IDisposable
     }
 
     [Fact]
-    public void HubBuild_WithCmppAndSmppTogether_RefusesInsteadOfLeavingOneIdle()
+    public async Task CmppForChinaMobile_AndSmppForTheRest_EachGatewayCarriesOnlyItsOperatorsNumbers()
     {
-        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
-        foreach (var (key, value) in CmppSettings(7890).Where(s => s.Key.Contains(":Cmpp:", StringComparison.Ordinal))) settings[key] = value;
+        await using var ismg = new IsmgSimulator(new IsmgSimulatorOptions { RecordSubmits = true });
+        ismg.Start();
+        await using var hub = await TestHub.StartAsync(persons: 1000, settings: new Dictionary<string, string?>(
+            CmppSettings(ismg.Port).Where(s => s.Key.Contains(":Cmpp:", StringComparison.Ordinal)))
+        {
+            ["WarningHub:Routing:Gateways:mobile:Operators:0"] = "移动",
+            ["WarningHub:Routing:Gateways:sim:Operators:0"] = "联通",
+            ["WarningHub:Routing:Gateways:sim:Operators:1"] = "电信",
+        });
 
-        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+        var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
+        var warning = await TestHub.WaitAllFinalAsync(hub.Http, id, TimeSpan.FromSeconds(90));
 
-        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:Sms: 2 SMS gateways", StringComparison.Ordinal));
+        var phones = hub.Registry.Persons.Where(p => p.Phone is not null).Select(p => p.Phone!).Distinct().ToList();
+        var mobile = phones.Where(p => MobileOperators.OperatorOf(p) == MobileOperator.ChinaMobile).ToHashSet();
+        Assert.Equal(phones.Count, TestHub.Sms(warning, "delivered"));
+        Assert.True(ismg.RecordedSubmits.Where(s => s.PkNumber == 1).Select(s => s.Destination).ToHashSet().SetEquals(mobile));
+        var atSmsc = hub.Smsc.ReceivedMessages.Select(m => m.Destination).ToHashSet();
+        Assert.True(atSmsc.SetEquals(phones.Where(p => !mobile.Contains(p))));
+        var gateways = warning.GetProperty("channels").GetProperty("sms").GetProperty("gateways");
+        Assert.Equal(mobile.Count, gateways.GetProperty("cmpp:mobile").GetProperty("delivered").GetInt32());
+        Assert.Equal(phones.Count - mobile.Count, gateways.GetProperty("smpp:sim").GetProperty("delivered").GetInt32());
     }
 
     public void Dispose()
