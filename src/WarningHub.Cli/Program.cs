@@ -17,6 +17,8 @@ var root = new RootCommand("WarningHub: public early warnings to every village, 
     ApprovalCommands.Pending(),
     ApprovalCommands.Approve(),
     ApprovalCommands.Reject(),
+    DrillCommands.Drills(),
+    DrillCommands.Report(),
     AuditCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -30,7 +30,7 @@ public static class SmsText
         var marker = capStatus switch
         {
             CapStatus.Actual => "",
-            CapStatus.Exercise => "【演练，非真实预警】",
+            CapStatus.Exercise => "【演练】【非真实预警】",
             _ => "【测试，非真实预警】",
         };
         var text = new StringBuilder(maxLength);
