@@ -33,6 +33,13 @@ public sealed class PreviewTests
         var forecast = preview.GetProperty("forecast");
         Assert.True(forecast.GetProperty("p95Seconds").GetDouble() >= forecast.GetProperty("p50Seconds").GetDouble());
         Assert.True(forecast.GetProperty("p50Seconds").GetDouble() > 0);
+        Assert.Equal("default", forecast.GetProperty("receiptDelays").GetProperty("sms").GetProperty("source").GetString());
+
+        // After a release, the receipt delays come from what the ledger saw.
+        var again = (await PreviewAsync(hub, LiveWarning.Sample("red-rainstorm.cap.xml"))).GetProperty("forecast").GetProperty("receiptDelays").GetProperty("sms");
+        Assert.Equal("history", again.GetProperty("source").GetString());
+        Assert.Equal(1, again.GetProperty("warnings").GetInt32());
+        Assert.True(again.GetProperty("p95Seconds").GetDouble() >= again.GetProperty("medianSeconds").GetDouble());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Registry;
 using WarningHub.Server;
@@ -51,6 +52,39 @@ public sealed class ReleasePolicyHubTests
             var red = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
             var warning = await hub.WaitAllFinalAsync(red);
             Assert.Equal(persons.Count, TestHub.Sms(warning, "planned"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RedRainstorm_ThePolicySendsDoorToDoorWithout叫应_TextsTheVillageCadresTheirPage_AndCallsNobody()
+    {
+        var folder = Directory.CreateTempSubdirectory("warninghub-policy-");
+        try
+        {
+            var policy = Path.Combine(folder.FullName, "policy.json");
+            await File.WriteAllTextAsync(policy, """
+                { "rules": [
+                    { "event": "*", "level": "*", "audiences": [ "public", "officers", "media" ] },
+                    { "event": "暴雨", "level": "Red", "audiences": [ "public", "officers", "media" ], "acknowledge": false, "doorToDoor": true }
+                ] }
+                """);
+            const string CadrePhone = "13900000012";
+            await using var hub = await TestHub.StartAsync(persons: 300, settings: new Dictionary<string, string?> { ["WarningHub:Engine:PolicyFile"] = policy },
+                endpoints: registry => new CountyEndpoints([], [], [new Officer(12, "村干部乙", CadrePhone, registry.Villages[0].Code, OfficerRole.VillageCadre)]));
+
+            var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
+            await hub.WaitAllFinalAsync(id);
+
+            Assert.True(await Eventually.TrueAsync(() => hub.Smsc.ReceivedMessages.Any(m => m.Destination == CadrePhone), TimeSpan.FromSeconds(20)), "the cadre got a text");
+            var toCadre = Assert.Single(hub.Smsc.ReceivedMessages, m => m.Destination == CadrePhone);
+            Assert.Contains("【入户通知】", toCadre.Text, StringComparison.Ordinal);
+            Assert.Contains($"/d/{id}/{hub.Registry.Villages[0].Code}/12/", toCadre.Text, StringComparison.Ordinal);
+            var board = await hub.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/warnings/{id}/acknowledgements");
+            Assert.False(board.GetProperty("required").GetBoolean(), "a red rainstorm calls officers by default; this policy says no");
         }
         finally
         {
