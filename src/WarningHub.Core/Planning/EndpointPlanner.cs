@@ -65,6 +65,11 @@ internal static class EndpointPlanner
     /// The SMS of an officers-only warning: one slot per phone of the officers of the target villages, their towns and
     /// the county; broadcasters are left to their own channel when it is served (they get the bulletin link there).
     /// </summary>
+    /// <param name="registry">The county.</param>
+    /// <param name="endpoints">Its officers.</param>
+    /// <param name="channels">The channels of the plan (whether broadcasters have their own).</param>
+    /// <param name="villages">The target villages.</param>
+    /// <param name="shardSize">Slots per shard.</param>
     public static ChannelPlan? PlanOfficers(CountyRegistry registry, CountyEndpoints endpoints, PlanChannels channels, SortedSet<string> villages, int shardSize)
     {
         var regions = new List<string>(villages);

@@ -81,6 +81,8 @@ internal static class DrillEndpoints
     }
 
     /// <summary>Why a code is not an area a drill may name, or null when it is the county, one of its towns or villages.</summary>
+    /// <param name="code">The code as given.</param>
+    /// <param name="county">The loaded registry.</param>
     internal static string? AreaProblem(string? code, CountyRegistry county)
     {
         if (!DivisionCode.TryGetPrefix(code, out var prefix) || prefix.Length < 6)

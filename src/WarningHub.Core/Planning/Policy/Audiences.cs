@@ -20,6 +20,7 @@ public static class Audiences
     public static IReadOnlyList<string> All { get; } = [Public, Officers, Media];
 
     /// <summary>The ledger channels each audience is reached on.</summary>
+    /// <param name="audience">One of <see cref="All"/>.</param>
     public static IReadOnlyList<string> ChannelsOf(string audience) => audience switch
     {
         Public => [Channels.Sms, Channels.WeChat, Channels.LoudspeakerIp, Channels.LoudspeakerSerial],
