@@ -89,6 +89,12 @@ public sealed class EngineOptions
     /// </summary>
     public string? TemplateFolder { get; set; }
 
+    /// <summary>
+    /// A release policy file (config/policy.json's form) that replaces the built-in one: per event and level, the
+    /// audiences, channels, repeats, 叫应 and door to door. Unset, the built-in policy (config/policy.json as shipped) is used.
+    /// </summary>
+    public string? PolicyFile { get; set; }
+
     /// <summary>The SMS signature, in 【】, that operators in China require.</summary>
     public string SmsSignature { get; set; } = "【井研县应急管理局】";
 }
@@ -145,6 +151,17 @@ public sealed class EngineOptionsValidator : IValidateOptions<EngineOptions>
                 {
                     failures.Add($"{nameof(EngineOptions.TemplateFolder)}: {e.Message}");
                 }
+            }
+        }
+        if (options.PolicyFile is { } policy)
+        {
+            try
+            {
+                Core.Planning.Policy.ReleasePolicy.Load(policy);
+            }
+            catch (InvalidDataException e)
+            {
+                failures.Add($"{nameof(EngineOptions.PolicyFile)}: {e.Message}");
             }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -88,6 +88,12 @@ public static class HubHost
         var api = app.MapGroup("/api/v1").RequireAuthorization(HubPolicies.Caller).WithTags("Warnings");
         api.MapPost("/warnings", WarningSubmission.PostAsync).RequireAuthorization(HubPolicies.Agency).WithName("SubmitWarning").WithMetadata(new CapRequestBody())
             .ProducesProblems(400, 401, 403, 409, 413, 415, 503);
+        api.MapPost("/warnings/preview", WarningPreviewEndpoint.PostAsync).RequireAuthorization(HubPolicies.Agency).WithName("PreviewWarning")
+            .WithMetadata(new CapRequestBody()).ProducesProblems(400, 401, 403, 413, 415, 503);
+        api.MapPost("/drills", DrillEndpoints.AddAsync).RequireAuthorization(HubPolicies.Administrator).WithName("AuthoriseDrill").WithTags("Drills")
+            .ProducesProblems(400, 401, 403, 503);
+        api.MapGet("/drills", DrillEndpoints.ListAsync).RequireAuthorization(HubPolicies.Staff).WithName("ListDrills").WithTags("Drills").ProducesProblems(401, 403);
+        api.MapGet("/warnings/{id}/drill-report", DrillEndpoints.ReportAsync).WithName("GetDrillReport").WithTags("Drills").ProducesProblems(401, 404, 503);
         api.MapGet("/approvals", ApprovalEndpoints.PendingAsync).RequireAuthorization(HubPolicies.Staff).WithName("ListApprovals").WithTags("Approval")
             .ProducesProblems(401, 403);
         api.MapPost("/warnings/{id}/approve", ApprovalEndpoints.ApproveAsync).RequireAuthorization(HubPolicies.Approver).WithName("ApproveWarning")

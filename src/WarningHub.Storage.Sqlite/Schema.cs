@@ -177,6 +177,13 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS audit_cursor(
           name TEXT PRIMARY KEY,
           seq INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS drill(
+          id INTEGER PRIMARY KEY,
+          areas TEXT NOT NULL,
+          from_at INTEGER NOT NULL,
+          to_at INTEGER NOT NULL,
+          authorised_by TEXT NOT NULL,
+          authorised_at INTEGER NOT NULL);
         """;
 
     /// <summary>Columns added after a table was first shipped: added to databases made before them.</summary>
@@ -188,6 +195,7 @@ internal static class Schema
         ("slot", "gateway", "TEXT"),
         ("warning", "submitter", "TEXT"),
         ("warning", "approvers", "INTEGER NOT NULL DEFAULT 0"),
+        ("slot", "sent_at", "INTEGER"),
     ];
 
     public static void Apply(SqliteConnection connection)

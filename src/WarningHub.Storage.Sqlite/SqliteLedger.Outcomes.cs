@@ -80,7 +80,7 @@ public sealed partial class SqliteLedger
             UPDATE slot SET state = {(int)to},
               parts = CASE WHEN $parts > 0 THEN $parts ELSE parts END,
               next_at = CASE WHEN $next > 0 THEN $next ELSE next_at END,
-              dup = dup | $dup, error = $err, updated_at = $now, gateway = COALESCE($gw, gateway),
+              dup = dup | $dup, error = $err, updated_at = $now, gateway = COALESCE($gw, gateway),{(to == DeliveryStatus.Sent ? " sent_at = $now," : "")}
               attempts = CASE WHEN $spent = 0 AND attempts > 0 THEN attempts - 1 ELSE attempts END
             WHERE id = $id AND state IN ({SlotStateMachine.SqlFromList(to)})
             """;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Core.Acknowledgements;
 using WarningHub.Core.Approval;
 using WarningHub.Core.Audit;
+using WarningHub.Core.Drills;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Notices;
 using WarningHub.Core.Reach;
@@ -37,6 +38,9 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
         services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
         services.TryAddSingleton<IAcknowledgementStore, SqliteAcknowledgementStore>();
+        services.TryAddSingleton<IDrillStore, SqliteDrillStore>();
+        services.TryAddSingleton<IReceiptDelays, SqliteReceiptDelays>();
+        services.TryAddSingleton<IDeliveryTimeline, SqliteDeliveryTimeline>();
         return services;
     }
 }

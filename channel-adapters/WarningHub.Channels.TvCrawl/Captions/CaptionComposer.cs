@@ -21,15 +21,22 @@ public static class CaptionComposer
 
     private const string TerminalPunctuation = "。！？!?.；;";
 
+    /// <summary>Opens the caption of an Exercise: a drill (演练) the hub sends to TV only inside an authorised drill.</summary>
+    public const string DrillMark = "【演练】";
+
     /// <summary>
     /// The caption of <paramref name="content"/> within <paramref name="maxLength"/> characters, or false when the
-    /// warning must not be shown on TV at all (its CAP status is not Actual).
+    /// warning must not be shown on TV at all (its CAP status is Test, System, Draft or missing). An Exercise is shown
+    /// opened by <see cref="DrillMark"/>: the hub plans TV for an Exercise only inside a drill an administrator
+    /// authorised, when it reaches the area's real population.
     /// </summary>
     public static bool TryCompose(CaptionContent content, int maxLength, [NotNullWhen(true)] out string? caption)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, MinLength);
-        caption = content.IsActual ? Compose(content, maxLength) : null;
+        caption = content.IsActual ? Compose(content, maxLength)
+            : content.IsExercise ? DrillMark + Compose(content, maxLength - DrillMark.Length)
+            : null;
         return caption is not null;
     }
 

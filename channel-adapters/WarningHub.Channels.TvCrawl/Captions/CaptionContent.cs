@@ -32,6 +32,9 @@ public sealed record CaptionContent
     /// <summary>True when the warning may go on air.</summary>
     public bool IsActual => string.Equals(Status, ActualStatus, StringComparison.Ordinal);
 
+    /// <summary>True for CAP status Exercise (a drill: shown marked 【演练】).</summary>
+    public bool IsExercise => string.Equals(Status, "Exercise", StringComparison.Ordinal);
+
     /// <summary>Reads the named fields the engine puts on a <see cref="TextMessage"/>; a missing status stays empty.</summary>
     public static CaptionContent FromFields(IReadOnlyDictionary<string, string> fields, string? fallbackHeadline = null)
     {

@@ -12,8 +12,8 @@ public sealed partial class TvCrawlAdapter
 {
     /// <summary>
     /// Pushes the caption of one warning to the station of the channel named by <see cref="TextMessage.Address"/>.
-    /// Refused without a request (permanent failure): a status other than Actual in the message fields (a missing
-    /// status counts as not Actual), an unknown channel, a pull-only channel.
+    /// Refused without a request (permanent failure): a status other than Actual or Exercise (a drill, marked 【演练】)
+    /// in the message fields (a missing status counts as neither), an unknown channel, a pull-only channel.
     /// </summary>
     public async ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed partial class TvCrawlAdapter
         if (!CaptionComposer.TryCompose(content, channel.MaxLength, out var caption))
         {
             return DeliveryResult.Permanent("NOT_ACTUAL",
-                $"TV shows Actual warnings only (status '{(content.Status.Length == 0 ? "missing" : content.Status)}')");
+                $"TV shows Actual warnings and drills only (status '{(content.Status.Length == 0 ? "missing" : content.Status)}')");
         }
         if (channel.PushUrl is null)
             return DeliveryResult.Permanent("PULL_ONLY", $"channel '{channel.Name}' has no push URL: its caption generator reads the feed");

@@ -19,4 +19,14 @@ public interface IWarningAudio
 
     /// <summary>The same for a warning given as its id, CAP alert and structural status.</summary>
     Task<WarningBulletin> GetAsync(string warningId, CapAlert alert, CapStatus status, string language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How long the bulletin of <paramref name="alert"/> plays, estimated without making it: the alert tone before and
+    /// after the speech, plus the script (its repeats included) read at <see cref="AudioOptions.Rate"/>, one Chinese
+    /// character per word; tones only when no speech engine is configured.
+    /// </summary>
+    /// <param name="alert">The warning's CAP alert.</param>
+    /// <param name="status">Its structural status (Test and Exercise are announced as such).</param>
+    /// <param name="language">The bulletin's language (zh-CN).</param>
+    TimeSpan EstimateLength(CapAlert alert, CapStatus status, string language);
 }

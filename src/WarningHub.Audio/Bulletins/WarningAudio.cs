@@ -68,6 +68,17 @@ public sealed class WarningAudio : IWarningAudio
         return new WarningBulletin(audio.Clip, script, audio.SpeechProblem);
     }
 
+    /// <inheritdoc />
+    public TimeSpan EstimateLength(CapAlert alert, CapStatus status, string language)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var script = scripts.Write(alert, language, status);
+        var tone = TimeSpan.FromSeconds((double)AlertTones.Render(script.Level, BulletinEncoder.G711SampleRate).Length / BulletinEncoder.G711SampleRate);
+        var pips = script.IsNotActual ? TimeSpan.FromSeconds((double)AlertTones.TestPips(BulletinEncoder.G711SampleRate).Length / BulletinEncoder.G711SampleRate) : TimeSpan.Zero;
+        var spoken = options.SpeechEngine == SpeechEngines.None ? TimeSpan.Zero : TimeSpan.FromMinutes((double)script.FullText.Length / options.Rate);
+        return pips + tone + spoken + tone;
+    }
+
     private async Task<BulletinAudio> MakeAsync(string clipId, BroadcastScript script, SpeechAvailability availability)
     {
         if (folder is not null && await folder.TryLoadAsync(clipId, CancellationToken.None) is { } stored)

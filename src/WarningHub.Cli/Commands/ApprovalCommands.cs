@@ -92,7 +92,7 @@ internal static class ApprovalCommands
     }
 
     /// <summary>Signs in as <paramref name="user"/> (when given), runs <paramref name="act"/>, signs out.</summary>
-    private static async Task<int> AsUserAsync(HttpClient http, string? user, Func<Task<int>> act, CancellationToken cancellationToken)
+    internal static async Task<int> AsUserAsync(HttpClient http, string? user, Func<Task<int>> act, CancellationToken cancellationToken)
     {
         if (user is null) return await act();
         var password = Environment.GetEnvironmentVariable("WARNINGHUB_PASSWORD") is { Length: > 0 } fromEnvironment
@@ -118,7 +118,7 @@ internal static class ApprovalCommands
         }
     }
 
-    private static async Task<int> RefusedAsync(HttpResponseMessage response, string body)
+    internal static async Task<int> RefusedAsync(HttpResponseMessage response, string body)
     {
         var detail = body;
         try

@@ -33,6 +33,7 @@ public static class AuditActions
     public const string Acknowledge = "acknowledge";
     public const string DoorToDoorMark = "door-to-door.mark";
     public const string Settings = "settings";
+    public const string DrillAuthorise = "drill.authorise";
 }
 
 /// <summary>Appends to the hash-chained audit: the one call every act makes.</summary>

@@ -61,5 +61,27 @@ internal static class EndpointPlanner
         }
     }
 
+    /// <summary>
+    /// The SMS of an officers-only warning: one slot per phone of the officers of the target villages, their towns and
+    /// the county; broadcasters are left to their own channel when it is served (they get the bulletin link there).
+    /// </summary>
+    /// <param name="registry">The county.</param>
+    /// <param name="endpoints">Its officers.</param>
+    /// <param name="channels">The channels of the plan (whether broadcasters have their own).</param>
+    /// <param name="villages">The target villages.</param>
+    /// <param name="shardSize">Slots per shard.</param>
+    public static ChannelPlan? PlanOfficers(CountyRegistry registry, CountyEndpoints endpoints, PlanChannels channels, SortedSet<string> villages, int shardSize)
+    {
+        var regions = new List<string>(villages);
+        regions.AddRange(villages.Select(v => registry.TownOf(v)?.Code).OfType<string>().Distinct(StringComparer.Ordinal));
+        regions.Add(registry.County.Code);
+        var slots = regions.SelectMany(endpoints.OfficersOf)
+            .Where(o => !(o.Role == OfficerRole.Broadcaster && channels.Serves(Channels.Broadcaster)))
+            .Select(o => new PlannedSlot(o.Phone, Code(o.RegionCode), 1))
+            .DistinctBy(s => s.Address, StringComparer.Ordinal)
+            .ToList();
+        return slots.Count > 0 ? new ChannelPlan(Channels.Sms, slots, shardSize) : null;
+    }
+
     private static long Code(string code) => long.Parse(code, CultureInfo.InvariantCulture);
 }

@@ -25,5 +25,11 @@ public sealed record PlanChannels(IReadOnlySet<string> Served, IReadOnlyList<str
 {
     public static PlanChannels SmsOnly { get; } = new(new HashSet<string> { Channels.Sms }, [], new Dictionary<string, string>());
 
+    /// <summary>
+    /// True when the release policy leaves the public out but keeps officers: the sms channel then goes to the officers
+    /// of the area (officers.csv) instead of the persons' phones, and no person is targeted.
+    /// </summary>
+    public bool SmsToOfficers { get; init; }
+
     public bool Serves(string channel) => Served.Contains(channel);
 }

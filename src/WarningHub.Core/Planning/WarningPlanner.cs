@@ -30,6 +30,13 @@ public static class WarningPlanner
         var selected = Select(target, registry);
         var villages = TargetVillages(target, registry, selected);
         var plans = new List<ChannelPlan>();
+        if (channels.SmsToOfficers)
+        {
+            // Officers only: no person of the public is targeted, and the SMS goes to the area's officers.
+            if (channels.Serves(Channels.Sms) && EndpointPlanner.PlanOfficers(registry, endpoints, channels, villages, shardSize) is { } officers) plans.Add(officers);
+            plans.AddRange(EndpointPlanner.Plan(target, registry, endpoints, channels, villages, shardSize));
+            return new WarningPlan(warningId, [], plans);
+        }
         var (targets, sms) = PlanSms(registry, selected, shardSize);
         if (channels.Serves(Channels.Sms)) plans.Add(sms);
         plans.AddRange(EndpointPlanner.Plan(target, registry, endpoints, channels, villages, shardSize));

@@ -12,6 +12,17 @@ public static class SmsText
 {
     public const int MaxLength = 4 * 67;
 
+    /// <summary>
+    /// The parts of a text when no gateway can say (it has no <c>ISendCapacity</c>): UCS-2, 70 characters alone or 67
+    /// per concatenated part. Chinese texts are UCS-2, so this is exact for them.
+    /// </summary>
+    /// <param name="text">The text of one message.</param>
+    public static int EstimateParts(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= 70 ? 1 : (text.Length + 66) / 67;
+    }
+
     public static string Compose(string signature, CapStatus capStatus, string headline, string? instruction, int maxLength = MaxLength)
     {
         ArgumentNullException.ThrowIfNull(signature);
@@ -19,7 +30,7 @@ public static class SmsText
         var marker = capStatus switch
         {
             CapStatus.Actual => "",
-            CapStatus.Exercise => "【演练，非真实预警】",
+            CapStatus.Exercise => "【演练】【非真实预警】",
             _ => "【测试，非真实预警】",
         };
         var text = new StringBuilder(maxLength);

@@ -28,7 +28,8 @@ public sealed class AcknowledgementCalls(
     ChannelRouter router,
     IOptions<AcknowledgementOptions> options,
     TimeProvider time,
-    ILogger<AcknowledgementCalls> logger)
+    ILogger<AcknowledgementCalls> logger,
+    Core.Planning.Policy.ReleasePolicy? policy = null)
 {
     /// <summary>Calls the officers of a warning that calls for 叫应; returns how many calls were made now.</summary>
     public async Task<int> StartAsync(WarningRecord warning, CancellationToken cancellationToken)
@@ -68,7 +69,13 @@ public sealed class AcknowledgementCalls(
         var o = options.Value;
         if (warning.MsgType is not (CapMsgType.Alert or CapMsgType.Update)) return null;
         if (warning.CapStatus is not (CapStatus.Actual or CapStatus.Exercise) && !(warning.CapStatus == CapStatus.Test && o.CallOnTests)) return null;
-        return o.DeadlineFor(warning.Level, warning.Event);
+        // The release policy may call officers for a level the settings do not, or keep them uncalled.
+        return policy?.For(warning.Event, warning.Level).Acknowledge switch
+        {
+            false => null,
+            true => warning.Level is null ? null : o.DeadlineOf(warning.Level, warning.Event),
+            null => o.DeadlineFor(warning.Level, warning.Event),
+        };
     }
 
     internal static string Key(long warningId, long officerId, string what) =>

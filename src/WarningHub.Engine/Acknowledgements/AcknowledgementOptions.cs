@@ -50,6 +50,24 @@ public sealed class AcknowledgementOptions
     }
 }
 
+/// <summary>Deadlines for a warning the release policy calls officers for, whatever the levels above say.</summary>
+public static class AcknowledgementDeadlines
+{
+    /// <summary>The deadline of a level and event: the event's, else the level's, else 10 minutes.</summary>
+    /// <param name="options">The 叫应 settings.</param>
+    /// <param name="level">The warning's level; null when it states none.</param>
+    /// <param name="eventName">The warning's event.</param>
+    public static TimeSpan DeadlineOf(this AcknowledgementOptions options, WarningLevel? level, string? eventName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var fallback = TimeSpan.FromMinutes(10);
+        if (level is not { } l) return fallback;
+        var name = l.ToString();
+        if (eventName is not null && options.Events.TryGetValue(eventName, out var e) && e.Deadlines is { } d && d.TryGetValue(name, out var eventDeadline)) return eventDeadline;
+        return options.Deadlines.TryGetValue(name, out var deadline) ? deadline : fallback;
+    }
+}
+
 /// <summary>叫应 settings of one event.</summary>
 public sealed class AcknowledgementEventOptions
 {

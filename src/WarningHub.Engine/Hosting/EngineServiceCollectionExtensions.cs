@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using WarningHub.Abstractions;
+using WarningHub.Core.Planning.Policy;
 using WarningHub.Core.Registry;
 using WarningHub.Core.Templates.Text;
 using WarningHub.Engine.Acknowledgements;
@@ -39,6 +40,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<RegistryHolder>();
         services.TryAddSingleton(sp => TextTemplates.Load(sp.GetRequiredService<IOptions<EngineOptions>>().Value.TemplateFolder));
         services.TryAddSingleton<WarningContent>();
+        services.TryAddSingleton(sp => ReleasePolicy.Load(sp.GetRequiredService<IOptions<EngineOptions>>().Value.PolicyFile));
         services.TryAddSingleton<BroadcastLinks>();
         services.TryAddSingleton<DoorLinks>();
         services.TryAddSingleton<Reach.WarningReach>();
@@ -55,7 +57,10 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ApprovalDeadlines>();
         services.TryAddSingleton<WarningDispatcher>();
         services.TryAddSingleton<WarningScheduler>();
+        services.TryAddSingleton<WarningRouting>();
+        services.TryAddSingleton<ReleasePreview>();
         services.TryAddSingleton<WarningReleaser>();
+        services.TryAddSingleton<Reach.DoorToDoorNotices>();
         services.TryAddSingleton<ReleaseOutbox>();
         services.AddOptions<Sending.Routing.RoutingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Sending.Routing.RoutingOptions>, Sending.Routing.RoutingOptionsValidator>());

@@ -36,6 +36,39 @@ public sealed class WarningIntake(
     /// <param name="received">The CAP XML as received (kept and served as it came, signature intact); null for JSON.</param>
     public async Task<IntakeResult> SubmitAsync(CapAlert alert, string submittedBy, string? submitter, CancellationToken cancellationToken, byte[]? received = null)
     {
+        var checkedResult = await CheckAsync(alert, submittedBy, submitter, cancellationToken, received);
+        if (checkedResult.Outcome != IntakeOutcome.Accepted) return checkedResult;
+        var record = checkedResult.Warning!;
+        var approvers = record.ApproversRequired;
+        var result = await warnings.AcceptAsync(record, cancellationToken);
+        switch (result.Outcome)
+        {
+            case AcceptOutcome.Conflict:
+                return IntakeResult.Refused(IntakeOutcome.Conflict, new CapProblem("identifier",
+                    $"'{alert.Identifier}' from '{alert.Sender}' was already submitted with different content (warning {result.Warning.PublicId}); send an Update with a new identifier"));
+            case AcceptOutcome.Duplicate:
+                return new IntakeResult(IntakeOutcome.Duplicate, result.Warning, []);
+        }
+        logger.LogInformation("Warning {PublicId} accepted from {Agency}: {MsgType} {Status} {Event}, {Approvers} approver(s) required",
+            result.Warning.PublicId, submittedBy, record.MsgType, record.CapStatus, record.Event, approvers);
+        // Pending approval is durable too; the outbox hears of it only once it is approved.
+        if (approvers > 0) return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
+        // Accepted is durable: from here the outbox owns it, and its sweep finishes it even if this notice is lost.
+        outbox.Notify(result.Warning.Id);
+        return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
+    }
+
+    /// <summary>
+    /// Every check of <see cref="SubmitAsync(CapAlert, string, string?, CancellationToken, byte[])"/>, storing nothing: the
+    /// warning as it would be stored (no id yet, state and approvers set), or why it is refused. A preview answers from it.
+    /// </summary>
+    /// <param name="alert">The parsed alert.</param>
+    /// <param name="submittedBy">The agency, whose approval policy applies.</param>
+    /// <param name="submitter">The hub user who submits it for the agency; null for a key.</param>
+    /// <param name="cancellationToken">Ends the wait for the store.</param>
+    /// <param name="received">The CAP XML as received; null for JSON.</param>
+    public async Task<IntakeResult> CheckAsync(CapAlert alert, string submittedBy, string? submitter, CancellationToken cancellationToken, byte[]? received = null)
+    {
         ArgumentNullException.ThrowIfNull(alert);
         if (!registry.IsLoaded)
             return IntakeResult.Refused(IntakeOutcome.Unavailable, new CapProblem("(hub)", "no recipient registry is loaded: import one with `warninghub import`"));
@@ -44,6 +77,7 @@ public sealed class WarningIntake(
 
         var info = WarningContent.MainInfo(alert);
         if (alert.MsgType is CapMsgType.Alert or CapMsgType.Update) problems.AddRange(CheckDisseminable(alert, info));
+        problems.AddRange(Core.Planning.Policy.ChannelsOff.Check(alert));
         if (alert.MsgType is CapMsgType.Ack or CapMsgType.Error)
             problems.Add(new CapProblem("msgType", $"{alert.MsgType} messages are not disseminated; submit Alert, Update or Cancel."));
 
@@ -80,22 +114,7 @@ public sealed class WarningIntake(
             record = record with { Event = first.Event, Level = first.Level, Headline = first.Headline };
         var approvers = approval.ApproversFor(submittedBy, record.MsgType, record.Level, record.CapStatus);
         if (approvers > 0) record = record with { ApproversRequired = approvers, State = WarningState.PendingApproval };
-        var result = await warnings.AcceptAsync(record, cancellationToken);
-        switch (result.Outcome)
-        {
-            case AcceptOutcome.Conflict:
-                return IntakeResult.Refused(IntakeOutcome.Conflict, new CapProblem("identifier",
-                    $"'{alert.Identifier}' from '{alert.Sender}' was already submitted with different content (warning {result.Warning.PublicId}); send an Update with a new identifier"));
-            case AcceptOutcome.Duplicate:
-                return new IntakeResult(IntakeOutcome.Duplicate, result.Warning, []);
-        }
-        logger.LogInformation("Warning {PublicId} accepted from {Agency}: {MsgType} {Status} {Event}, {Approvers} approver(s) required",
-            result.Warning.PublicId, submittedBy, record.MsgType, record.CapStatus, record.Event, approvers);
-        // Pending approval is durable too; the outbox hears of it only once it is approved.
-        if (approvers > 0) return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
-        // Accepted is durable: from here the outbox owns it, and its sweep finishes it even if this notice is lost.
-        outbox.Notify(result.Warning.Id);
-        return new IntakeResult(IntakeOutcome.Accepted, result.Warning, []);
+        return new IntakeResult(IntakeOutcome.Accepted, record, []);
     }
 
     /// <summary>CAP's rules for dissemination, plus what only the hub knows: the time and the registry.</summary>

@@ -14,7 +14,8 @@ namespace WarningHub.Engine.Reach;
 /// who holds which address (<see cref="PersonIndex"/>) and whom the warning targets, while the registry and the
 /// ledger's address books stay the same.
 /// </summary>
-public sealed class WarningReach(IReachEvidence ledger, IHouseholdMarks marks, IBroadcastConfirmations confirmations, RegistryHolder registry)
+public sealed class WarningReach(IReachEvidence ledger, IHouseholdMarks marks, IBroadcastConfirmations confirmations, RegistryHolder registry,
+    Release.WarningRouting? routing = null)
 {
     private const int WarningsKept = 4;
     private readonly Lock _gate = new();
@@ -37,7 +38,9 @@ public sealed class WarningReach(IReachEvidence ledger, IHouseholdMarks marks, I
         var endpoints = registry.Endpoints;
         var smsBook = await ledger.AddressesAsync(warning.Id, Channels.Sms, cancellationToken);
         var weChatBook = await ledger.AddressesAsync(warning.Id, Channels.WeChat, cancellationToken);
-        var (selected, index) = Indexed(warning, county, endpoints, smsBook, weChatBook);
+        // Whom the release targeted: the public of its area (an authorised drill's too), nobody for an officers-only rule.
+        var target = routing is null ? WarningContent.TargetOf(warning) : await routing.PersonsTargetedAsync(warning, cancellationToken);
+        var (selected, index) = Indexed(warning, target, county, endpoints, smsBook, weChatBook);
         long? village = villageCode is null ? null : long.Parse(villageCode, CultureInfo.InvariantCulture);
         ChannelEvidence sms, weChat;
         if (villageCode is null)
@@ -60,7 +63,7 @@ public sealed class WarningReach(IReachEvidence ledger, IHouseholdMarks marks, I
         return new ReachEvidence(index, selected, sms, weChat, marked, broadcast, warning.ReleasedAt ?? warning.Effective);
     }
 
-    private (bool[] Selected, PersonIndex Index) Indexed(WarningRecord warning, CountyRegistry county, CountyEndpoints endpoints, AddressBook sms, AddressBook weChat)
+    private (bool[] Selected, PersonIndex Index) Indexed(WarningRecord warning, PlanTarget target, CountyRegistry county, CountyEndpoints endpoints, AddressBook sms, AddressBook weChat)
     {
         bool[]? selected = null;
         lock (_gate)
@@ -70,7 +73,7 @@ public sealed class WarningReach(IReachEvidence ledger, IHouseholdMarks marks, I
             if (at >= 0) selected = _kept[at].Selected;
         }
         // Built outside the lock: a county of a million persons takes a while, and other warnings' reports need not wait.
-        selected ??= WarningPlanner.SelectPersons(WarningContent.TargetOf(warning), county);
+        selected ??= WarningPlanner.SelectPersons(target, county);
         var index = PersonIndex.Build(county, endpoints, sms, weChat);
         lock (_gate)
         {

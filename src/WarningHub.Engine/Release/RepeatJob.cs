@@ -18,11 +18,9 @@ public sealed class RepeatJob(
     IWarningStore warnings,
     ILedger ledger,
     ILedgerMaintenance maintenance,
-    RegistryHolder registry,
-    ChannelRouter router,
+    WarningRouting routing,
     ShardQueue queue,
     WarningLifecycle lifecycle,
-    IOptions<EngineOptions> options,
     ILogger<RepeatJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -33,13 +31,10 @@ public sealed class RepeatJob(
         var warning = await warnings.GetByIdAsync(warningId, cancellationToken);
         if (warning is not { State: WarningState.Released }) return;
 
-        var repeatable = options.Value.RepeatChannels.ToHashSet(StringComparer.Ordinal);
-        var served = router.PlanChannels();
-        var channels = served with { Served = served.Served.Where(repeatable.Contains).ToHashSet(StringComparer.Ordinal) };
-        if (channels.Served.Count == 0) return;
         var round = await maintenance.LastRoundAsync(warningId, cancellationToken) + 1;
-        var plan = WarningPlanner.Plan(warningId, WarningContent.TargetOf(warning), registry.Current, registry.Endpoints, channels, options.Value.ShardSize);
-        plan = plan with { Channels = plan.Channels.Where(c => repeatable.Contains(c.Channel)).Select(c => c with { Round = round }).ToList(), Targets = [] };
+        // The same channels and area as the first round: the release policy, the CAP's ChannelsOff, a drill.
+        var plan = await routing.RepeatPlanAsync(warning, round, cancellationToken);
+        if (plan.Channels.Count == 0) return;
         var shards = await ledger.PersistPlanAsync(plan, shard =>
         {
             queue.Enqueue(shard);

@@ -17,16 +17,17 @@ namespace WarningHub.Engine.Release;
 public sealed class WarningReleaser(
     IWarningStore warnings,
     ILedger ledger,
-    RegistryHolder registry,
     ShardQueue queue,
     ShardFastLane fastLane,
     ChannelRouter router,
+    WarningRouting routing,
     WarningScheduler scheduler,
     WarningLifecycle lifecycle,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<WarningReleaser> logger,
-    Acknowledgements.AcknowledgementCalls? acknowledgements = null)
+    Acknowledgements.AcknowledgementCalls? acknowledgements = null,
+    Reach.DoorToDoorNotices? doorToDoor = null)
 {
     private const int SettleChecks = 100;
     private static readonly TimeSpan SettlePause = TimeSpan.FromMilliseconds(50);
@@ -66,9 +67,9 @@ public sealed class WarningReleaser(
         }
         if (await lifecycle.EndIfOverAsync(warningId, cancellationToken)) return;
 
-        // A Cancel has no area of its own to plan: its all-clear goes only to those the cancelled warnings reached.
-        var target = warning.MsgType == CapMsgType.Cancel ? PlanTarget.Nobody : WarningContent.TargetOf(warning);
-        var plan = WarningPlanner.Plan(warningId, target, registry.Current, registry.Endpoints, router.PlanChannels(), options.Value.ShardSize);
+        // A Cancel has no area of its own to plan: its all-clear goes only to those the cancelled warnings reached. The
+        // release policy and the CAP's ChannelsOff choose the channels; an authorised drill opens an Exercise to the public.
+        var plan = await routing.PlanAsync(warning, now, cancellationToken);
         var first = !resume;
         var shards = await ledger.PersistPlanAsync(plan, shard =>
         {
@@ -104,12 +105,15 @@ public sealed class WarningReleaser(
         // 叫应 calls are recorded before the warning counts as released: a release resumed after a crash makes them
         // (once: their keys are idempotent) instead of leaving officers uncalled.
         if (acknowledgements is not null) await acknowledgements.StartAsync(warning, cancellationToken);
+        if (doorToDoor is not null && warning.MsgType is CapMsgType.Alert or CapMsgType.Update && routing.DecisionFor(warning).DoorToDoor)
+            await doorToDoor.SendAsync(warning, cancellationToken);
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
         if (WarningLifecycle.EndOf(warning, time.GetUtcNow()) is { } expires)
         {
             await scheduler.ScheduleExpiryAsync(warningId, expires, cancellationToken);
-            if (WarningLifecycle.Repeats(warning) && warning.Level is { } level && options.Value.RepeatEvery.TryGetValue(level.ToString(), out var every))
-                await scheduler.ScheduleRepeatsAsync(warningId, every, time.GetUtcNow() + every, expires, cancellationToken);
+            var released = time.GetUtcNow();
+            if (routing.RepeatsOf(warning, released, expires) is { } repeats)
+                await scheduler.ScheduleRepeatsAsync(warningId, repeats.Every, released + repeats.Every, repeats.Until, cancellationToken);
         }
         logger.LogInformation("Warning {PublicId} released: {Slots} slots in {Shards} shards, {Persons} persons targeted",
             warning.PublicId, plan.Channels.Sum(c => c.Slots.Count), shards.Count, plan.Targets.Sum(t => t.Persons));

@@ -10,4 +10,8 @@ public sealed record Bulletin(AudioClip Clip, string Script);
 public interface IBulletinSource
 {
     Task<Bulletin> BulletinAsync(WarningRecord warning, CancellationToken cancellationToken);
+
+    /// <summary>How long the warning's bulletin plays, estimated without making it (for a release preview).</summary>
+    /// <param name="warning">A stored or previewed warning.</param>
+    TimeSpan EstimateLength(WarningRecord warning);
 }

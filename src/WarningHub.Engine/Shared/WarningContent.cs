@@ -51,7 +51,9 @@ public sealed class WarningContent(IOptions<EngineOptions> options, TextTemplate
     public string TextFor(WarningRecord warning, string channel)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        return _texts.GetOrAdd((warning.Id, channel), _ => Render(warning, templates.Has(channel) ? channel : Core.Planning.Channels.Sms, link: ""));
+        var own = templates.Has(channel) ? channel : Core.Planning.Channels.Sms;
+        // An unstored warning (a release preview, id 0) is never cached: the next preview is another warning.
+        return warning.Id == 0 ? Render(warning, own, link: "") : _texts.GetOrAdd((warning.Id, channel), _ => Render(warning, own, link: ""));
     }
 
     /// <summary>The text of a warning with a link for one recipient (the village broadcaster's page), not cached.</summary>
@@ -85,27 +87,29 @@ public sealed class WarningContent(IOptions<EngineOptions> options, TextTemplate
     public IReadOnlyDictionary<string, string> FieldsFor(WarningRecord warning)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        return _fields.GetOrAdd(warning.Id, _ =>
+        return warning.Id == 0 ? Fields(warning) : _fields.GetOrAdd(warning.Id, _ => Fields(warning));
+    }
+
+    private static Dictionary<string, string> Fields(WarningRecord warning)
+    {
+        var info = MainInfo(Parse(warning));
+        static string Beijing(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, string>
         {
-            var info = MainInfo(Parse(warning));
-            static string Beijing(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            var fields = new Dictionary<string, string>
-            {
-                [MessageFields.WarningId] = warning.PublicId,
-                [MessageFields.Status] = warning.CapStatus.ToString(),
-                // Structured messages (WeChat, TV captions) show a correction or an all-clear in the headline they display.
-                [MessageFields.Headline] = MarkOf(warning.MsgType) + (info?.Headline ?? warning.Headline),
-                [MessageFields.Event] = info?.Event ?? warning.Event,
-                [MessageFields.Level] = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level.ToChineseColour()
-                    : warning.Level?.ToChineseColour() ?? "",
-                [MessageFields.Area] = info is null ? "" : string.Join("、", info.Areas.Select(a => a.AreaDesc)),
-                [MessageFields.Instruction] = info?.Instruction ?? "",
-                [MessageFields.SenderName] = info?.SenderName ?? warning.Sender,
-                [MessageFields.Effective] = Beijing(warning.Effective),
-            };
-            if (warning.Expires is { } expires) fields[MessageFields.Expires] = Beijing(expires);
-            return fields;
-        });
+            [MessageFields.WarningId] = warning.PublicId,
+            [MessageFields.Status] = warning.CapStatus.ToString(),
+            // Structured messages (WeChat, TV captions) show a correction or an all-clear in the headline they display.
+            [MessageFields.Headline] = MarkOf(warning.MsgType) + (info?.Headline ?? warning.Headline),
+            [MessageFields.Event] = info?.Event ?? warning.Event,
+            [MessageFields.Level] = info is not null && WarningLevels.TryGetLevel(info, out var level) ? level.ToChineseColour()
+                : warning.Level?.ToChineseColour() ?? "",
+            [MessageFields.Area] = info is null ? "" : string.Join("、", info.Areas.Select(a => a.AreaDesc)),
+            [MessageFields.Instruction] = info?.Instruction ?? "",
+            [MessageFields.SenderName] = info?.SenderName ?? warning.Sender,
+            [MessageFields.Effective] = Beijing(warning.Effective),
+        };
+        if (warning.Expires is { } expires) fields[MessageFields.Expires] = Beijing(expires);
+        return fields;
     }
 
     private static string MarkOf(CapMsgType msgType) => msgType switch
@@ -114,6 +118,14 @@ public sealed class WarningContent(IOptions<EngineOptions> options, TextTemplate
         CapMsgType.Cancel => "【解除】",
         _ => "",
     };
+
+    /// <summary>The stored warning's CAP alert.</summary>
+    /// <param name="warning">A stored warning.</param>
+    public static CapAlert Alert(WarningRecord warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return Parse(warning);
+    }
 
     private static CapAlert Parse(WarningRecord warning) =>
         StoredCap.Read(warning.CapXml).Alert

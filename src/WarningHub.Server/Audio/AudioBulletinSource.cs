@@ -26,6 +26,14 @@ internal sealed class AudioBulletinSource(IWarningAudio audio, IWarningStore war
         return new Bulletin(bulletin.Clip, bulletin.Text);
     }
 
+    public TimeSpan EstimateLength(WarningRecord warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        var alert = StoredCap.Read(warning.CapXml).Alert
+            ?? throw new ArgumentException($"Warning {warning.PublicId}: its stored CAP XML cannot be read.", nameof(warning));
+        return audio.EstimateLength(alert, warning.CapStatus != CapStatus.Actual ? warning.CapStatus : alert.Status, Language);
+    }
+
     /// <summary>
     /// A Cancel (or Update) without an info block says nothing to speak; its bulletin speaks of the warning it refers
     /// to, with its own message type, so the Cancel script of the broadcast templates (解除) is chosen.

@@ -11,7 +11,7 @@ namespace WarningHub.Server.Security;
 /// <see cref="Caller"/>: any known key or live session. <see cref="Agency"/>: a caller acting for an agency (submit).
 /// <see cref="ReadWarning"/>: evaluated against the stored warning, so an agency reads only the warnings it submitted,
 /// unless it reads all (the county's operators and staff). <see cref="Approver"/>: approve and reject, by a 签发人 only.
-/// <see cref="Staff"/>: the list of warnings waiting for approval.
+/// <see cref="Staff"/>: the list of warnings waiting for approval, and of drills. <see cref="Administrator"/>: authorising a drill.
 /// </summary>
 public static class HubPolicies
 {
@@ -20,6 +20,7 @@ public static class HubPolicies
     public const string ReadWarning = "read-warning";
     public const string Approver = "approver";
     public const string Staff = "staff";
+    public const string Administrator = "administrator";
 
     public static IServiceCollection AddHubSecurity(this IServiceCollection services)
     {
@@ -37,6 +38,8 @@ public static class HubPolicies
                 .AddRequirements(new OwnWarningRequirement()))
             .AddPolicy(Approver, p => p.AddAuthenticationSchemes(Caller).RequireAuthenticatedUser().RequireClaim(AgencyClaims.User)
                 .RequireRole(nameof(HubRole.Approver)))
+            .AddPolicy(Administrator, p => p.AddAuthenticationSchemes(Caller).RequireAuthenticatedUser().RequireClaim(AgencyClaims.User)
+                .RequireRole(nameof(HubRole.Administrator)))
             .AddPolicy(Staff, p => p.AddAuthenticationSchemes(Caller).RequireAuthenticatedUser().RequireClaim(AgencyClaims.ReadsAll));
         services.AddSingleton<IAuthorizationHandler, OwnWarningHandler>();
         services.AddSingleton<UserAccounts>();

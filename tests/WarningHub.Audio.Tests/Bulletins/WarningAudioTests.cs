@@ -24,6 +24,23 @@ public sealed class WarningAudioTests : IDisposable
         new(speech, Templates, Options.Create(new AudioOptions { CacheFolder = cacheFolder }), time, logger);
 
     [Fact]
+    public async Task EstimateLength_IsTheToneTwiceAndTheScriptAtTheSpeakingRate_AndCloseToTheClipMade()
+    {
+        var speech = new FakeSynthesizer();
+        var slow = new WarningAudio(speech, Templates, Options.Create(new AudioOptions { Rate = 100 }), time);
+        var fast = new WarningAudio(speech, Templates, Options.Create(new AudioOptions { Rate = 300 }), time);
+        var tonesOnly = new WarningAudio(new NoSpeechSynthesizer(), Templates, Options.Create(new AudioOptions { SpeechEngine = SpeechEngines.None }), time);
+
+        var atSlow = slow.EstimateLength(SampleWarnings.ShortRedRainstorm, CapStatus.Actual, "zh-CN");
+        var atFast = fast.EstimateLength(SampleWarnings.ShortRedRainstorm, CapStatus.Actual, "zh-CN");
+        var tones = tonesOnly.EstimateLength(SampleWarnings.ShortRedRainstorm, CapStatus.Actual, "zh-CN");
+
+        Assert.True(atSlow > atFast && atFast > tones, $"{atSlow} > {atFast} > {tones}");
+        var clip = (await tonesOnly.GetAsync("W1", SampleWarnings.ShortRedRainstorm, CapStatus.Actual, "zh-CN", CancellationToken.None)).Clip;
+        Assert.InRange(tones.TotalSeconds, clip.Duration.TotalSeconds * 0.8, clip.Duration.TotalSeconds * 1.2);
+    }
+
+    [Fact]
     public async Task SecondRequest_IsServedFromMemory_WithoutSynthesisingAgain()
     {
         var speech = new FakeSynthesizer();

@@ -66,14 +66,21 @@ public sealed class CaptionComposerTests
         Assert.Equal("【暴雨红色预警】井研县全境：井研县气象台发布暴雨…", caption);
     }
 
+    [Fact]
+    public void Compose_AnExercise_IsADrillCaptionOpenedByTheDrillMark_WithinTheLength()
+    {
+        Assert.True(CaptionComposer.TryCompose(RedRainstorm("Exercise"), 40, out var caption));
+        Assert.StartsWith("【演练】【暴雨红色预警】", caption, StringComparison.Ordinal);
+        Assert.True(caption.Length <= 40, caption);
+    }
+
     [Theory]
     [InlineData("Test")]
-    [InlineData("Exercise")]
     [InlineData("System")]
     [InlineData("Draft")]
     [InlineData("")]
     [InlineData("actual")]
-    public void Compose_AnythingButActual_NeverGivesACaption(string status)
+    public void Compose_AnythingButActualOrExercise_NeverGivesACaption(string status)
     {
         Assert.False(CaptionComposer.TryCompose(RedRainstorm(status), 200, out var caption));
         Assert.Null(caption);

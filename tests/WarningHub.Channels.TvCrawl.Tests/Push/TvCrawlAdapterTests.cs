@@ -23,7 +23,6 @@ public sealed class TvCrawlAdapterTests
     }
 
     [Theory]
-    [InlineData("Exercise")]
     [InlineData("Test")]
     [InlineData("")]
     public async Task Send_AWarningThatIsNotActual_IsRefusedWithoutReachingTheStation(string status)

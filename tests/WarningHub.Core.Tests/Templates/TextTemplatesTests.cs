@@ -25,7 +25,7 @@ public sealed class TextTemplatesTests
     }
 
     [Theory]
-    [InlineData(CapStatus.Exercise, "【演练，非真实预警】")]
+    [InlineData(CapStatus.Exercise, "【演练】【非真实预警】")]
     [InlineData(CapStatus.Test, "【测试，非真实预警】")]
     [InlineData(CapStatus.System, "【系统测试，非真实预警】")]
     public void EveryChannel_MarksNonActualWarnings_FromTheStatusField(CapStatus status, string marker)
@@ -63,7 +63,7 @@ public sealed class TextTemplatesTests
         var text = BuiltIn.Render("sms", CapMsgType.Alert, CapStatus.Exercise, Rainstorm(new string('转', 1000)));
 
         Assert.Equal(268, text.Length);
-        Assert.StartsWith("【井研县应急管理局】【演练，非真实预警】井研县气象台发布暴雨红色预警信号：转", text, StringComparison.Ordinal);
+        Assert.StartsWith("【井研县应急管理局】【演练】【非真实预警】井研县气象台发布暴雨红色预警信号：转", text, StringComparison.Ordinal);
         Assert.EndsWith("转…", text, StringComparison.Ordinal);
     }
 

@@ -86,8 +86,8 @@ public sealed class ApiKeyTests(ApiHub fixture) : IClassFixture<ApiHub>
             .Select(e => e.RoutePattern.RawText).Distinct().Order(StringComparer.Ordinal).ToList();
 
         Assert.Empty(unsaid);
-        Assert.Equal(["/api/v1/approvals", "/api/v1/sessions/current", "/api/v1/warnings", "/api/v1/warnings/{id}",
-            "/api/v1/warnings/{id}/acknowledgements", "/api/v1/warnings/{id}/approve", "/api/v1/warnings/{id}/reach", "/api/v1/warnings/{id}/reject",
+        Assert.Equal(["/api/v1/approvals", "/api/v1/drills", "/api/v1/sessions/current", "/api/v1/warnings", "/api/v1/warnings/preview", "/api/v1/warnings/{id}",
+            "/api/v1/warnings/{id}/acknowledgements", "/api/v1/warnings/{id}/approve", "/api/v1/warnings/{id}/drill-report", "/api/v1/warnings/{id}/reach", "/api/v1/warnings/{id}/reject",
             "/api/v1/warnings/{id}/unreached"], protectedRoutes);
         // The routes that keep their own signatures stay open to callers without a key.
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/v1/callbacks/wechat/{account}" && e.Metadata.GetMetadata<IAllowAnonymous>() is not null);

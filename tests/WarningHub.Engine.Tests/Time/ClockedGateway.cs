@@ -111,4 +111,6 @@ internal sealed class SilentBulletins : Shared.IBulletinSource
         "请注意");
 
     public Task<Shared.Bulletin> BulletinAsync(Core.Warnings.WarningRecord warning, CancellationToken cancellationToken) => Task.FromResult(Silence);
+
+    public TimeSpan EstimateLength(Core.Warnings.WarningRecord warning) => Silence.Clip.Duration;
 }

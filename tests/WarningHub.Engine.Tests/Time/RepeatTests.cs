@@ -38,6 +38,48 @@ public sealed class RepeatTests
     }
 
     [Fact]
+    public async Task ReleasePolicyRepeats_ReplaceTheSetting_AndStopAfterTheirCount()
+    {
+        var policy = Path.Combine(Path.GetTempPath(), "warninghub-policy-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(policy, """
+            { "rules": [
+              { "event": "*", "level": "*", "audiences": ["public", "officers", "media"] },
+              { "event": "*", "level": "Red", "audiences": ["public", "officers", "media"], "repeat": { "every": "00:10:00", "count": 2 } }
+            ] }
+            """);
+        try
+        {
+            var every = TimeSpan.FromMinutes(10);
+            await using var engine = await FakeTimeEngine.StartAsync(o =>
+            {
+                o.RepeatEvery = new(StringComparer.OrdinalIgnoreCase) { ["Red"] = TimeSpan.FromMinutes(15) };
+                o.PolicyFile = policy;
+            }, speakers: true);
+            var speakers = engine.Speakers!;
+            var alert = engine.Alert(expiresIn: TimeSpan.FromHours(2));
+            var start = engine.Time.GetUtcNow();
+
+            var warning = await engine.SubmitAsync(alert);
+            var terminals = (await engine.WaitForHandedOverAsync(warning.Id, Core.Planning.Channels.LoudspeakerIp)).Total;
+            await WaitForPlaysAsync(speakers, terminals);
+            await engine.WaitForTriggerAsync(warning.Id, "repeat");
+            engine.AdvanceTo(start + every);
+            await WaitForPlaysAsync(speakers, 2 * terminals);
+            engine.AdvanceTo(start + (2 * every));
+            await WaitForPlaysAsync(speakers, 3 * terminals);
+
+            // Two repeats were asked for: the trigger is done, although the warning is in force for another 100 minutes.
+            Assert.True(await Eventually.TrueAsync(async () => !await engine.HasTriggerAsync(warning.Id, "repeat")), "the repeat trigger outlived its count");
+            Assert.Equal([start, start + every, start + (2 * every)], speakers.Played.Select(p => p.At).Distinct().Order());
+            Assert.Equal(2, await engine.Maintenance.LastRoundAsync(warning.Id, default));
+        }
+        finally
+        {
+            File.Delete(policy);
+        }
+    }
+
+    [Fact]
     public async Task Repeat_FiringLate_PlaysAtOnce_InsteadOfBeingSkippedUntilTheNextInterval()
     {
         // Regression: with Quartz's default for repeating triggers, a repeat more than 5 s late was skipped, and the
