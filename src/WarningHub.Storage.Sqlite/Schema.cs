@@ -104,7 +104,8 @@ internal static class Schema
           next_at INTEGER NOT NULL,
           created_at INTEGER NOT NULL,
           sent_at INTEGER,
-          error TEXT);
+          error TEXT,
+          not_before INTEGER);
         CREATE INDEX IF NOT EXISTS notice_due ON notice(state, next_at);
         CREATE INDEX IF NOT EXISTS notice_warning ON notice(warning);
         CREATE TABLE IF NOT EXISTS ack(
@@ -186,6 +187,7 @@ internal static class Schema
         ("slot", "written", "INTEGER NOT NULL DEFAULT 0"),
         ("warning", "submitter", "TEXT"),
         ("warning", "approvers", "INTEGER NOT NULL DEFAULT 0"),
+        ("notice", "not_before", "INTEGER"),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -33,6 +33,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>());
         services.AddOptions<AcknowledgementOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcknowledgementOptions>, AcknowledgementOptionsValidator>());
+        services.AddOptions<Reach.DoorToDoorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Reach.DoorToDoorOptions>, Reach.DoorToDoorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // Shared services, outside every stage: the registry, message composition, stop signals, ending warnings.
         services.TryAddSingleton<RegistryHolder>();
@@ -79,6 +81,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<AcknowledgementEscalation>();
         services.TryAddTransient<AcknowledgementDeadlineJob>();
         services.TryAddSingleton<ReplyPump>();
+        services.TryAddSingleton<Reach.DoorToDoorNotices>();
 
         services.AddQuartz(q => q.UseInMemoryStore());
         // The storage is this host's own service, never Hangfire's static JobStorage.Current: two hubs in one

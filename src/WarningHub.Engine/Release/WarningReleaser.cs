@@ -26,7 +26,8 @@ public sealed class WarningReleaser(
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<WarningReleaser> logger,
-    Acknowledgements.AcknowledgementCalls? acknowledgements = null)
+    Acknowledgements.AcknowledgementCalls? acknowledgements = null,
+    Reach.DoorToDoorNotices? doorToDoor = null)
 {
     private const int SettleChecks = 100;
     private static readonly TimeSpan SettlePause = TimeSpan.FromMilliseconds(50);
@@ -104,6 +105,8 @@ public sealed class WarningReleaser(
         // 叫应 calls are recorded before the warning counts as released: a release resumed after a crash makes them
         // (once: their keys are idempotent) instead of leaving officers uncalled.
         if (acknowledgements is not null) await acknowledgements.StartAsync(warning, cancellationToken);
+        // Door-to-door links likewise, queued now and due minutes later: a restart in between still sends them, once.
+        if (doorToDoor is not null) await doorToDoor.ScheduleAsync(warning, cancellationToken);
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
         if (WarningLifecycle.EndOf(warning, time.GetUtcNow()) is { } expires)
         {
