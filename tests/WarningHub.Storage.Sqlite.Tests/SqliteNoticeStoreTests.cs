@@ -46,15 +46,13 @@ public sealed class SqliteNoticeStoreTests
     {
         await using (var temp = new TempDatabase())
         {
-            await temp.Database.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            File.Delete(temp.Path);
             using (var old = new SqliteConnection($"Data Source={temp.Path}"))
             {
                 old.Open();
                 using var create = old.CreateCommand();
                 // The notice table as first shipped, with one queued call in it.
                 create.CommandText = """
+                    DROP TABLE notice;
                     CREATE TABLE notice(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, warning INTEGER NOT NULL, officer INTEGER NOT NULL,
                       channel TEXT NOT NULL, address TEXT NOT NULL, mention TEXT, text TEXT NOT NULL, state INTEGER NOT NULL,
                       attempts INTEGER NOT NULL DEFAULT 0, dup INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, created_at INTEGER NOT NULL,
