@@ -109,6 +109,27 @@ public sealed class DoorToDoorNoticeTests
         Assert.Empty(await DoorNoticesAsync(engine, cancel)); // an all-clear sends nobody to the door
     }
 
+    [Fact]
+    public async Task Exercise_SendsLinksOnlyToTheCadresOfVillagesWithTestRecipients_MarkedAsADrill()
+    {
+        await using var engine = await FakeTimeEngine.StartAsync(officers: true);
+        var drill = await engine.SubmitAsync(engine.Alert() with { Status = CapStatus.Exercise });
+        await engine.WaitForStateAsync(drill.Id, WarningState.Released);
+        var warning = await engine.WarningAsync(drill.Id);
+        var registry = engine.Host.Services.GetRequiredService<RegistryHolder>().Current;
+        var testVillages = registry.Persons.Where(p => p.IsTestRecipient).Select(p => p.VillageCode).ToHashSet(StringComparer.Ordinal);
+        var expected = Expected(engine, warning);
+
+        engine.Time.Advance(RedDelay);
+
+        Assert.True(await Eventually.TrueAsync(() => DoorTexts(engine.Gateway).Count >= expected.Count, TimeSpan.FromSeconds(20)),
+            $"{DoorTexts(engine.Gateway).Count} of {expected.Count} drill links sent");
+        Assert.InRange(expected.Count, 1, Expected(engine, warning with { CapStatus = CapStatus.Actual }).Count - 1);
+        Assert.All(expected.Values, e => Assert.Contains(e.Village, testVillages));
+        Assert.All(DoorTexts(engine.Gateway), s => Assert.Contains("【演练，非真实预警】", s.Text, StringComparison.Ordinal));
+        Assert.Equal(expected.Values.Select(e => e.Phone).Order(), DoorTexts(engine.Gateway).Select(s => s.Address).Order());
+    }
+
     [Theory]
     [InlineData(CapStatus.Actual, WarningLevel.Red, 600)]
     [InlineData(CapStatus.Actual, WarningLevel.Orange, 1200)]
