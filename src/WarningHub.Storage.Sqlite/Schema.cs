@@ -105,7 +105,8 @@ internal static class Schema
           next_at INTEGER NOT NULL,
           created_at INTEGER NOT NULL,
           sent_at INTEGER,
-          error TEXT);
+          error TEXT,
+          not_before INTEGER);
         CREATE INDEX IF NOT EXISTS notice_due ON notice(state, next_at);
         CREATE INDEX IF NOT EXISTS notice_warning ON notice(warning);
         CREATE TABLE IF NOT EXISTS ack(
@@ -196,6 +197,7 @@ internal static class Schema
         ("warning", "submitter", "TEXT"),
         ("warning", "approvers", "INTEGER NOT NULL DEFAULT 0"),
         ("slot", "sent_at", "INTEGER"),
+        ("notice", "not_before", "INTEGER"),
     ];
 
     public static void Apply(SqliteConnection connection)

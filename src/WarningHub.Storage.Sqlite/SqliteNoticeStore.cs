@@ -7,7 +7,7 @@ namespace WarningHub.Storage.Sqlite;
 /// <summary>Officer notices in the <c>notice</c> table: a small outbox beside the ledger's slots.</summary>
 public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
 {
-    private const string Columns = "id, key, warning, officer, channel, address, mention, text, state, attempts, dup, created_at, sent_at, error";
+    private const string Columns = "id, key, warning, officer, channel, address, mention, text, state, attempts, dup, created_at, sent_at, error, not_before";
 
     public Task<int> EnqueueAsync(IReadOnlyList<OfficerNotice> notices, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -23,7 +23,8 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             cmd.Transaction = tx;
             cmd.CommandText = $"""
                 UPDATE notice SET state = $sending, attempts = attempts + 1
-                WHERE id IN (SELECT id FROM notice WHERE state = $queued AND next_at <= $now ORDER BY next_at, id LIMIT $max)
+                WHERE id IN (SELECT id FROM notice WHERE state = $queued AND next_at <= $now AND (not_before IS NULL OR not_before <= $now)
+                  ORDER BY next_at, id LIMIT $max)
                 RETURNING {Columns}
                 """;
             cmd.Parameters.AddWithValue("$sending", (int)DeliveryStatus.Sending);
@@ -90,14 +91,17 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
     }
 
 
-    /// <summary>Queues notices inside a caller's transaction (a 叫应 call and its message commit together).</summary>
+    /// <summary>
+    /// Queues notices inside a caller's transaction (a 叫应 call and its message commit together). A notice with a
+    /// <see cref="OfficerNotice.NotBefore"/> later than <paramref name="at"/> is first due then.
+    /// </summary>
     internal static int Insert(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<OfficerNotice> notices, DateTimeOffset at)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT OR IGNORE INTO notice(key, warning, officer, channel, address, mention, text, state, attempts, dup, next_at, created_at)
-            VALUES ($key, $warning, $officer, $channel, $address, $mention, $text, $state, 0, 0, $at, $at)
+            INSERT OR IGNORE INTO notice(key, warning, officer, channel, address, mention, text, state, attempts, dup, next_at, created_at, not_before)
+            VALUES ($key, $warning, $officer, $channel, $address, $mention, $text, $state, 0, 0, MAX($at, COALESCE($notBefore, $at)), $at, $notBefore)
             """;
         var key = cmd.Parameters.Add("$key", SqliteType.Text);
         var warning = cmd.Parameters.Add("$warning", SqliteType.Integer);
@@ -106,6 +110,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         var address = cmd.Parameters.Add("$address", SqliteType.Text);
         var mention = cmd.Parameters.Add("$mention", SqliteType.Text);
         var text = cmd.Parameters.Add("$text", SqliteType.Text);
+        var notBefore = cmd.Parameters.Add("$notBefore", SqliteType.Integer);
         cmd.Parameters.AddWithValue("$state", (int)DeliveryStatus.Queued);
         cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(at));
         var added = 0;
@@ -113,6 +118,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
         {
             (key.Value, warning.Value, officer.Value, channel.Value, address.Value, mention.Value, text.Value) =
                 (n.Key, n.WarningId, n.OfficerId, n.Channel, n.Address, (object?)n.Mention ?? DBNull.Value, n.Text);
+            notBefore.Value = n.NotBefore is { } due ? SqliteTime.ToDb(due) : DBNull.Value;
             added += cmd.ExecuteNonQuery();
         }
 
@@ -128,6 +134,7 @@ public sealed class SqliteNoticeStore(SqliteDatabase database) : INoticeStore
             var notice = new OfficerNotice(r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(7))
             {
                 Mention = r.IsDBNull(6) ? null : r.GetString(6),
+                NotBefore = r.IsDBNull(14) ? null : SqliteTime.FromDb(r.GetInt64(14)),
             };
             result.Add(new StoredNotice(r.GetInt64(0), notice, (DeliveryStatus)r.GetInt32(8), r.GetInt32(9), r.GetInt64(10) != 0,
                 SqliteTime.FromDb(r.GetInt64(11)), r.IsDBNull(12) ? null : SqliteTime.FromDb(r.GetInt64(12)), r.IsDBNull(13) ? null : r.GetString(13)));

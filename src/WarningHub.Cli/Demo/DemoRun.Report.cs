@@ -22,6 +22,7 @@ internal sealed partial class DemoRun
     {
         console.WriteLine();
         ReachTable.Write(console, r.Reach);
+        WriteLoop(r);
         console.WriteLine();
         console.Write(ChannelTable(r));
         var unconfirmed = WarningProgress.Shown.Select(c => (c.Channel, r.Final[c.Channel].Unconfirmed)).Where(c => c.Unconfirmed > 0).ToList();
@@ -48,6 +49,21 @@ internal sealed partial class DemoRun
         console.MarkupLineInterpolated($"A red bulletin repeats every {RepeatEvery.TotalMinutes:F0} minutes until the warning expires; the demo stops after the first round.");
         if (r.Final.AllFinal) console.MarkupLineInterpolated($"[green]Every slot of every channel reached a final state[/] in {r.Elapsed.TotalSeconds:F1} s.");
         else console.MarkupLineInterpolated($"[red]Timed out with {r.Final.Pending:N0} slots not final[/] after {r.Elapsed.TotalSeconds:F1} s.");
+    }
+
+    /// <summary>The 叫应 board and the door-to-door round, from the hub's own records; what the simulated people did beside it.</summary>
+    private void WriteLoop(DemoResult r)
+    {
+        var board = r.Loop;
+        var median = board.MedianAnswerSeconds is { } m ? $"{m:0.0} s" : "-";
+        console.MarkupLineInterpolated(
+            $"叫应 board: {board.Officers} officers called; [green]{board.Answered} answered[/] ({board.BySms} by SMS reply, {board.ByLink} by link), of them {board.Late} late, after the deadline; [yellow]{board.Escalated} escalated[/] to the next tier; [red]{board.Silent} silent[/]; median answer {median}.");
+        var (bySms, byLink, late, never) = r.Twin.OfficerAnswers;
+        console.MarkupLineInterpolated(
+            $"[dim]Simulated officers: {bySms} replied by SMS (MO deliver_sm from the SMSC), {byLink} pressed 收到 on their link, {late} replied only after the reminder, {never} never answered.[/]");
+        var (links, marked, left) = r.Twin.Visits;
+        console.MarkupLineInterpolated(
+            $"Door to door 入户: {links} cadres opened their links and marked {marked} households (told in person or by phone, evacuated, nobody home, refuses to move); {left} were left for a later round.");
     }
 
     /// <summary>One row per channel, named as in `--json`; narrow enough for 80 columns.</summary>
@@ -78,6 +94,11 @@ internal sealed partial class DemoRun
     private void WriteJson(DemoResult r)
     {
         var county = r.Reach.GetProperty("county");
+        var persons = county.GetProperty("persons");
+        var times = county.GetProperty("timeToReachMs");
+        static int N(JsonElement e, string name) => e.GetProperty(name).GetInt32();
+        static object Count(JsonElement e) => new { targeted = N(e, "targeted"), reached = N(e, "reached") };
+        static long? Ms(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetInt64() : null;
         var channels = new Dictionary<string, object>();
         foreach (var channel in JsonChannels.Concat(r.Final[ChannelNames.Broadcaster].Planned > 0 ? [ChannelNames.Broadcaster] : []))
         {
@@ -100,7 +121,23 @@ internal sealed partial class DemoRun
             warningId = r.WarningId,
             persons = settings.Persons,
             channels,
-            reach = new { persons = new { targeted = county.GetProperty("targeted").GetInt32(), reached = county.GetProperty("delivered").GetInt32() } },
+            // 到村/到户/到人 as the hub's reach report counts them (Engine/Reach): receipts, plays, confirmations and marks.
+            reach = new
+            {
+                villages = Count(county.GetProperty("villages")),
+                households = Count(county.GetProperty("households")),
+                persons = new
+                {
+                    targeted = N(persons, "targeted"), reached = N(persons, "reached"), bySms = N(persons, "bySms"), byHousehold = N(persons, "byHousehold"),
+                    byOfficer = N(persons, "byOfficer"), evacuated = N(persons, "evacuated"), unaccounted = N(persons, "unaccounted"),
+                },
+                timeToReachMs = new { p50 = Ms(times, "p50"), p90 = Ms(times, "p90"), p95 = Ms(times, "p95") },
+            },
+            acknowledgements = new
+            {
+                officers = r.Loop.Officers, answered = r.Loop.Answered, escalated = r.Loop.Escalated, silent = r.Loop.Silent,
+                medianAnswerSeconds = r.Loop.MedianAnswerSeconds,
+            },
             elapsedMs = (long)r.Elapsed.TotalMilliseconds,
             speech = new { spoken = r.Bulletin.Spoken, engine = r.Bulletin.Engine, problem = r.Bulletin.SpeechProblem },
             bulletin = new { seconds = Math.Round(r.Bulletin.Length.TotalSeconds, 1), text = r.Bulletin.Text, rtpSeconds = Math.Round(r.Twin.BulletinLength.TotalSeconds, 1) },
@@ -142,6 +179,26 @@ internal sealed partial class DemoRun
 /// <summary>What one demo run found: the hub's final counts and reach, and what the simulators saw.</summary>
 internal sealed record DemoResult(string WarningId, WarningProgress Final, JsonElement Reach, TimeSpan Elapsed, DemoBulletin.Made Bulletin, DemoTwin Twin)
 {
+    /// <summary>The hub's 叫应 board (GET …/acknowledgements).</summary>
+    public JsonElement Board { get; init; }
+
+    /// <summary>The 叫应 board in figures: the hub's summary (as in the reach report), split by how and when officers answered.</summary>
+    public LoopFigures Loop
+    {
+        get
+        {
+            var summary = Reach.GetProperty("acknowledgements");
+            var officers = Board.GetProperty("officers").EnumerateArray().ToList();
+            var answered = officers.Where(o => o.GetProperty("answeredAt").ValueKind != JsonValueKind.Null).ToList();
+            var median = summary.GetProperty("medianAnswerSeconds");
+            return new LoopFigures(summary.GetProperty("officers").GetInt32(), summary.GetProperty("answered").GetInt32(),
+                summary.GetProperty("escalated").GetInt32(), summary.GetProperty("silent").GetInt32(),
+                median.ValueKind == JsonValueKind.Number ? Math.Round(median.GetDouble(), 1) : null,
+                answered.Count(o => o.GetProperty("how").GetString() == "sms"), answered.Count(o => o.GetProperty("how").GetString() == "link"),
+                answered.Count(o => o.GetProperty("escalations").GetInt32() > 0));
+        }
+    }
+
     /// <summary>Terminals the hub reports offline or faulty now, for a loudspeaker channel it planned; null otherwise.</summary>
     public int? Offline(string channel) =>
         Reach.GetProperty("channels").TryGetProperty(channel, out var c) && c.TryGetProperty("offline", out var n) ? n.GetInt32() : null;
@@ -151,7 +208,7 @@ internal sealed record DemoResult(string WarningId, WarningProgress Final, JsonE
 
     /// <summary>
     /// The simulated SMSC's own receipts, per message: the public warning, and the broadcasters' links. Officers'
-    /// 叫应 texts are notices, not slots, and ask for no receipt: they are left out.
+    /// 叫应 texts and door-to-door links are notices, not slots, and ask for no receipt: they are left out.
     /// </summary>
     public (SmscTally Sms, SmscTally Links) SmscTallies
     {
@@ -160,7 +217,7 @@ internal sealed record DemoResult(string WarningId, WarningProgress Final, JsonE
             var messages = Twin.Smsc.ReceivedMessages;
             SmscTally Tally(bool links)
             {
-                var outcomes = messages.Where(m => !DemoTwin.IsOfficerNotice(m) && DemoTwin.IsBroadcasterLink(m, WarningId) == links)
+                var outcomes = messages.Where(m => !DemoTwin.IsOfficerNotice(m) && !DemoTwin.IsDoorLink(m) && DemoTwin.IsBroadcasterLink(m, WarningId) == links)
                     .Select(Twin.Smsc.ReceiptOutcomeOf).ToList();
                 return new SmscTally(outcomes.Count, outcomes.Count(o => o == true), outcomes.Count(o => o == false));
             }
@@ -168,6 +225,9 @@ internal sealed record DemoResult(string WarningId, WarningProgress Final, JsonE
         }
     }
 }
+
+/// <summary>The 叫应 board: the hub's counts, and of those who answered, how (SMS reply, link) and how many after their deadline.</summary>
+internal sealed record LoopFigures(int Officers, int Answered, int Escalated, int Silent, double? MedianAnswerSeconds, int BySms, int ByLink, int Late);
 
 /// <summary>Messages the SMSC took, and how many of them its receipts reported delivered or undelivered.</summary>
 internal sealed record SmscTally(int Messages, int Delivered, int Undelivered);

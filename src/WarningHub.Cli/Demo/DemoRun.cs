@@ -30,6 +30,14 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
     /// <summary>The bulletin repeats as a real hub's does; the demo ends with the first round, long before the first repeat.</summary>
     private static readonly TimeSpan RepeatEvery = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The demo runs on the real clock; a red warning's 叫应 deadline (5 minutes) and door-to-door delay (10 minutes) are
+    /// shortened to these so the loop closes within the demo, and the demo says so.
+    /// </summary>
+    private static readonly TimeSpan AckDeadline = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan DoorDelay = TimeSpan.FromSeconds(15);
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -41,6 +49,8 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
                     .Generate(RegistryCsv.LoadCounty(ConfigFolder.SampleCounty)));
             await using var twin = await DemoTwin.StartAsync(settings, registry, folder.FullName, cancellationToken);
             var endpoints = twin.Endpoints(registry);
+            // Households get their 包户干部 (cadre_id), as `generate` writes them: each cadre's link lists their own.
+            registry = EndpointGenerator.AssignCadres(registry, endpoints);
 
             var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             // The port is chosen before the hub starts: broadcasters' SMS links must name the address the hub listens on.
@@ -71,15 +81,24 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
                 var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
                 twin.WarningId = id;
                 var accepted = clock.Elapsed;
-                if (!settings.Json) console.MarkupLineInterpolated($"Warning [bold]{id}[/] accepted (HTTP 202) {accepted.TotalSeconds:F1} s into the demo; sending to {settings.Persons:N0} persons of {registry.County.Name}");
+                if (!settings.Json)
+                {
+                    console.MarkupLineInterpolated($"Warning [bold]{id}[/] accepted (HTTP 202) {accepted.TotalSeconds:F1} s into the demo; sending to {settings.Persons:N0} persons of {registry.County.Name}");
+                    console.MarkupLineInterpolated($"Clock: real time, not compressed. So that the loop closes within the demo, officers get {AckDeadline.TotalSeconds:F0} s to answer 叫应 (a real red warning: 5 minutes) and cadres their door-to-door links {DoorDelay.TotalSeconds:F0} s after release (real: 10 minutes).");
+                }
+                var acceptedAt = TimeProvider.System.GetUtcNow();
 
                 var final = await WatchAsync(http, id, cancellationToken);
+                // Officers close the loop: 叫应 answered or escalated, door-to-door links opened and households marked.
+                var settled = await twin.SettleOfficersAsync(acceptedAt + DoorDelay + TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(90), cancellationToken);
                 await twin.FinishAsync(id, cancellationToken);
                 var reach = await http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}/reach", cancellationToken);
+                var board = await http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}/acknowledgements", cancellationToken);
+                if (!settled && !settings.Json) console.MarkupLine("[yellow]Officers were still answering when the demo stopped waiting for them.[/]");
                 var elapsed = clock.Elapsed;
                 var bulletin = await BulletinAsync(app, id, synthesizer.Profile, cancellationToken);
                 await app.StopAsync(CancellationToken.None);
-                var result = new DemoResult(id, final, reach, elapsed, bulletin, twin);
+                var result = new DemoResult(id, final, reach, elapsed, bulletin, twin) { Board = board };
                 if (settings.Json) WriteJson(result);
                 else PrintReport(result);
                 return final.AllFinal ? 0 : 1;
@@ -126,7 +145,10 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
         ["WarningHub:Sms:Smpp:demo:Binds"] = "2",
         ["WarningHub:Sms:Smpp:demo:Window"] = "64",
         ["WarningHub:Sms:Smpp:demo:RateLimitPerSecond"] = settings.RatePerSecond.ToString(CultureInfo.InvariantCulture),
-        ["WarningHub:Sms:Smpp:demo:SourceAddress"] = "12379",
+        ["WarningHub:Sms:Smpp:demo:SourceAddress"] = DemoTwin.HubNumber,
+        ["WarningHub:Acknowledgements:Deadlines:Red"] = AckDeadline.ToString("c", CultureInfo.InvariantCulture),
+        ["WarningHub:DoorToDoor:Delays:Red"] = DoorDelay.ToString("c", CultureInfo.InvariantCulture),
+        ["WarningHub:Notices:PollInterval"] = "00:00:00.250",
         // The bulletin: the demo's short script spoken once (see DemoBulletin); the alert tones are the real ones.
         ["WarningHub:Audio:Repeats"] = "1",
         ["WarningHub:Audio:TemplateFolder"] = DemoBulletin.WriteTemplates(folder),

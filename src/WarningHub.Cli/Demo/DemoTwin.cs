@@ -9,7 +9,7 @@ namespace WarningHub.Cli.Demo;
 /// Everything the demo hub talks to, simulated on 127.0.0.1 with ephemeral ports: the SMSC, one IP loudspeaker per
 /// village, the WeChat and WeCom APIs, a TV station, serial loudspeakers over socat ptys (when socat is installed),
 /// and the people who answer back: the station confirming its captions on air, village broadcasters confirming they
-/// played the bulletin. Each part is in DemoTwin.*.cs.
+/// played the bulletin, officers answering 叫应 and cadres marking households door to door. Each part is in DemoTwin.*.cs.
 /// </summary>
 internal sealed partial class DemoTwin : IAsyncDisposable
 {
@@ -96,7 +96,26 @@ internal sealed partial class DemoTwin : IAsyncDisposable
         await ConnectSpeakersAsync(app, cancellationToken);
         await ConnectWeChatAsync(hub, cancellationToken);
         ConnectTv(hub);
-        _loop = Task.Run(() => AnswerLoopAsync(_stop.Token), CancellationToken.None);
+        // Three kinds of people, each at their own pace: a broadcaster's slow page does not hold up an officer's answer.
+        _loop = Task.WhenAll(
+            Task.Run(() => AnswerLoopAsync(AnswerOnceAsync, _stop.Token), CancellationToken.None),
+            Task.Run(() => AnswerLoopAsync(AnswerCallsOnceAsync, _stop.Token), CancellationToken.None),
+            Task.Run(() => AnswerLoopAsync(VisitOnceAsync, _stop.Token), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Waits (boundedly) until officers have had their time: <paramref name="until"/> has come (the door-to-door links are
+    /// due by then, and 叫应's deadline has passed), and no door link or late officer's reminder is left unanswered.
+    /// </summary>
+    public async Task<bool> SettleOfficersAsync(DateTimeOffset until, TimeSpan bound, CancellationToken cancellationToken)
+    {
+        var limit = TimeProvider.System.GetUtcNow() + bound;
+        while (TimeProvider.System.GetUtcNow() < limit)
+        {
+            if (TimeProvider.System.GetUtcNow() >= until && !OfficersBusy) return true;
+            await Task.Delay(LoopEvery, TimeProvider.System, cancellationToken);
+        }
+        return false;
     }
 
     /// <summary>Stops the people answering, after one last round so every confirmation due is in before reach is read.</summary>
@@ -105,6 +124,8 @@ internal sealed partial class DemoTwin : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await AnswerOnceAsync(warningId, cancellationToken);
+        await AnswerCallsOnceAsync(warningId, cancellationToken);
+        await VisitOnceAsync(warningId, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -117,24 +138,40 @@ internal sealed partial class DemoTwin : IAsyncDisposable
         await DisposeSpeakersAsync();
         await Smsc.DisposeAsync();
         _people.Dispose();
+        _cadres.Dispose();
         _stop.Dispose();
     }
 
-    private async Task AnswerLoopAsync(CancellationToken stop)
+    private async Task AnswerLoopAsync(Func<string, CancellationToken, Task> round, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(LoopEvery);
         while (await timer.WaitForNextTickAsync(stop))
         {
-            if (WarningId is { } id) await AnswerOnceAsync(id, stop);
+            if (WarningId is { } id) await round(id, stop);
         }
     }
 
-    private async Task AnswerOnceAsync(string warningId, CancellationToken cancellationToken)
+    private Task AnswerOnceAsync(string warningId, CancellationToken cancellationToken) => GuardedAsync(async () =>
+    {
+        await ConfirmCaptionsAsync(cancellationToken);
+        await ConfirmBroadcastsAsync(warningId, cancellationToken);
+    }, cancellationToken);
+
+    private Task AnswerCallsOnceAsync(string warningId, CancellationToken cancellationToken) => GuardedAsync(() =>
+    {
+        // Officers' texts are timed from when they arrived, whatever else this round is busy with.
+        NoteOfficerTexts();
+        return AnswerCallsAsync(warningId, cancellationToken);
+    }, cancellationToken);
+
+    private Task VisitOnceAsync(string warningId, CancellationToken cancellationToken) =>
+        GuardedAsync(() => VisitHouseholdsAsync(warningId, cancellationToken), cancellationToken);
+
+    private static async Task GuardedAsync(Func<Task> round, CancellationToken cancellationToken)
     {
         try
         {
-            await ConfirmCaptionsAsync(cancellationToken);
-            await ConfirmBroadcastsAsync(warningId, cancellationToken);
+            await round();
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -19,6 +19,12 @@ public sealed record OfficerNotice(string Key, long WarningId, long OfficerId, s
 {
     /// <summary>A mobile number the WeCom robot @-mentions; null for SMS.</summary>
     public string? Mention { get; init; }
+
+    /// <summary>
+    /// Not sent before this time: a door-to-door link is queued at release and goes out minutes later. Kept in the
+    /// store, so a restart in between neither loses nor hastens it. Null: sent as soon as it is queued.
+    /// </summary>
+    public DateTimeOffset? NotBefore { get; init; }
 }
 
 /// <summary>A notice as the store holds it.</summary>

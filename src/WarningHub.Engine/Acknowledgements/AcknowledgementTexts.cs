@@ -46,12 +46,6 @@ public sealed class AcknowledgementTexts(AcknowledgementLinks links, IOptions<En
         return Compose(warning, "【叫应未回复】", head + names);
     }
 
-    /// <summary>The door-to-door cadre's notice (入户通知) with the link to their page of unreached households.</summary>
-    /// <param name="warning">The released warning.</param>
-    /// <param name="link">The cadre's signed page link.</param>
-    public string DoorToDoor(WarningRecord warning, string link) =>
-        Compose(warning, "【入户通知】", "请对未收到预警的农户入户通知，并在页面上登记：" + link);
-
     private string Compose(WarningRecord warning, string kind, string body)
     {
         var prefix = Prefix(warning, kind);

@@ -35,6 +35,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoticeOptions>, NoticeOptionsValidator>());
         services.AddOptions<AcknowledgementOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcknowledgementOptions>, AcknowledgementOptionsValidator>());
+        services.AddOptions<Reach.DoorToDoorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Reach.DoorToDoorOptions>, Reach.DoorToDoorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // Shared services, outside every stage: the registry, message composition, stop signals, ending warnings.
         services.TryAddSingleton<RegistryHolder>();

@@ -105,8 +105,9 @@ public sealed class WarningReleaser(
         // 叫应 calls are recorded before the warning counts as released: a release resumed after a crash makes them
         // (once: their keys are idempotent) instead of leaving officers uncalled.
         if (acknowledgements is not null) await acknowledgements.StartAsync(warning, cancellationToken);
-        if (doorToDoor is not null && warning.MsgType is CapMsgType.Alert or CapMsgType.Update && routing.DecisionFor(warning).DoorToDoor)
-            await doorToDoor.SendAsync(warning, cancellationToken);
+        // Door-to-door links likewise, queued now and due minutes later: a restart in between still sends them, once.
+        // The release policy's rule may turn them on or off for the warning's event and level.
+        if (doorToDoor is not null) await doorToDoor.ScheduleAsync(warning, routing.DecisionFor(warning).DoorToDoor, cancellationToken);
         await warnings.TransitionAsync(warningId, WarningState.Releasing, WarningState.Released, time.GetUtcNow(), cancellationToken);
         if (WarningLifecycle.EndOf(warning, time.GetUtcNow()) is { } expires)
         {

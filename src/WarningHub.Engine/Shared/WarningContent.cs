@@ -63,14 +63,39 @@ public sealed class WarningContent(IOptions<EngineOptions> options, TextTemplate
         return Render(warning, channel, link);
     }
 
-    private string Render(WarningRecord warning, string channel, string link)
+    /// <summary>
+    /// A cadre's door-to-door SMS (<see cref="TextTemplates.DoorToDoor"/>) with their signed link. The link must arrive
+    /// whole: a headline too long for the text is shortened (marked with …) rather than the link cut off.
+    /// </summary>
+    /// <param name="warning">The released warning.</param>
+    /// <param name="villageName">The village the link lists.</param>
+    /// <param name="link">The cadre's signed link (<see cref="DoorLinks"/>).</param>
+    public string DoorToDoorText(WarningRecord warning, string villageName, string link)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        ArgumentNullException.ThrowIfNull(link);
+        var text = Render(warning, TextTemplates.DoorToDoor, link, villageName);
+        if (text.Contains(link, StringComparison.Ordinal)) return text;
+        var headline = HeadlineOf(warning);
+        for (var keep = headline.Length - 1; keep >= 1; keep -= Math.Max(1, keep / 4))
+        {
+            text = Render(warning, TextTemplates.DoorToDoor, link, villageName, headline[..keep] + "…");
+            if (text.Contains(link, StringComparison.Ordinal)) break;
+        }
+        return text;
+    }
+
+    private static string HeadlineOf(WarningRecord warning) => (MainInfo(Parse(warning))?.Headline ?? warning.Headline).Trim();
+
+    private string Render(WarningRecord warning, string channel, string link, string village = "", string? headline = null)
     {
         var info = MainInfo(Parse(warning));
         var fields = FieldsFor(warning);
         return templates.Render(channel, warning.MsgType, warning.CapStatus, new TextValues
         {
             Signature = options.Value.SmsSignature,
-            Headline = (info?.Headline ?? warning.Headline).Trim(),
+            Headline = headline ?? (info?.Headline ?? warning.Headline).Trim(),
+            Village = village,
             Event = fields[MessageFields.Event],
             Level = fields[MessageFields.Level],
             Area = fields[MessageFields.Area],

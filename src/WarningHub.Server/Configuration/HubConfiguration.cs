@@ -7,6 +7,7 @@ using WarningHub.Engine;
 using WarningHub.Engine.Acknowledgements;
 using WarningHub.Engine.Approval;
 using WarningHub.Engine.Notices;
+using WarningHub.Engine.Reach;
 
 namespace WarningHub.Server.Configuration;
 
@@ -17,7 +18,7 @@ namespace WarningHub.Server.Configuration;
 public static class HubConfiguration
 {
     public const string Root = "WarningHub";
-    private static readonly string[] KnownSections = ["Hub", "Engine", "Routing", "Approval", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
+    private static readonly string[] KnownSections = ["Hub", "Engine", "Routing", "Approval", "Notices", "Acknowledgements", "DoorToDoor", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
     private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
@@ -32,6 +33,7 @@ public static class HubConfiguration
         services.AddOptions<ApprovalOptions>().Bind(root.GetSection("Approval"), Strict);
         services.AddOptions<NoticeOptions>().Bind(root.GetSection("Notices"), Strict);
         services.AddOptions<AcknowledgementOptions>().Bind(root.GetSection("Acknowledgements"), Strict);
+        services.AddOptions<DoorToDoorOptions>().Bind(root.GetSection("DoorToDoor"), Strict);
         foreach (var gateway in root.GetSection("Sms:Smpp").GetChildren())
         {
             services.AddSmppChannel(gateway.Key, gateway);
@@ -70,6 +72,7 @@ public static class HubConfiguration
         errors.AddRange(UnknownApprovalAgencies(root));
         SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
         SettingErrors.Collect(errors, "Acknowledgements", root.GetSection("Acknowledgements"), () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
+        SettingErrors.Collect(errors, "DoorToDoor", root.GetSection("DoorToDoor"), () => services.GetRequiredService<IOptions<DoorToDoorOptions>>().Value);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())

@@ -42,7 +42,8 @@ public sealed class TextTemplatesTests
     [InlineData(CapMsgType.Update, "【更正】")]
     public void CancelAndUpdate_SayWhatTheyAre_OnEveryChannel(CapMsgType msgType, string mark)
     {
-        foreach (var channel in BuiltIn.Channels)
+        // A Cancel sends no door-to-door links: the all-clear ends the visits.
+        foreach (var channel in BuiltIn.Channels.Where(c => !(c == TextTemplates.DoorToDoor && msgType == CapMsgType.Cancel)))
         {
             Assert.Contains(mark, BuiltIn.Render(channel, msgType, CapStatus.Actual, Rainstorm() with { Link = "https://hub.example/b/1" }), StringComparison.Ordinal);
         }
@@ -73,6 +74,33 @@ public sealed class TextTemplatesTests
         var text = BuiltIn.Render("broadcaster", CapMsgType.Alert, CapStatus.Actual, Rainstorm() with { Link = "https://hub.example/b/W1/511124101001/abc" });
 
         Assert.EndsWith("https://hub.example/b/W1/511124101001/abc", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoorToDoor_CarriesTheVillageAndTheCadresLink()
+    {
+        var text = BuiltIn.Render(TextTemplates.DoorToDoor, CapMsgType.Alert, CapStatus.Actual,
+            Rainstorm() with { Link = "https://hub.example/d/W1/511124101001/7/abc", Village = "一村" });
+
+        Assert.StartsWith("【井研县应急管理局】【入户通知】井研县气象台发布暴雨红色预警信号", text, StringComparison.Ordinal);
+        Assert.Contains("请一村干部逐户通知", text, StringComparison.Ordinal);
+        Assert.EndsWith("https://hub.example/d/W1/511124101001/7/abc", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DoorToDoorText_WithoutItsLink_IsRefused()
+    {
+        const string json = """
+            {
+              "status": { "Exercise": "【演练】", "Test": "【测试】", "System": "【系统】", "Draft": "【草稿】" },
+              "channels": { "doorToDoor": { "maxLength": 268, "texts": { "*": "{signature}{status}{headline}", "Update": "{status}{headline}[：{link}]" } } }
+            }
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => TextTemplates.Parse(json, "test"));
+
+        Assert.Contains("channels.doorToDoor.texts.* must contain {link}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("channels.doorToDoor.texts.Update must contain {link}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,6 +145,9 @@ public sealed class TextTemplatesTests
             Assert.Equal("【井研县应急管理局】【演练】井研县气象台发布暴雨红色预警信号（井研县气象台）",
                 own.Render("sms", CapMsgType.Alert, CapStatus.Exercise, Rainstorm()));
             Assert.False(own.Has("wecom"));
+            // A file from before door-to-door links keeps the built-in ones: no cadre is left without a link.
+            Assert.Equal(BuiltIn.Render(TextTemplates.DoorToDoor, CapMsgType.Alert, CapStatus.Actual, Rainstorm() with { Link = "https://hub.example/d/1" }),
+                own.Render(TextTemplates.DoorToDoor, CapMsgType.Alert, CapStatus.Actual, Rainstorm() with { Link = "https://hub.example/d/1" }));
         }
         finally
         {

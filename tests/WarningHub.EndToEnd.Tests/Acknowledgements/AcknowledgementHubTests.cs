@@ -167,6 +167,44 @@ public sealed partial class AcknowledgementHubTests
         }
     }
 
+    [Fact]
+    public void DoorToDoorSettings_BindPerEvent_AndEveryBadOneIsNamedAtStartUp()
+    {
+        var folder = Directory.CreateTempSubdirectory("warninghub-door-settings-");
+        try
+        {
+            var good = TestHub.Settings(folder.FullName, smscPort: 2775, gatewayRate: 0);
+            good["WarningHub:DoorToDoor:Levels:0"] = "Red";
+            good["WarningHub:DoorToDoor:Events:山洪:Levels:0"] = "Yellow";
+            good["WarningHub:DoorToDoor:Events:山洪:Delays:Yellow"] = "00:05:00";
+            var bad = TestHub.Settings(folder.FullName, smscPort: 2775, gatewayRate: 0);
+            bad["WarningHub:DoorToDoor:Levels:0"] = "Purple";
+            bad["WarningHub:DoorToDoor:Delays:Red"] = "-00:01:00";
+            var misspelt = TestHub.Settings(folder.FullName, smscPort: 2775, gatewayRate: 0);
+            misspelt["WarningHub:DoorToDoor:Delay:Red"] = "00:10:00";
+
+            WarningHub.Engine.Reach.DoorToDoorOptions options;
+            using (var app = HubHost.Build([], loadConfigFile: false, overrides: good, configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning)))
+                options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WarningHub.Engine.Reach.DoorToDoorOptions>>().Value;
+            var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: bad));
+            var typo = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: misspelt));
+
+            Assert.Equal(["Red"], options.Levels!); // not appended to the default Orange and Red
+            Assert.Null(options.DelayFor(WarningHub.Core.Cap.WarningLevel.Orange, "暴雨"));
+            Assert.Equal(TimeSpan.FromMinutes(10), options.DelayFor(WarningHub.Core.Cap.WarningLevel.Red, "暴雨"));
+            Assert.Equal(TimeSpan.FromMinutes(5), options.DelayFor(WarningHub.Core.Cap.WarningLevel.Yellow, "山洪"));
+            Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:DoorToDoor: ", StringComparison.Ordinal) && e.Contains("'Purple' is not a level", StringComparison.Ordinal));
+            Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:DoorToDoor: ", StringComparison.Ordinal) && e.Contains("Delays[Red] must be 0 s..1 day", StringComparison.Ordinal));
+            Assert.Contains(typo.Errors, e => e.StartsWith("WarningHub:DoorToDoor: ", StringComparison.Ordinal) && e.Contains("Delay", StringComparison.Ordinal)
+                && !e.Contains("Delays", StringComparison.Ordinal));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The generated endpoints, with the first village's broadcaster called too (their "played" answers it).</summary>
     private static CountyEndpoints Endpoints(CountyRegistry registry)
     {

@@ -7,27 +7,25 @@ namespace WarningHub.EndToEnd.Tests.Cli;
 /// simulators' own view agreeing with the hub's. Once on this machine as it is, once with nothing on PATH (no socat,
 /// no espeak-ng), as on a fresh machine with only the .NET SDK.
 /// </summary>
-public sealed class DemoCommandTests : IDisposable
+public sealed class DemoCommandTests(DemoJsonRun json) : IDisposable, IClassFixture<DemoJsonRun>
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
+    internal static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
     private static readonly string[] EveryChannel = ["sms", "loudspeakerIp", "loudspeakerSerial", "wechat", "wecom", "tv"];
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("warninghub-demo-test-");
 
     [Fact]
     public async Task DemoJson_ReachesEverySlotOfEveryChannel_AndTheSmscsReceiptsAgreeWithTheHub()
     {
-        var run = await CliProcess.RunAsync(_work.FullName, environment: null, Bound, "demo", "--json", "--persons", "2000");
+        var (run, demo) = await json.ResultAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var json = JsonDocument.Parse(run.Output);
-        var demo = json.RootElement;
         var channels = demo.GetProperty("channels");
         Assert.Equal(2000, demo.GetProperty("reach").GetProperty("persons").GetProperty("targeted").GetInt32());
         Assert.True(demo.GetProperty("allFinal").GetBoolean());
         var socat = CliProcess.OnPath("socat") is not null;
         foreach (var name in EveryChannel.Append("broadcaster"))
         {
-            Assert.True(channels.TryGetProperty(name, out var channel), $"channel {name} is missing: {run.Output}");
+            Assert.True(channels.TryGetProperty(name, out var channel), $"channel {name} is missing: {demo}");
             if (name == "loudspeakerSerial" && !socat)
             {
                 Assert.Equal("socat is not installed", channel.GetProperty("skipped").GetString());
@@ -51,6 +49,40 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task DemoJson_ClosesTheLoop_OfficersAnswerOrAreEscalated_CadresMark_AndReachCountsIt()
+    {
+        var (run, demo) = await json.ResultAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var reach = demo.GetProperty("reach");
+        foreach (var area in new[] { "villages", "households" })
+        {
+            var count = reach.GetProperty(area);
+            Assert.InRange(count.GetProperty("reached").GetInt32(), 1, count.GetProperty("targeted").GetInt32());
+        }
+        var persons = reach.GetProperty("persons");
+        int P(string name) => persons.GetProperty(name).GetInt32();
+        Assert.Equal(2000, P("targeted"));
+        Assert.InRange(P("reached"), 1, P("targeted"));
+        Assert.Equal(P("targeted"), P("reached") + P("unaccounted"));
+        Assert.Equal(P("reached"), P("bySms") + P("byHousehold") + P("byOfficer"));
+        Assert.True(P("byOfficer") > 0, $"cadres marked households, yet no person counts as reached by an officer: {persons}");
+        Assert.InRange(P("evacuated"), 1, P("targeted")); // a household marked evacuated counts all its persons, reached before or not
+        var times = reach.GetProperty("timeToReachMs");
+        Assert.True(times.GetProperty("p50").GetInt64() <= times.GetProperty("p90").GetInt64(), times.ToString());
+        Assert.True(times.GetProperty("p90").GetInt64() <= times.GetProperty("p95").GetInt64(), times.ToString());
+
+        var ack = demo.GetProperty("acknowledgements");
+        int A(string name) => ack.GetProperty(name).GetInt32();
+        Assert.True(A("officers") > 0, ack.ToString());
+        Assert.True(A("answered") + A("silent") <= A("officers"), ack.ToString());
+        Assert.InRange(A("answered"), 1, A("officers") - 1);
+        // Some simulated officers never answer: the next tier must have been told of them.
+        Assert.True(A("silent") >= 1 && A("escalated") >= A("silent"), ack.ToString());
+        Assert.True(ack.GetProperty("medianAnswerSeconds").GetDouble() > 0, ack.ToString());
+    }
+
+    [Fact]
     public async Task Demo_OnAMachineWithoutSocatOrEspeak_SkipsSerialLoudspeakersAndPlaysTonesOnly_AndStillEndsWithEverySlotFinal()
     {
         var emptyPath = _work.CreateSubdirectory("empty-path").FullName;
@@ -63,6 +95,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("Speech: no speech engine (espeak-ng could not be run", run.Text, StringComparison.Ordinal);
         Assert.Contains("of alert tones only (no speech)", run.Text, StringComparison.Ordinal);
         Assert.Contains("Every slot of every channel reached a final state", run.Text, StringComparison.Ordinal);
+        Assert.Contains("Clock: real time, not compressed", run.Text, StringComparison.Ordinal);
+        Assert.Matches(@"叫应 board: \d+ officers called; \d+ answered", run.Text);
+        Assert.Matches(@"Door to door 入户: [1-9]\d* cadres opened their links and marked [1-9]\d* households", run.Text);
         foreach (var channel in EveryChannel.Where(c => c != "loudspeakerSerial"))
         {
             Assert.Matches($@"\s{channel}\s+[1-9][\d,]*\s", run.Text);
@@ -93,4 +128,43 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(hub.GetProperty("delivered").GetInt32(), smsc.GetProperty("delivered").GetInt32());
         Assert.Equal(hub.GetProperty("failed").GetInt32(), smsc.GetProperty("undelivered").GetInt32());
     }
+}
+
+/// <summary>One `demo --json` run shared by the tests that read its answer: a run takes half a minute.</summary>
+public sealed class DemoJsonRun : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("warninghub-demo-json-");
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (DemoExit Run, JsonElement Demo)? _result;
+
+    /// <summary>The run's exit and its JSON answer, running the demo the first time it is asked for.</summary>
+    public async Task<(DemoExit Run, JsonElement Demo)> ResultAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_result is { } done) return done;
+            var run = await CliProcess.RunAsync(_work.FullName, environment: null, DemoCommandTests.Bound, "demo", "--json", "--persons", "2000");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            using var json = JsonDocument.Parse(run.Output);
+            _result = (new DemoExit(run.ExitCode, run.ToString()), json.RootElement.Clone());
+            return _result.Value;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        try { _work.Delete(recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
+
+/// <summary>How a demo run ended: its exit code and, for a failure message, everything it printed.</summary>
+public sealed record DemoExit(int ExitCode, string Printed)
+{
+    public override string ToString() => Printed;
 }

@@ -24,7 +24,12 @@ public sealed class ReleasePolicyHubTests
             var policy = Path.Combine(folder.FullName, "policy.json");
             await File.WriteAllTextAsync(policy, OfficersOnlyFog);
             string[] officerPhones = ["13900000001", "13900000002", "13900000003"];
-            await using var hub = await TestHub.StartAsync(persons: 600, settings: new Dictionary<string, string?> { ["WarningHub:Engine:PolicyFile"] = policy },
+            await using var hub = await TestHub.StartAsync(persons: 600, settings: new Dictionary<string, string?>
+                {
+                    ["WarningHub:Engine:PolicyFile"] = policy,
+                    // The policy turns the links on; their delay stays the DoorToDoor setting's (red 10 min), shortened here.
+                    ["WarningHub:DoorToDoor:Delays:Red"] = "00:00:01",
+                },
                 endpoints: registry =>
                 {
                     var village = registry.Villages[0];
@@ -73,7 +78,12 @@ public sealed class ReleasePolicyHubTests
                 ] }
                 """);
             const string CadrePhone = "13900000012";
-            await using var hub = await TestHub.StartAsync(persons: 300, settings: new Dictionary<string, string?> { ["WarningHub:Engine:PolicyFile"] = policy },
+            await using var hub = await TestHub.StartAsync(persons: 300, settings: new Dictionary<string, string?>
+                {
+                    ["WarningHub:Engine:PolicyFile"] = policy,
+                    // The policy turns the links on; their delay stays the DoorToDoor setting's (red 10 min), shortened here.
+                    ["WarningHub:DoorToDoor:Delays:Red"] = "00:00:01",
+                },
                 endpoints: registry => new CountyEndpoints([], [], [new Officer(12, "村干部乙", CadrePhone, registry.Villages[0].Code, OfficerRole.VillageCadre)]));
 
             var id = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));

@@ -27,14 +27,18 @@ internal sealed class FakeTimeEngine : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 7, 15, 0, 0, 0, TimeSpan.Zero);
 
     private readonly DirectoryInfo _folder;
+    private readonly Func<DirectoryInfo, FakeTimeProvider, Task<FakeTimeEngine>> _start;
+    private bool _restarted;
 
-    private FakeTimeEngine(DirectoryInfo folder, FakeTimeProvider time, IHost host, ClockedGateway gateway, ClockedSpeakers? speakers)
+    private FakeTimeEngine(DirectoryInfo folder, FakeTimeProvider time, IHost host, ClockedGateway gateway, ClockedSpeakers? speakers,
+        Func<DirectoryInfo, FakeTimeProvider, Task<FakeTimeEngine>> start)
     {
         _folder = folder;
         Time = time;
         Host = host;
         Gateway = gateway;
         Speakers = speakers;
+        _start = start;
     }
 
     public FakeTimeProvider Time { get; }
@@ -55,11 +59,32 @@ internal sealed class FakeTimeEngine : IAsyncDisposable
 
     /// <param name="persons">Synthetic persons of the sample county (about nine in ten have a phone of their own).</param>
     /// <param name="speakers">Also one IP loudspeaker per village, with silent bulletins.</param>
-    public static async Task<FakeTimeEngine> StartAsync(Action<EngineOptions>? configure = null, int persons = 300, bool speakers = false,
-        int gatewayInFlight = 4)
+    /// <param name="officers">Also the generated officers and who answers for what (叫应, door to door), phones only.</param>
+    public static Task<FakeTimeEngine> StartAsync(Action<EngineOptions>? configure = null, int persons = 300, bool speakers = false,
+        int gatewayInFlight = 4, bool officers = false)
     {
-        var time = new FakeTimeProvider(Start);
-        var folder = Directory.CreateTempSubdirectory("warninghub-faketime-");
+        Task<FakeTimeEngine> Launch(DirectoryInfo folder, FakeTimeProvider time) =>
+            StartInAsync(folder, time, configure, persons, speakers, gatewayInFlight, officers, Launch);
+        return Launch(Directory.CreateTempSubdirectory("warninghub-faketime-"), new FakeTimeProvider(Start));
+    }
+
+    /// <summary>
+    /// Stops this engine and starts a new one on the same database, its clock where this one's stopped: a restart. This
+    /// instance is done with; dispose the one returned.
+    /// </summary>
+    public async Task<FakeTimeEngine> RestartAsync()
+    {
+        Gateway.Open();
+        await Host.StopAsync();
+        Host.Dispose();
+        SqliteConnection.ClearAllPools();
+        _restarted = true;
+        return await _start(_folder, new FakeTimeProvider(Time.GetUtcNow()));
+    }
+
+    private static async Task<FakeTimeEngine> StartInAsync(DirectoryInfo folder, FakeTimeProvider time, Action<EngineOptions>? configure, int persons,
+        bool speakers, int gatewayInFlight, bool officers, Func<DirectoryInfo, FakeTimeProvider, Task<FakeTimeEngine>> start)
+    {
         var gateway = new ClockedGateway(time, maxInFlight: gatewayInFlight);
         var speakerAdapter = speakers ? new ClockedSpeakers(time) : null;
         var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = persons, Seed = 7 })
@@ -68,6 +93,11 @@ internal sealed class FakeTimeEngine : IAsyncDisposable
             ? new CountyEndpoints(registry.Villages.Select((v, i) => new Terminal("t" + v.Code, v.Code, Core.Planning.Channels.LoudspeakerIp,
                 $"rtp://10.0.{i / 200}.{(i % 200) + 1}:5004", IsTest: false)), [], [])
             : CountyEndpoints.Empty;
+        if (officers)
+        {
+            var generated = EndpointGenerator.Generate(registry, (_, _) => "rtp://127.0.0.1:5004", (_, _) => "serial:unused");
+            endpoints = new CountyEndpoints(endpoints.Terminals, [], generated.Officers, generated.Responsibilities);
+        }
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var services = builder.Services;
@@ -92,7 +122,7 @@ internal sealed class FakeTimeEngine : IAsyncDisposable
         services.AddWarningHubEngine(_ => registry, _ => endpoints);
         var host = builder.Build();
         await host.StartAsync();
-        return new FakeTimeEngine(folder, time, host, gateway, speakerAdapter);
+        return new FakeTimeEngine(folder, time, host, gateway, speakerAdapter, start);
     }
 
     /// <summary>The sample red rainstorm warning on fake time: sent now, effective and expiring when asked.</summary>
@@ -172,6 +202,7 @@ internal sealed class FakeTimeEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_restarted) return; // the engine that took over owns the folder
         Gateway.Open(); // sends a test left held (an all-clear after a cancel) finish instead of stalling the stop
         await Host.StopAsync();
         Host.Dispose();

@@ -12,7 +12,7 @@ public sealed record PolicyRepeat(TimeSpan Every, int? Count);
 /// <param name="Repeat">The repeats; null: the engine's <c>RepeatEvery</c> setting for the level decides.</param>
 /// <param name="NoRepeats">True when the rule says the bulletin is broadcast once.</param>
 /// <param name="Acknowledge">Whether officers are called (叫应); null: the <c>Acknowledgements</c> settings decide.</param>
-/// <param name="DoorToDoor">Whether the door-to-door cadres of the area get their page's link at release.</param>
+/// <param name="DoorToDoor">Whether the door-to-door cadres of the area get their page's link; null: the <c>DoorToDoor</c> settings decide.</param>
 public sealed record PolicyDecision(
     string Rule,
     IReadOnlySet<string> Audiences,
@@ -20,7 +20,7 @@ public sealed record PolicyDecision(
     PolicyRepeat? Repeat,
     bool NoRepeats,
     bool? Acknowledge,
-    bool DoorToDoor)
+    bool? DoorToDoor)
 {
     /// <summary>True when the public is addressed; without it, officers get the SMS instead of persons.</summary>
     public bool IncludesPublic => Audiences.Contains(Policy.Audiences.Public);

@@ -144,6 +144,6 @@ public sealed class ReleasePolicy
             else repeat = new PolicyRepeat(every, r.Count);
         }
         if (problems.Count > before) return null;
-        return new PolicyDecision($"{at} ({rule.Event}, {rule.Level})", audiences, channels, repeat, noRepeats, rule.Acknowledge, rule.DoorToDoor ?? false);
+        return new PolicyDecision($"{at} ({rule.Event}, {rule.Level})", audiences, channels, repeat, noRepeats, rule.Acknowledge, rule.DoorToDoor);
     }
 }

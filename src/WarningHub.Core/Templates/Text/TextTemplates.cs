@@ -14,9 +14,15 @@ public sealed partial class TextTemplates
 {
     public const string FileName = "text.zh-CN.json";
 
+    /// <summary>
+    /// The channel of the village cadres' door-to-door SMS (入户通知): officer notices, not a ledger channel. Each of
+    /// its texts must carry <c>{link}</c>, the cadre's list; a file without it keeps the built-in texts of it.
+    /// </summary>
+    public const string DoorToDoor = "doorToDoor";
+
     /// <summary>The placeholders a text may use; <c>{status}</c> is the marker of a non-Actual warning.</summary>
     public static IReadOnlyList<string> Placeholders { get; } =
-        ["signature", "status", "headline", "event", "level", "area", "instruction", "description", "sender", "effective", "expires", "link"];
+        ["signature", "status", "headline", "event", "level", "area", "instruction", "description", "sender", "effective", "expires", "link", "village"];
 
     /// <summary>Shortened, in this order, when a text is longer than its channel allows; the headline never is.</summary>
     private static readonly string[] Shortenable = ["description", "instruction", "area"];
@@ -47,12 +53,15 @@ public sealed partial class TextTemplates
         var path = folder is null ? null : Path.Combine(folder, FileName);
         if (path is not null && File.Exists(path))
         {
-            using var own = File.OpenRead(path);
-            return Read(own, $"'{path}'");
+            TextTemplates own;
+            using (var stream = File.OpenRead(path)) own = Read(stream, $"'{path}'");
+            // Cadres are never left without their link: a file from before door-to-door notices keeps the built-in texts.
+            if (!own.Has(DoorToDoor)) own.file.Channels[DoorToDoor] = Load().file.Channels[DoorToDoor];
+            return own;
         }
-        using var stream = typeof(TextTemplates).Assembly.GetManifestResourceStream("WarningHub.Core.Templates." + FileName)
+        using var builtIn = typeof(TextTemplates).Assembly.GetManifestResourceStream("WarningHub.Core.Templates." + FileName)
             ?? throw new InvalidOperationException("The built-in text templates are missing from the build.");
-        return Read(stream, "(built-in)");
+        return Read(builtIn, "(built-in)");
     }
 
     /// <summary>Reads and checks templates from JSON text (for tests and the settings check).</summary>
@@ -140,6 +149,8 @@ public sealed partial class TextTemplates
                 var outside = Placeholder().Matches(Section().Replace(template, "")).Select(m => m.Groups[1].Value).ToHashSet();
                 if (!outside.Contains("status") || !outside.Contains("headline"))
                     problems.Add($"channels.{channel}.texts.{key} must not put {{status}} or {{headline}} inside an optional [section]");
+                if (channel == DoorToDoor && !outside.Contains("link"))
+                    problems.Add($"channels.{channel}.texts.{key} must contain {{link}} outside any optional [section]: it is the cadre's list");
             }
         }
         return problems.Count == 0 ? new TextTemplates(file) : throw new InvalidDataException($"Text templates {source}: {string.Join("; ", problems)}.");

@@ -23,8 +23,11 @@ public sealed record TextValues
 
     public string Expires { get; init; } = "";
 
-    /// <summary>A link for the recipient (the village broadcaster's page); empty for the public.</summary>
+    /// <summary>A link for the recipient (the village broadcaster's page, a cadre's door-to-door list); empty for the public.</summary>
     public string Link { get; init; } = "";
+
+    /// <summary>The village a door-to-door link is for; empty elsewhere.</summary>
+    public string Village { get; init; } = "";
 
     internal string? Get(string placeholder) => placeholder switch
     {
@@ -39,6 +42,7 @@ public sealed record TextValues
         "effective" => Effective,
         "expires" => Expires,
         "link" => Link,
+        "village" => Village,
         _ => null,
     };
 }
