@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Gateway;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
-using WarningHub.Channels.Sms.Cmpp.Text;
-using WarningHub.Channels.Sms.Cmpp.Transport;
+using WarningHub.Channels.Sms.Common.Text;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Channels.Sms.Cmpp;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using WarningHub.Channels.Sms.Cmpp.Tests.Support;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Text;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Text;
 

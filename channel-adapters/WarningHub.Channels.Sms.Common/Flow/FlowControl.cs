@@ -1,8 +1,8 @@
-namespace WarningHub.Channels.Sms.Cmpp.Flow;
+namespace WarningHub.Channels.Sms.Common.Flow;
 
 /// <summary>
-/// What the gateway does on SUBMIT_RESP Result 8 (flow control): the whole gateway pauses, the pause doubling while
-/// Result 8 keeps coming, and its rate is halved from the rate actually reached. Each quiet second afterwards raises
+/// What a gateway does when its peer says "too fast" (CMPP Result 8, SGIP Result 11 "node busy"): the
+/// whole gateway pauses, the pause doubling while the answer keeps coming, and its rate is halved from the rate reached. Each quiet second afterwards raises
 /// it by a quarter until the configured rate (or, unlimited, twice the throttled rate) is back. Answers to SUBMITs
 /// already in flight when the gateway slowed down count as the same signal.
 /// </summary>

@@ -1,6 +1,4 @@
-using WarningHub.Channels.Sms.Cmpp.Protocol;
-
-namespace WarningHub.Channels.Sms.Cmpp.Transport;
+namespace WarningHub.Channels.Sms.Common.Transport;
 
 /// <summary>Why a request ended without an answer.</summary>
 internal enum ResponseFailure
@@ -17,31 +15,37 @@ internal enum ResponseFailure
     Malformed,
 }
 
-/// <summary>The answer to a request: a Result and Msg_Id, a CONNECT_RESP, or why there was none.</summary>
-internal readonly record struct CmppAnswer(uint Result, ulong MsgId, ConnectResponsePdu? Connect = null, ResponseFailure Failure = ResponseFailure.None)
+/// <summary>A protocol's answer to a request, which can also say why there was none.</summary>
+/// <typeparam name="TSelf">The answer type itself.</typeparam>
+internal interface IRequestAnswer<TSelf>
+    where TSelf : IRequestAnswer<TSelf>
 {
-    public bool IsAnswered => Failure == ResponseFailure.None;
-
-    public static CmppAnswer Failed(ResponseFailure failure) => new(0, 0, null, failure);
+    /// <summary>The answer standing for "none came", and why.</summary>
+    static abstract TSelf Failed(ResponseFailure failure);
 }
 
 /// <summary>
-/// A request awaiting its answer, with its encoded frame kept for CMPP's resend rule. It moves queued → written →
-/// completed; the writer skips a request that completed while queued, so "never left" stays true.
+/// A request awaiting its answer, with its encoded frame kept for a resend rule. It moves queued → written → completed;
+/// the writer skips a request that completed while queued, so "never left" stays true.
 /// </summary>
-internal sealed class PendingRequest(CmppCommand command, uint sequence, byte[] frame, long queuedAt)
+/// <typeparam name="TKey">The protocol's sequence number: what the answer echoes.</typeparam>
+/// <typeparam name="TAnswer">The protocol's answer.</typeparam>
+internal sealed class PendingRequest<TKey, TAnswer>(uint command, TKey sequence, byte[] frame, long queuedAt) : IWriteGate
+    where TAnswer : IRequestAnswer<TAnswer>
 {
     private const int Queued = 0;
     private const int Written = 1;
     private const int Completed = 2;
 
-    private readonly TaskCompletionSource<CmppAnswer> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TAnswer> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
     private long _lastSentAt = queuedAt;
+    private int _resends;
 
-    public CmppCommand Command { get; } = command;
+    /// <summary>The protocol's command id.</summary>
+    public uint Command { get; } = command;
 
-    public uint Sequence { get; } = sequence;
+    public TKey Sequence { get; } = sequence;
 
     public byte[] Frame { get; } = frame;
 
@@ -49,11 +53,11 @@ internal sealed class PendingRequest(CmppCommand command, uint sequence, byte[] 
     public long LastSentAt => Volatile.Read(ref _lastSentAt);
 
     /// <summary>Resends so far (not counting the first send).</summary>
-    public int Resends { get; private set; }
+    public int Resends => Volatile.Read(ref _resends);
 
     public bool IsWritten => Volatile.Read(ref _state) == Written;
 
-    public Task<CmppAnswer> Answer => _completion.Task;
+    public Task<TAnswer> Answer => _completion.Task;
 
     /// <summary>Called by the writer just before the frame goes out; false means it already completed.</summary>
     public bool TryMarkWritten(long now)
@@ -71,11 +75,11 @@ internal sealed class PendingRequest(CmppCommand command, uint sequence, byte[] 
     /// <summary>Counts a resend; the timer for the next one starts now.</summary>
     public void CountResend(long now)
     {
-        Resends++;
+        Interlocked.Increment(ref _resends);
         Volatile.Write(ref _lastSentAt, now);
     }
 
-    public void Complete(in CmppAnswer answer)
+    public void Complete(TAnswer answer)
     {
         if (Interlocked.Exchange(ref _state, Completed) != Completed)
         {
@@ -89,7 +93,7 @@ internal sealed class PendingRequest(CmppCommand command, uint sequence, byte[] 
         var previous = Interlocked.Exchange(ref _state, Completed);
         if (previous != Completed)
         {
-            _completion.TrySetResult(CmppAnswer.Failed(previous == Written ? ResponseFailure.Unanswered : ResponseFailure.NotWritten));
+            _completion.TrySetResult(TAnswer.Failed(previous == Written ? ResponseFailure.Unanswered : ResponseFailure.NotWritten));
         }
     }
 }

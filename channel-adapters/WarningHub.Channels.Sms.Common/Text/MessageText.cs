@@ -1,9 +1,9 @@
 using System.Text;
-using WarningHub.Channels.Sms.Cmpp.Protocol;
+using WarningHub.Channels.Sms.Common.Transport;
 
-namespace WarningHub.Channels.Sms.Cmpp.Text;
+namespace WarningHub.Channels.Sms.Common.Text;
 
-/// <summary>Turns a handset's Msg_Content into text by its Msg_Fmt: 0 ASCII, 8 UCS2, 15 GBK; a UDH is skipped.</summary>
+/// <summary>Turns a handset's message content into text by its coding (CMPP Msg_Fmt, SGIP MessageCoding, SMGP MsgFormat): 0 ASCII, 8 UCS2, 15 GBK; a UDH is skipped.</summary>
 internal static class MessageText
 {
     private static readonly Lazy<Encoding> Gbk = new(() =>
@@ -24,7 +24,7 @@ internal static class MessageText
             MessageFormat.Ascii => Encoding.ASCII.GetString(content),
             MessageFormat.Ucs2 => Encoding.BigEndianUnicode.GetString(content),
             MessageFormat.Gbk => Gbk.Value.GetString(content),
-            _ => throw new CmppPduException($"Msg_Fmt {format} is not text this adapter reads (0 ASCII, 8 UCS2, 15 GBK)."),
+            _ => throw new PduFormatException($"Coding {format} is not text this adapter reads (0 ASCII, 8 UCS2, 15 GBK)."),
         };
     }
 

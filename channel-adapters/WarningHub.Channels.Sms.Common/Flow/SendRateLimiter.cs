@@ -1,4 +1,4 @@
-namespace WarningHub.Channels.Sms.Cmpp.Flow;
+namespace WarningHub.Channels.Sms.Common.Flow;
 
 /// <summary>
 /// An exact sliding-window limit shared by all connections of a gateway: at most <see cref="Limit"/> SUBMITs in any

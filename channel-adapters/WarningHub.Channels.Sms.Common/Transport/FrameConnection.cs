@@ -2,23 +2,25 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace WarningHub.Channels.Sms.Cmpp.Transport;
+namespace WarningHub.Channels.Sms.Common.Transport;
 
 /// <summary>
-/// One TCP connection carrying CMPP PDUs, used by both ends (the adapter's sessions and the ISMG simulator). A reader
-/// loop frames PDUs by Total_Length and hands them to an <see cref="ICmppHandler"/>; a writer loop drains a queue and
-/// sends every frame waiting at that moment in one syscall. Reading is in CmppConnection.Read.cs.
+/// One TCP connection carrying length-prefixed PDUs (CMPP, SGIP, SMGP), used by both ends (the adapters' sessions and
+/// the simulators). A reader loop frames PDUs by their leading length and hands them to an <see cref="IFrameHandler"/>;
+/// a writer loop drains a queue and sends every frame waiting at that moment in one syscall. Reading is in
+/// FrameConnection.Read.cs.
 /// </summary>
-internal sealed partial class CmppConnection : IAsyncDisposable
+internal sealed partial class FrameConnection : IAsyncDisposable
 {
     private const int BufferSize = 64 * 1024;
 
     private readonly Socket _socket;
-    private readonly ICmppHandler _handler;
+    private readonly IFrameHandler _handler;
+    private readonly FrameLayout _layout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<(byte[] Frame, PendingRequest? Pending)> _outbound =
-        Channel.CreateUnbounded<(byte[], PendingRequest?)>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly Channel<(byte[] Frame, IWriteGate? Pending)> _outbound =
+        Channel.CreateUnbounded<(byte[], IWriteGate?)>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
     private readonly CancellationTokenSource _abort = new();
     private Task _run = Task.CompletedTask;
@@ -26,8 +28,10 @@ internal sealed partial class CmppConnection : IAsyncDisposable
     private long _lastReceivedAt;
     private int _closed;
 
-    public CmppConnection(Socket socket, ICmppHandler handler, TimeProvider time, ILogger logger, string name)
+    public FrameConnection(Socket socket, FrameLayout layout, IFrameHandler handler, TimeProvider time, ILogger logger, string name)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(layout.MaxLength, BufferSize);
+        _layout = layout;
         _socket = socket;
         _socket.NoDelay = true; // small PDUs must not wait for Nagle
         _handler = handler;
@@ -43,15 +47,15 @@ internal sealed partial class CmppConnection : IAsyncDisposable
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>TimeProvider timestamp of the last received octets: ACTIVE_TEST goes out when this gets old.</summary>
+    /// <summary>TimeProvider timestamp of the last received octets: a keep-alive goes out when this gets old.</summary>
     public long LastReceivedAt => Volatile.Read(ref _lastReceivedAt);
 
     public void Start() => _run = RunAsync();
 
     /// <summary>Queues a frame; false once the connection is closing.</summary>
-    public bool TryEnqueue(byte[] frame, PendingRequest? pending = null) => _outbound.Writer.TryWrite((frame, pending));
+    public bool TryEnqueue(byte[] frame, IWriteGate? pending = null) => _outbound.Writer.TryWrite((frame, pending));
 
-    /// <summary>Sends everything queued, then closes (after TERMINATE_RESP).</summary>
+    /// <summary>Sends everything queued, then closes (after the answer to the peer's logout).</summary>
     public void CloseAfterFlush() => _outbound.Writer.TryComplete();
 
     /// <summary>Closes at once; queued frames are not sent.</summary>
@@ -100,7 +104,7 @@ internal sealed partial class CmppConnection : IAsyncDisposable
         catch (Exception ex)
         {
             Interlocked.CompareExchange(ref _error, ex, null);
-            _logger.LogError(ex, "CMPP connection {Name}: a loop failed.", Name);
+            _logger.LogError(ex, "{Protocol} connection {Name}: a loop failed.", _layout.Protocol, Name);
         }
 
         try
@@ -109,7 +113,7 @@ internal sealed partial class CmppConnection : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "CMPP connection {Name}: the close handler failed.", Name);
+            _logger.LogError(ex, "{Protocol} connection {Name}: the close handler failed.", _layout.Protocol, Name);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WarningHub.Channels.Sms.Cmpp.Text;
+namespace WarningHub.Channels.Sms.Common.Text;
 
 /// <summary>
 /// A text as UCS2 (big-endian) message parts: 70 characters fit one SUBMIT; a longer text goes in parts of at most

@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using WarningHub.Channels.Sms.Cmpp.Protocol;
+using System.Buffers.Binary;
 
-namespace WarningHub.Channels.Sms.Cmpp.Transport;
+namespace WarningHub.Channels.Sms.Common.Transport;
 
-internal sealed partial class CmppConnection
+internal sealed partial class FrameConnection
 {
     private async Task ReadLoopAsync()
     {
@@ -18,7 +18,7 @@ internal sealed partial class CmppConnection
                 var received = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _abort.Token).ConfigureAwait(false);
                 if (received == 0)
                 {
-                    _logger.LogDebug("CMPP connection {Name}: the peer closed the connection.", Name);
+                    _logger.LogDebug("{Protocol} connection {Name}: the peer closed the connection.", _layout.Protocol, Name);
                     return;
                 }
 
@@ -32,10 +32,10 @@ internal sealed partial class CmppConnection
                 }
             }
         }
-        catch (CmppPduException ex)
+        catch (PduFormatException ex)
         {
-            // Framing is broken: there is no way to find the next PDU. CMPP has no generic NACK, so hang up.
-            _logger.LogWarning("CMPP connection {Name}: malformed stream, closing: {Reason}", Name, ex.Message);
+            // Framing is broken: there is no way to find the next PDU. These protocols have no generic NACK, so hang up.
+            _logger.LogWarning("{Protocol} connection {Name}: malformed stream, closing: {Reason}", _layout.Protocol, Name, ex.Message);
             Interlocked.CompareExchange(ref _error, ex, null);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
@@ -51,20 +51,25 @@ internal sealed partial class CmppConnection
         }
     }
 
-    /// <summary>Hands every complete PDU to the handler; returns the octets consumed. The buffer holds any whole PDU (at most 4 KiB).</summary>
+    /// <summary>Hands every complete PDU to the handler; returns the octets consumed. The buffer holds any whole PDU.</summary>
     private int DispatchComplete(ReadOnlySpan<byte> data)
     {
         var offset = 0;
-        while (data.Length - offset >= CmppHeader.Size)
+        while (data.Length - offset >= _layout.HeaderSize)
         {
-            var header = CmppHeader.Read(data[offset..]);
-            if (header.TotalLength > data.Length - offset)
+            var length = BinaryPrimitives.ReadUInt32BigEndian(data[offset..]);
+            if (length < _layout.HeaderSize || length > _layout.MaxLength)
+            {
+                throw new PduFormatException($"{_layout.Protocol} length {length} is outside {_layout.HeaderSize}..{_layout.MaxLength}.");
+            }
+
+            if (length > data.Length - offset)
             {
                 break;
             }
 
-            _handler.OnPdu(header, data.Slice(offset + CmppHeader.Size, header.BodyLength));
-            offset += (int)header.TotalLength;
+            _handler.OnFrame(data.Slice(offset, (int)length));
+            offset += (int)length;
         }
 
         return offset;

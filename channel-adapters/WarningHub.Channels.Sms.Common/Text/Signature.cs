@@ -1,4 +1,4 @@
-namespace WarningHub.Channels.Sms.Cmpp.Text;
+namespace WarningHub.Channels.Sms.Common.Text;
 
 /// <summary>Chinese operators expect a signature in 【】; it is added once, never twice.</summary>
 internal static class Signature

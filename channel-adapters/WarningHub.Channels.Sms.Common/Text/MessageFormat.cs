@@ -1,0 +1,13 @@
+namespace WarningHub.Channels.Sms.Common.Text;
+
+/// <summary>
+/// Data coding values, the same in CMPP (Msg_Fmt), SGIP (MessageCoding) and SMGP (MsgFormat): the GSM 03.38 data coding
+/// scheme octet the operators pass on.
+/// </summary>
+internal static class MessageFormat
+{
+    public const byte Ascii = 0;
+    public const byte Binary = 4;
+    public const byte Ucs2 = 8;
+    public const byte Gbk = 15;
+}
