@@ -1,7 +1,7 @@
-namespace WarningHub.Channels.Sms.Cmpp.Tests.Support;
+namespace WarningHub.Testing;
 
 /// <summary>Byte vectors written as hex, with spaces and field comments allowed between octets.</summary>
-internal static class Hex
+public static class Hex
 {
     /// <summary>Joins hex fragments (spaces ignored) into octets.</summary>
     public static byte[] Of(params string[] fields) => Convert.FromHexString(string.Concat(fields).Replace(" ", "", StringComparison.Ordinal));
