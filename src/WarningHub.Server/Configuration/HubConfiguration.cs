@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
+using WarningHub.Channels.Sms.Sgip;
+using WarningHub.Channels.Sms.Smgp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
 using WarningHub.Engine.Acknowledgements;
@@ -18,7 +20,7 @@ public static class HubConfiguration
 {
     public const string Root = "WarningHub";
     private static readonly string[] KnownSections = ["Hub", "Engine", "Approval", "Notices", "Acknowledgements", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
-    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
+    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp", "Sgip", "Smgp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +38,8 @@ public static class HubConfiguration
             services.AddSmppChannel(gateway.Key, gateway);
         }
         foreach (var gateway in root.GetSection("Sms:Cmpp").GetChildren()) services.AddCmppChannel(gateway.Key, gateway);
+        foreach (var gateway in root.GetSection("Sms:Sgip").GetChildren()) services.AddSgipChannel(gateway.Key, gateway);
+        foreach (var gateway in root.GetSection("Sms:Smgp").GetChildren()) services.AddSmgpChannel(gateway.Key, gateway);
         WarningHub.Server.Feeds.FeedRegistration.AddHubFeeds(services, root); // TV captions, CAP feeds in and out
         ChannelRegistration.AddHubChannels(services, root); // loudspeakers and their audio, WeChat, WeCom
     }
@@ -72,25 +76,33 @@ public static class HubConfiguration
         {
             SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", gateway, () => smpp.Get(gateway.Key));
         }
-        errors.AddRange(CmppErrors(services, configuration.GetSection($"{Root}:Sms")));
+        errors.AddRange(CarrierErrors(services, configuration.GetSection($"{Root}:Sms")));
         errors.AddRange(ChannelRegistration.Validate(services, configuration.GetSection(Root)));
         return errors;
     }
 
     /// <summary>
-    /// "Sms:Cmpp:&lt;name&gt;" settings, and one SMS gateway while a CMPP one is configured: the engine sends a channel through
-    /// its first adapter, so a second gateway would sit idle while operators think it carries traffic.
+    /// "Sms:Cmpp:&lt;name&gt;", "Sms:Sgip:&lt;name&gt;" and "Sms:Smgp:&lt;name&gt;" settings, and one SMS gateway while an operator's one (CMPP, SGIP, SMGP) is
+    /// configured: the engine sends a channel through its first adapter, so a second gateway would sit idle while operators
+    /// think it carries traffic.
     /// </summary>
-    private static List<string> CmppErrors(IServiceProvider services, IConfiguration sms)
+    private static List<string> CarrierErrors(IServiceProvider services, IConfiguration sms)
     {
         var errors = new List<string>();
         var cmpp = sms.GetSection("Cmpp").GetChildren().ToList();
-        var options = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
-        foreach (var gateway in cmpp) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => options.Get(gateway.Key));
-        var gateways = sms.GetSection("Smpp").GetChildren().Count() + cmpp.Count;
-        if (cmpp.Count > 0 && gateways > 1)
+        var cmppOptions = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
+        foreach (var gateway in cmpp) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => cmppOptions.Get(gateway.Key));
+        var sgip = sms.GetSection("Sgip").GetChildren().ToList();
+        var sgipOptions = services.GetRequiredService<IOptionsMonitor<SgipOptions>>();
+        foreach (var gateway in sgip) SettingErrors.Collect(errors, $"Sms:Sgip:{gateway.Key}", gateway, () => sgipOptions.Get(gateway.Key));
+        var smgp = sms.GetSection("Smgp").GetChildren().ToList();
+        var smgpOptions = services.GetRequiredService<IOptionsMonitor<SmgpOptions>>();
+        foreach (var gateway in smgp) SettingErrors.Collect(errors, $"Sms:Smgp:{gateway.Key}", gateway, () => smgpOptions.Get(gateway.Key));
+        var carriers = cmpp.Count + sgip.Count + smgp.Count;
+        var gateways = sms.GetSection("Smpp").GetChildren().Count() + carriers;
+        if (carriers > 0 && gateways > 1)
         {
-            errors.Add($"{Root}:Sms: {gateways} SMS gateways are configured with a CMPP one among them, but the engine sends SMS through one "
+            errors.Add($"{Root}:Sms: {gateways} SMS gateways are configured with a CMPP, SGIP or SMGP one among them, but the engine sends SMS through one "
                 + "gateway only; configure one of them.");
         }
         return errors;
