@@ -1,4 +1,4 @@
-namespace WarningHub.Testing;
+namespace WarningHub.Testing.Vectors;
 
 /// <summary>Byte vectors written as hex, with spaces and field comments allowed between octets.</summary>
 public static class Hex

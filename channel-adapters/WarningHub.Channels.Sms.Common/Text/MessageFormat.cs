@@ -10,4 +10,10 @@ internal static class MessageFormat
     public const byte Binary = 4;
     public const byte Ucs2 = 8;
     public const byte Gbk = 15;
+
+    /// <summary>
+    /// UCS2 in message class 0 (the GSM 03.38 data coding scheme 0001 1000): the handset shows it at once and does not
+    /// store it, a flash SMS (闪信). The operators' gateways pass it on as the handset's data coding.
+    /// </summary>
+    public const byte Ucs2Flash = 0x18;
 }

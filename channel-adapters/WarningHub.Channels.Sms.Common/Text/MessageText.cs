@@ -22,7 +22,7 @@ internal static class MessageText
         return format switch
         {
             MessageFormat.Ascii => Encoding.ASCII.GetString(content),
-            MessageFormat.Ucs2 => Encoding.BigEndianUnicode.GetString(content),
+            MessageFormat.Ucs2 or MessageFormat.Ucs2Flash => Encoding.BigEndianUnicode.GetString(content),
             MessageFormat.Gbk => Gbk.Value.GetString(content),
             _ => throw new PduFormatException($"Coding {format} is not text this adapter reads (0 ASCII, 8 UCS2, 15 GBK)."),
         };

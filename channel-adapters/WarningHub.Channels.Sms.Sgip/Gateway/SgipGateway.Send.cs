@@ -40,7 +40,7 @@ public sealed partial class SgipGateway
             return DeliveryResult.Unavailable(Health.Problem ?? $"SGIP gateway {Name} has no connection.");
         }
 
-        var parts = BuildSubmits(text, userNumber, message.RequestReceipt, ConcatenationReference(message.Reference));
+        var parts = BuildSubmits(text, userNumber, message.RequestReceipt, ConcatenationReference(message.Reference), message.Flash);
         var ids = new string[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -76,7 +76,7 @@ public sealed partial class SgipGateway
     /// </summary>
     internal static byte ConcatenationReference(long slot) => (byte)(slot ^ (slot >> 8) ^ (slot >> 16) ^ (slot >> 24));
 
-    private SubmitPdu[] BuildSubmits(string text, string userNumber, bool requestReceipt, byte reference)
+    private SubmitPdu[] BuildSubmits(string text, string userNumber, bool requestReceipt, byte reference, bool flash = false)
     {
         var contents = Ucs2Parts.Encode(text, reference);
         var submits = new SubmitPdu[contents.Count];
@@ -90,7 +90,7 @@ public sealed partial class SgipGateway
                 ServiceType = _options.ServiceType,
                 ReportFlag = (byte)(requestReceipt ? _options.ReportFlag : 2),
                 TpUdhi = (byte)(contents.Count > 1 ? 1 : 0),
-                MessageCoding = MessageFormat.Ucs2,
+                MessageCoding = flash ? MessageFormat.Ucs2Flash : MessageFormat.Ucs2,
                 MessageContent = contents[i],
             };
         }

@@ -40,7 +40,7 @@ public sealed partial class SmgpGateway
             return DeliveryResult.Unavailable(Health.Problem ?? $"SMGP gateway {Name} has no connection.");
         }
 
-        var parts = BuildSubmits(text, message.Address, message.RequestReceipt, ConcatenationReference(message.Reference));
+        var parts = BuildSubmits(text, message.Address, message.RequestReceipt, ConcatenationReference(message.Reference), message.Flash);
         var ids = new string[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -68,7 +68,7 @@ public sealed partial class SmgpGateway
     /// </summary>
     internal static byte ConcatenationReference(long slot) => (byte)(slot ^ (slot >> 8) ^ (slot >> 16) ^ (slot >> 24));
 
-    private SubmitPdu[] BuildSubmits(string text, string destination, bool requestReceipt, byte reference)
+    private SubmitPdu[] BuildSubmits(string text, string destination, bool requestReceipt, byte reference, bool flash = false)
     {
         var contents = Ucs2Parts.Encode(text, reference);
         var submits = new SubmitPdu[contents.Count];
@@ -91,7 +91,7 @@ public sealed partial class SmgpGateway
             {
                 NeedReport = (byte)(requestReceipt && _options.NeedReport ? 1 : 0),
                 ServiceId = _options.ServiceId,
-                MsgFormat = MessageFormat.Ucs2,
+                MsgFormat = flash ? MessageFormat.Ucs2Flash : MessageFormat.Ucs2,
                 SrcTermId = _options.SrcTermId,
                 DestTermIds = [destination],
                 MsgContent = contents[i],

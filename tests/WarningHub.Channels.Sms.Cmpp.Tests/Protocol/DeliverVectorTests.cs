@@ -3,6 +3,7 @@ using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Receipts;
 using WarningHub.Channels.Sms.Cmpp.Tests.Support;
 using WarningHub.Channels.Sms.Common.Text;
+using WarningHub.Testing.Vectors;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Protocol;
 

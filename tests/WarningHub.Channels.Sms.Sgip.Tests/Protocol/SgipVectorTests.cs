@@ -1,5 +1,6 @@
 using WarningHub.Channels.Sms.Common.Transport;
 using WarningHub.Channels.Sms.Sgip.Protocol;
+using WarningHub.Testing.Vectors;
 
 namespace WarningHub.Channels.Sms.Sgip.Tests.Protocol;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using WarningHub.Channels.Sms.Common.Transport;
 using WarningHub.Channels.Sms.Smgp.Protocol;
+using WarningHub.Testing.Vectors;
 
 namespace WarningHub.Channels.Sms.Smgp.Tests.Protocol;
 

@@ -21,7 +21,7 @@ public sealed class SgipHubTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("warninghub-sgip-");
 
     [Fact]
-    public async Task Submit_RedRainstorm_ThroughSgip_ReachesEveryPhone_AndAnOfficersReplyAnswersTheCall()
+    public async Task Submit_RedRainstorm_ThroughSgip_ReachesEveryPhone_TheOfficersCallIsFlash_AndTheirReplyAnswersIt()
     {
         var listenPort = FreePort();
         await using var smg = new SmgSimulator(new SmgSimulatorOptions { RecordSubmits = true, SpListenPort = listenPort });
@@ -46,6 +46,13 @@ public sealed class SgipHubTests : IDisposable
             Assert.Equal(phones.Count, TestHub.Sms(warning, "delivered"));
             Assert.True(smg.RecordedSubmits.Select(s => s.UserNumber[2..]).ToHashSet().IsSupersetOf(phones));
             Assert.Contains(app.Services.GetServices<ITextSender>(), s => s.Definition.Name == "sgip:unicom");
+
+            // 叫应 goes as flash SMS (Notices:FlashFor acknowledgement), the public warning never does.
+            Assert.True(await Eventually.TrueAsync(() => smg.RecordedSubmits.Any(s => s.UserNumber == "86" + officer.Phone)), "the officer was called");
+            Assert.Contains(smg.RecordedSubmits, s => s.UserNumber == "86" + officer.Phone && s.MessageCoding == 24);
+            // Slots of the warning ask for a report (ReportFlag 1); officers' notices ask for none. Only notices are flash.
+            Assert.All(smg.RecordedSubmits.Where(s => s.ReportFlag == 1), s => Assert.Equal(8, s.MessageCoding));
+            Assert.All(smg.RecordedSubmits.Where(s => s.MessageCoding == 24), s => Assert.Equal(2, s.ReportFlag));
 
             smg.SendMobileOriginated("86" + officer.Phone, "10655001", System.Text.Encoding.BigEndianUnicode.GetBytes("收到"), 8);
             string? how = null;
@@ -104,6 +111,7 @@ public sealed class SgipHubTests : IDisposable
         settings["WarningHub:Sms:Sgip:unicom:ListenPort"] = listenPort.ToString(CultureInfo.InvariantCulture);
         settings["WarningHub:Sms:Sgip:unicom:ReconnectMin"] = "00:00:00.200";
         settings["WarningHub:Sms:Sgip:unicom:ReconnectMax"] = "00:00:01";
+        settings["WarningHub:Notices:FlashFor:0"] = "acknowledgement";
         return settings;
     }
 }

@@ -19,7 +19,7 @@ public sealed class SmgpHubTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("warninghub-smgp-");
 
     [Fact]
-    public async Task Submit_RedRainstorm_ThroughSmgp_ReachesEveryPhone_AndAnOfficersReplyAnswersTheCall()
+    public async Task Submit_RedRainstorm_ThroughSmgp_ReachesEveryPhone_TheOfficersCallIsFlash_AndTheirReplyAnswersIt()
     {
         await using var smgw = new SmgwSimulator(new SmgwSimulatorOptions { RecordSubmits = true });
         smgw.Start();
@@ -43,6 +43,13 @@ public sealed class SmgpHubTests : IDisposable
             Assert.Equal(phones.Count, TestHub.Sms(warning, "delivered"));
             Assert.True(smgw.RecordedSubmits.Select(s => s.Destination).ToHashSet().IsSupersetOf(phones));
             Assert.Contains(app.Services.GetServices<ITextSender>(), s => s.Definition.Name == "smgp:telecom");
+
+            // 叫应 goes as flash SMS (Notices:FlashFor acknowledgement), the public warning never does.
+            Assert.True(await Eventually.TrueAsync(() => smgw.RecordedSubmits.Any(s => s.Destination == officer.Phone)), "the officer was called");
+            Assert.Contains(smgw.RecordedSubmits, s => s.Destination == officer.Phone && s.MsgFormat == 24);
+            // Slots of the warning ask for a report (NeedReport 1); officers' notices ask for none. Only notices are flash.
+            Assert.All(smgw.RecordedSubmits.Where(s => s.NeedReport == 1), s => Assert.Equal(8, s.MsgFormat));
+            Assert.All(smgw.RecordedSubmits.Where(s => s.MsgFormat == 24), s => Assert.Equal(0, s.NeedReport));
 
             Assert.True(smgw.SendMobileOriginated(officer.Phone, "10620001", System.Text.Encoding.BigEndianUnicode.GetBytes("收到"), 8));
             string? how = null;
@@ -90,6 +97,7 @@ public sealed class SmgpHubTests : IDisposable
         settings["WarningHub:Sms:Smgp:telecom:Binds"] = "2";
         settings["WarningHub:Sms:Smgp:telecom:ReconnectMin"] = "00:00:00.200";
         settings["WarningHub:Sms:Smgp:telecom:ReconnectMax"] = "00:00:01";
+        settings["WarningHub:Notices:FlashFor:0"] = "acknowledgement";
         return settings;
     }
 }
