@@ -20,6 +20,10 @@ internal static class BenchArgs
                 unreached list, cadres' marks
           cmpp  [--messages N (200000)] [--version 2|3 (3)] [--binds N (4)] [--window N (256)] [--json]
                 the CMPP gateway alone against the ISMG simulator
+          sgip  [--messages N (50000)] [--binds N (4)] [--window N (256)] [--json]
+                the SGIP gateway alone against the SMG simulator (reports on the SMG's own connection)
+          smgp  [--messages N (50000)] [--binds N (4)] [--window N (256)] [--json]
+                the SMGP gateway alone against the SMGW simulator
           chaos [--persons N (20000)] [--rate PARTS_PER_SECOND (3000)] [--fault NAME] [--seed N] [--json]
                 issue 9's fault battery on the whole hub against the npm smpp SMSC: per fault, counts per phone at the SMSC
         """;

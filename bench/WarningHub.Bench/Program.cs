@@ -10,6 +10,7 @@ return scenario switch
     "e2e" => await EndToEndScenario.RunAsync(rest),
     "smpp" => await SmppScenario.RunAsync(rest),
     "cmpp" => await CmppScenario.RunAsync(rest),
+    "sgip" or "smgp" => await CarrierScenario.RunAsync(scenario, rest),
     "audio" => await AudioScenario.RunAsync(rest),
     "rtp" => await RtpScenario.RunAsync(rest),
     "reach" => await ReachScenario.RunAsync(rest),

@@ -22,6 +22,14 @@ public sealed record TextMessage(long Reference, string Address, string Text, bo
     /// </summary>
     /// <value>Null when the hub does not ask (tests, tools); then there is nothing to await.</value>
     public Func<CancellationToken, ValueTask>? BeforeWrite { get; init; }
+
+    /// <summary>
+    /// Show the text at once on the handset's screen without storing it (闪信, a class 0 message), for a call that must
+    /// be seen now, such as an officer's 叫应. SMS adapters send it as SMPP data_coding 0x18 (UCS2, class 0; 0x10 for
+    /// the GSM alphabet) or with CMPP Msg_Fmt, SGIP MessageCoding or SMGP MsgFormat 24; other adapters ignore it.
+    /// </summary>
+    /// <value>False: an ordinary message that stays in the inbox, as every public warning must.</value>
+    public bool Flash { get; init; }
 }
 
 /// <summary>Well-known keys of <see cref="TextMessage.Fields"/>.</summary>

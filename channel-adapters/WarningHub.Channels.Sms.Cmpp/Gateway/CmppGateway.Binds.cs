@@ -1,8 +1,8 @@
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Session;
+using WarningHub.Channels.Sms.Common.Flow;
 
 namespace WarningHub.Channels.Sms.Cmpp;
 
@@ -190,12 +190,7 @@ public sealed partial class CmppGateway
         }
     }
 
-    /// <summary>Exponential from ReconnectMin to ReconnectMax, then "equal jitter": half fixed, half random.</summary>
-    private TimeSpan Backoff(int failures)
-    {
-        var delay = Math.Min(_options.ReconnectMin.Ticks * Math.Pow(2, Math.Min(failures, 30)), _options.ReconnectMax.Ticks);
-        return TimeSpan.FromTicks((long)((delay / 2) + (delay / 2 * (RandomNumberGenerator.GetInt32(1_000) / 1_000.0))));
-    }
+    private TimeSpan Backoff(int failures) => ReconnectBackoff.Delay(failures, _options.ReconnectMin, _options.ReconnectMax);
 
     private void NoteDown(string problem)
     {

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Text;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Channels.Sms.Cmpp;
 
@@ -30,7 +31,7 @@ public sealed partial class CmppGateway
             _mobileOriginated.Writer.TryWrite(new InboundText(deliver.SrcTerminalId, deliver.DestId, text, _time.GetUtcNow()));
             _logger.LogInformation("CMPP gateway {Gateway}: a message from {From} to {To}.", Name, PersonalData.Phone(deliver.SrcTerminalId), deliver.DestId);
         }
-        catch (CmppPduException ex)
+        catch (PduFormatException ex)
         {
             _logger.LogWarning("CMPP gateway {Gateway}: a message from {From} could not be read: {Reason}", Name, PersonalData.Phone(deliver.SrcTerminalId), ex.Message);
         }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Gateway;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
-using WarningHub.Channels.Sms.Cmpp.Text;
-using WarningHub.Channels.Sms.Cmpp.Transport;
+using WarningHub.Channels.Sms.Common.Text;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Channels.Sms.Cmpp;
 
@@ -40,7 +40,7 @@ public sealed partial class CmppGateway
             return DeliveryResult.Unavailable(Health.Problem ?? $"CMPP gateway {Name} has no connection.");
         }
 
-        var parts = BuildSubmits(text, message.Address, message.RequestReceipt, ConcatenationReference(message.Reference));
+        var parts = BuildSubmits(text, message.Address, message.RequestReceipt, ConcatenationReference(message.Reference), message.Flash);
         var ids = new string[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -68,7 +68,7 @@ public sealed partial class CmppGateway
     /// </summary>
     internal static byte ConcatenationReference(long slot) => (byte)(slot ^ (slot >> 8) ^ (slot >> 16) ^ (slot >> 24));
 
-    private SubmitPdu[] BuildSubmits(string text, string destination, bool requestReceipt, byte reference)
+    private SubmitPdu[] BuildSubmits(string text, string destination, bool requestReceipt, byte reference, bool flash = false)
     {
         var contents = Ucs2Parts.Encode(text, reference);
         var submits = new SubmitPdu[contents.Count];
@@ -81,7 +81,7 @@ public sealed partial class CmppGateway
                 RegisteredDelivery = (byte)(requestReceipt && _options.RegisteredDelivery ? 1 : 0),
                 ServiceId = _options.ServiceId,
                 TpUdhi = (byte)(contents.Count > 1 ? 1 : 0),
-                MsgFmt = MessageFormat.Ucs2,
+                MsgFmt = flash ? MessageFormat.Ucs2Flash : MessageFormat.Ucs2,
                 MsgSrc = _options.SourceAddr,
                 SrcId = _options.SrcId,
                 DestTerminalIds = [destination],

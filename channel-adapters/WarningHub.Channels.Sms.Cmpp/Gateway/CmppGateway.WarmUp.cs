@@ -1,6 +1,6 @@
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Text;
 
 namespace WarningHub.Channels.Sms.Cmpp;
 

@@ -2,10 +2,10 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WarningHub.Abstractions;
-using WarningHub.Channels.Sms.Cmpp.Flow;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Receipts;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Flow;
+using WarningHub.Channels.Sms.Common.Text;
 
 namespace WarningHub.Channels.Sms.Cmpp;
 

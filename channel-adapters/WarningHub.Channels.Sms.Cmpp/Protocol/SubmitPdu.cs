@@ -1,3 +1,5 @@
+using WarningHub.Channels.Sms.Common.Text;
+
 namespace WarningHub.Channels.Sms.Cmpp.Protocol;
 
 /// <summary>

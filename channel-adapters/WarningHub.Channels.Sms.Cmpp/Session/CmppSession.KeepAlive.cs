@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
-using WarningHub.Channels.Sms.Cmpp.Transport;
 
 namespace WarningHub.Channels.Sms.Cmpp.Session;
 
@@ -29,54 +28,18 @@ internal sealed partial class CmppSession
         }
 
         var now = _time.GetTimestamp();
-        List<PendingRequest>? resend = null;
-        List<PendingRequest>? neverLeft = null;
-        PendingRequest? givenUp = null;
-        lock (_pendingLock)
-        {
-            foreach (var pending in _pending.Values)
-            {
-                if (_time.GetElapsedTime(pending.LastSentAt, now) < _options.ResponseTimeout)
-                {
-                    continue;
-                }
-
-                if (!pending.IsWritten)
-                {
-                    (neverLeft ??= []).Add(pending);
-                }
-                else if (pending.Resends < _options.MaxResends)
-                {
-                    pending.CountResend(now);
-                    (resend ??= []).Add(pending);
-                }
-                else
-                {
-                    givenUp ??= pending;
-                }
-            }
-
-            foreach (var pending in neverLeft ?? [])
-            {
-                _pending.Remove(pending.Sequence);
-            }
-        }
-
-        foreach (var pending in neverLeft ?? [])
-        {
-            pending.Fail();
-        }
-
+        var (resend, givenUp) = _pending.Sweep(_options.ResponseTimeout, _options.MaxResends);
         if (givenUp is not null)
         {
-            _logger.LogWarning("CMPP {Bind}: {Command} #{Sequence} unanswered after {Resends} resend(s); the link counts as broken.", Name, givenUp.Command, givenUp.Sequence, givenUp.Resends);
-            Abort(new TimeoutException($"{givenUp.Command} unanswered after {givenUp.Resends} resend(s)"));
+            var command = (CmppCommand)givenUp.Command;
+            _logger.LogWarning("CMPP {Bind}: {Command} #{Sequence} unanswered after {Resends} resend(s); the link counts as broken.", Name, command, givenUp.Sequence, givenUp.Resends);
+            Abort(new TimeoutException($"{command} unanswered after {givenUp.Resends} resend(s)"));
             return;
         }
 
-        foreach (var pending in resend ?? [])
+        foreach (var pending in resend)
         {
-            _logger.LogInformation("CMPP {Bind}: {Command} #{Sequence} unanswered after {Timeout}; resend {Resend} of {Max}.", Name, pending.Command, pending.Sequence, _options.ResponseTimeout, pending.Resends, _options.MaxResends);
+            _logger.LogInformation("CMPP {Bind}: {Command} #{Sequence} unanswered after {Timeout}; resend {Resend} of {Max}.", Name, (CmppCommand)pending.Command, pending.Sequence, _options.ResponseTimeout, pending.Resends, _options.MaxResends);
             _connection.TryEnqueue(pending.Frame);
         }
 

@@ -1,5 +1,6 @@
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Transport;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Channels.Sms.Cmpp.Session;
 

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Transport;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Channels.Sms.Cmpp.Session;
 
@@ -12,13 +13,12 @@ namespace WarningHub.Channels.Sms.Cmpp.Session;
 /// </summary>
 internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
 {
-    private readonly CmppConnection _connection;
+    private readonly FrameConnection _connection;
     private readonly CmppOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<DeliverPdu> _onDeliver;
-    private readonly Dictionary<uint, PendingRequest> _pending = [];
-    private readonly Lock _pendingLock = new();
+    private readonly PendingTable<uint, CmppAnswer> _pending;
     private readonly SemaphoreSlim _window;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
@@ -33,7 +33,8 @@ internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
         _logger = logger;
         _onDeliver = onDeliver;
         _window = new SemaphoreSlim(options.Window, options.Window);
-        _connection = new CmppConnection(socket, this, time, logger, name);
+        _pending = new PendingTable<uint, CmppAnswer>(time);
+        _connection = new FrameConnection(socket, CmppFraming.Layout, this, time, logger, name);
     }
 
     private enum SessionState
@@ -87,22 +88,12 @@ internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
     {
         _state = SessionState.Closed;
         _housekeeping?.Dispose();
-        List<PendingRequest> orphans;
-        lock (_pendingLock)
-        {
-            orphans = [.. _pending.Values];
-            _pending.Clear();
-        }
-
         // The writer has ended, so "written" is final: queued requests never left, written ones may have.
-        foreach (var pending in orphans)
-        {
-            pending.Fail();
-        }
+        var orphans = _pending.FailAll();
 
         if (error is not null)
         {
-            _logger.LogWarning("CMPP {Bind}: connection lost ({Reason}); {Orphans} request(s) without an answer.", Name, error.Message, orphans.Count);
+            _logger.LogWarning("CMPP {Bind}: connection lost ({Reason}); {Orphans} request(s) without an answer.", Name, error.Message, orphans);
         }
 
         _closed.TrySetResult();
@@ -118,13 +109,8 @@ internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
 
     private void OnResponse(in CmppHeader header, ReadOnlySpan<byte> body)
     {
-        PendingRequest? pending;
-        lock (_pendingLock)
-        {
-            _pending.Remove(header.Sequence, out pending);
-        }
-
-        if (pending is null || header.Command != pending.Command.ResponseOf())
+        var pending = _pending.Take(header.Sequence);
+        if (pending is null || header.Command != ((CmppCommand)pending.Command).ResponseOf())
         {
             _logger.LogDebug("CMPP {Bind}: {Command} #{Sequence} matches no request (late, or answered twice after a resend).", Name, header.Command, header.Sequence);
             return;
@@ -159,9 +145,7 @@ internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
     }
 
     /// <summary>Registers a request under a fresh Sequence_Id and queues it.</summary>
-    private PendingRequest Send(ICmppBody body) => Register(body.Command, sequence => CmppFrame.Build(body, sequence, Version));
-
-    private PendingRequest Register(CmppCommand command, Func<uint, byte[]> frame)
+    private PendingRequest<uint, CmppAnswer> Send(ICmppBody body)
     {
         var sequence = (uint)Interlocked.Increment(ref _sequence);
         if (sequence == 0)
@@ -169,22 +153,6 @@ internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
             sequence = (uint)Interlocked.Increment(ref _sequence);
         }
 
-        var pending = new PendingRequest(command, sequence, frame(sequence), _time.GetTimestamp());
-        lock (_pendingLock)
-        {
-            _pending[sequence] = pending;
-        }
-
-        if (_state == SessionState.Closed || !_connection.TryEnqueue(pending.Frame, pending))
-        {
-            lock (_pendingLock)
-            {
-                _pending.Remove(sequence);
-            }
-
-            pending.Fail();
-        }
-
-        return pending;
+        return _pending.Send((uint)body.Command, sequence, CmppFrame.Build(body, sequence, Version), _connection, _state != SessionState.Closed);
     }
 }

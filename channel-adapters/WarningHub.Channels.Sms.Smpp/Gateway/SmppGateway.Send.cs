@@ -35,7 +35,7 @@ public sealed partial class SmppGateway
         }
 
         var signed = Signature.Apply(message.Text, _options.Signature);
-        var text = _parts.Segment(signed);
+        var text = _parts.Segment(signed) with { Flash = message.Flash };
         if (text.Segments.Count > _options.MaxParts)
         {
             return DeliveryResult.Permanent(

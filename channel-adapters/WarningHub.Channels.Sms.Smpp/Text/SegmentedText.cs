@@ -3,7 +3,10 @@ namespace WarningHub.Channels.Sms.Smpp.Text;
 /// <summary>A text encoded and cut into the payloads of its message parts (user data without any header).</summary>
 internal sealed record SegmentedText(SmsEncoding Encoding, IReadOnlyList<byte[]> Segments)
 {
-    public byte DataCoding => (byte)Encoding;
+    /// <summary>Sent as message class 0 (flash, 闪信): data_coding 0x10 for the GSM alphabet, 0x18 for UCS-2.</summary>
+    public bool Flash { get; init; }
+
+    public byte DataCoding => Flash ? (byte)(0x10 | (byte)Encoding) : (byte)Encoding;
 
     public bool IsConcatenated => Segments.Count > 1;
 

@@ -12,6 +12,14 @@ public sealed class NoticeOptions
     /// <summary>How long a notice waits, without spending an attempt, when its gateway is down.</summary>
     /// <value>5 seconds.</value>
     public TimeSpan GatewayWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Audiences whose SMS notices go as flash SMS (闪信, shown at once, not stored): <c>acknowledgement</c> (叫应 calls,
+    /// reminders and the lists of silent officers) and <c>officer</c> (any other officer notice). Public warnings are
+    /// never flash. Handsets and gateways that do not support it show an ordinary message, or nothing: try it first.
+    /// </summary>
+    /// <value>None.</value>
+    public IList<string> FlashFor { get; } = [];
 }
 
 /// <summary>Reports every invalid notice setting at start-up.</summary>
@@ -25,6 +33,8 @@ public sealed class NoticeOptionsValidator : IValidateOptions<NoticeOptions>
             failures.Add($"{nameof(NoticeOptions.PollInterval)} must be 10 ms..1 min (was {options.PollInterval}).");
         if (options.GatewayWait < TimeSpan.FromMilliseconds(10) || options.GatewayWait > TimeSpan.FromMinutes(10))
             failures.Add($"{nameof(NoticeOptions.GatewayWait)} must be 10 ms..10 min (was {options.GatewayWait}).");
+        foreach (var audience in options.FlashFor.Where(a => !NoticeAudience.All.Contains(a, StringComparer.Ordinal)))
+            failures.Add($"{nameof(NoticeOptions.FlashFor)}: '{audience}' is no audience; use {string.Join(" or ", NoticeAudience.All)}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -115,6 +115,7 @@ public sealed class NoticeOutbox(
 
         var message = new TextMessage(-stored.Id, notice.Address, notice.Text, RequestReceipt: false)
         {
+            Flash = options.Value.FlashFor.Contains(NoticeAudience.Of(notice.Key), StringComparer.Ordinal),
             Fields = notice.Mention is { } mention
                 ? new Dictionary<string, string> { [MessageFields.MentionedMobiles] = mention, [MessageFields.WarningId] = notice.WarningId.ToString(System.Globalization.CultureInfo.InvariantCulture) }
                 : new Dictionary<string, string>(),

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
+using WarningHub.Channels.Sms.Sgip;
+using WarningHub.Channels.Sms.Smgp;
 using WarningHub.Channels.Sms.Smpp;
 using WarningHub.Engine;
 using WarningHub.Engine.Acknowledgements;
@@ -19,7 +21,7 @@ public static class HubConfiguration
 {
     public const string Root = "WarningHub";
     private static readonly string[] KnownSections = ["Hub", "Engine", "Routing", "Approval", "Notices", "Acknowledgements", "DoorToDoor", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
-    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp"];
+    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp", "Sgip", "Smgp"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +41,8 @@ public static class HubConfiguration
             services.AddSmppChannel(gateway.Key, gateway);
         }
         foreach (var gateway in root.GetSection("Sms:Cmpp").GetChildren()) services.AddCmppChannel(gateway.Key, gateway);
+        foreach (var gateway in root.GetSection("Sms:Sgip").GetChildren()) services.AddSgipChannel(gateway.Key, gateway);
+        foreach (var gateway in root.GetSection("Sms:Smgp").GetChildren()) services.AddSmgpChannel(gateway.Key, gateway);
         WarningHub.Server.Feeds.FeedRegistration.AddHubFeeds(services, root); // TV captions, CAP feeds in and out
         ChannelRegistration.AddHubChannels(services, root); // loudspeakers and their audio, WeChat, WeCom
     }
@@ -79,17 +83,21 @@ public static class HubConfiguration
         {
             SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", gateway, () => smpp.Get(gateway.Key));
         }
-        errors.AddRange(CmppErrors(services, configuration.GetSection($"{Root}:Sms")));
+        errors.AddRange(CarrierErrors(services, configuration.GetSection($"{Root}:Sms")));
         errors.AddRange(ChannelRegistration.Validate(services, configuration.GetSection(Root)));
         return errors;
     }
 
-    /// <summary>"Sms:Cmpp:&lt;name&gt;" settings.</summary>
-    private static List<string> CmppErrors(IServiceProvider services, IConfiguration sms)
+    /// <summary>"Sms:Cmpp:&lt;name&gt;", "Sms:Sgip:&lt;name&gt;" and "Sms:Smgp:&lt;name&gt;" settings.</summary>
+    private static List<string> CarrierErrors(IServiceProvider services, IConfiguration sms)
     {
         var errors = new List<string>();
-        var options = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
-        foreach (var gateway in sms.GetSection("Cmpp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => options.Get(gateway.Key));
+        var cmppOptions = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
+        foreach (var gateway in sms.GetSection("Cmpp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => cmppOptions.Get(gateway.Key));
+        var sgipOptions = services.GetRequiredService<IOptionsMonitor<SgipOptions>>();
+        foreach (var gateway in sms.GetSection("Sgip").GetChildren()) SettingErrors.Collect(errors, $"Sms:Sgip:{gateway.Key}", gateway, () => sgipOptions.Get(gateway.Key));
+        var smgpOptions = services.GetRequiredService<IOptionsMonitor<SmgpOptions>>();
+        foreach (var gateway in sms.GetSection("Smgp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Smgp:{gateway.Key}", gateway, () => smgpOptions.Get(gateway.Key));
         return errors;
     }
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using WarningHub.Channels.Sms.Cmpp.Flow;
+using WarningHub.Channels.Sms.Common.Flow;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 
 namespace WarningHub.Simulators.Cmpp;

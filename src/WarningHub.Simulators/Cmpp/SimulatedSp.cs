@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Transport;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Simulators.Cmpp;
 
@@ -10,7 +11,7 @@ namespace WarningHub.Simulators.Cmpp;
 internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
 {
     private readonly IsmgSimulator _ismg;
-    private readonly CmppConnection _connection;
+    private readonly FrameConnection _connection;
     private CmppVersion _version = CmppVersion.V30;
     private int _sequence = 0x4000_0000; // the ISMG's own Sequence_Ids, far from the SP's
     private volatile bool _connected;
@@ -18,7 +19,7 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
     public SimulatedSp(IsmgSimulator ismg, Socket socket)
     {
         _ismg = ismg;
-        _connection = new CmppConnection(socket, this, ismg.Time, ismg.Logger, "sp");
+        _connection = new FrameConnection(socket, CmppFraming.Layout, this, ismg.Time, ismg.Logger, "sp");
     }
 
     public bool IsConnected => _connected && !_connection.IsClosed;

@@ -1,7 +1,7 @@
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Tests.Support;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Text;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Gateway;
 

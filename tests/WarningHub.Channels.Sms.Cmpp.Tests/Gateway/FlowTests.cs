@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using WarningHub.Channels.Sms.Cmpp.Flow;
+using WarningHub.Channels.Sms.Common.Flow;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Gateway;
 

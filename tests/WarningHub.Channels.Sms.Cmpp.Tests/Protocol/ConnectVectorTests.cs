@@ -1,5 +1,6 @@
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Tests.Support;
+using WarningHub.Testing.Vectors;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Protocol;
 

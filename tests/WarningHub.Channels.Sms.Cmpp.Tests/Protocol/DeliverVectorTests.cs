@@ -2,7 +2,8 @@ using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Receipts;
 using WarningHub.Channels.Sms.Cmpp.Tests.Support;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Text;
+using WarningHub.Testing.Vectors;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Protocol;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using WarningHub.Channels.Sms.Cmpp.Tests.Support;
-using WarningHub.Channels.Sms.Cmpp.Text;
+using WarningHub.Channels.Sms.Common.Text;
+using WarningHub.Testing.Vectors;
 
 namespace WarningHub.Channels.Sms.Cmpp.Tests.Text;
 

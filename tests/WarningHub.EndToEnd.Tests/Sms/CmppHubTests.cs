@@ -51,14 +51,16 @@ public sealed class CmppHubTests : IDisposable
     }
 
     [Fact]
-    public async Task AnOfficersReply_AsAnMoDeliver_AnswersTheirAcknowledgementCall()
+    public async Task AnOfficersReply_AsAnMoDeliver_AnswersTheirAcknowledgementCall_WhichWentAsFlash()
     {
-        await using var ismg = new IsmgSimulator(new IsmgSimulatorOptions());
+        await using var ismg = new IsmgSimulator(new IsmgSimulatorOptions { RecordSubmits = true });
         ismg.Start();
         var registry = new CountyGenerator(new CountyGeneratorOptions { PersonCount = 500, Seed = 11 }).Generate(RegistryCsv.LoadCounty(Repo.SampleCounty));
         var endpoints = EndpointGenerator.Generate(registry, (_, i) => $"rtp://10.51.{(i + 1) / 250}.{(i + 1) % 250 + 1}:5004", (_, i) => $"serial:tts1#1/{(i + 4) / 4}");
         var officer = endpoints.FindOfficer(endpoints.Responsibilities.First(r => r.Acknowledges).OfficerId)!;
-        var app = HubHost.Build([], loadConfigFile: false, overrides: CmppSettings(ismg.Port), configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var settings = CmppSettings(ismg.Port);
+        settings["WarningHub:Notices:FlashFor:0"] = "acknowledgement";
+        var app = HubHost.Build([], loadConfigFile: false, overrides: settings, configure: b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await using (app)
         {
             await app.Services.GetRequiredService<SqliteRegistryStore>().SaveAsync(registry, endpoints, default);
@@ -79,6 +81,11 @@ public sealed class CmppHubTests : IDisposable
             Assert.True(await Eventually.TrueAsync(async () => await HowAsync() == "silent", TimeSpan.FromSeconds(60)), "the officer was called");
             Assert.True(ismg.SendMobileOriginated(officer.Phone, "106570011", System.Text.Encoding.BigEndianUnicode.GetBytes("收到"), 8)); // Msg_Fmt 8: UCS2
             Assert.True(await Eventually.TrueAsync(async () => (how = await HowAsync()) == "sms", TimeSpan.FromSeconds(30)), $"answered by SMS (was {how})");
+            // 叫应 as flash SMS. Slots of the warning ask for a report (Registered_Delivery 1); officers' notices ask for none.
+            Assert.True(await Eventually.TrueAsync(() => ismg.RecordedSubmits.Any(s => s.Destination == officer.Phone && s.MsgFmt == 24)), "the call went as flash");
+            Assert.Contains(ismg.RecordedSubmits, s => s.RegisteredDelivery == 1);
+            Assert.All(ismg.RecordedSubmits.Where(s => s.RegisteredDelivery == 1), s => Assert.Equal(8, s.MsgFmt));
+            Assert.All(ismg.RecordedSubmits.Where(s => s.MsgFmt == 24), s => Assert.Equal(0, s.RegisteredDelivery));
             await app.StopAsync();
         }
 

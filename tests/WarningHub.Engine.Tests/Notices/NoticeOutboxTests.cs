@@ -143,13 +143,37 @@ public sealed class NoticeOutboxTests : IAsyncLifetime
         Assert.Equal(0, _gateway.Sends);
     }
 
+    [Fact]
+    public async Task FlashFor_Acknowledgement_SendsAcknowledgementNoticesAsFlash_AndOtherOfficerNoticesNot()
+    {
+        var options = new NoticeOptions();
+        options.FlashFor.Add(NoticeAudience.Acknowledgement);
+        var outbox = Outbox(options: options);
+
+        await outbox.EnqueueAsync([Notice("ack:7:1:call", "13800138001"), Notice("ack:7:1:silent:1:2", "13800138002"), Notice("door:7:511124100201:3", "13800138003")], default);
+        await outbox.SendDueAsync(default);
+
+        Assert.Equal([("13800138001", true), ("13800138002", true), ("13800138003", false)], _gateway.Sent.Select(m => (m.Address, m.Flash)).Order());
+    }
+
+    [Fact]
+    public void FlashFor_WithAnUnknownAudience_IsASettingErrorNamingIt()
+    {
+        var options = new NoticeOptions();
+        options.FlashFor.Add("public");
+
+        var result = new NoticeOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.Contains("FlashFor", StringComparison.Ordinal) && f.Contains("'public'", StringComparison.Ordinal));
+    }
+
     private static OfficerNotice Notice(string key, string address) => new(key, 0, 1, "sms", address, "【井研县应急管理局】【叫应】测试");
 
-    private NoticeOutbox Outbox(ChannelRouter? router = null)
+    private NoticeOutbox Outbox(ChannelRouter? router = null, NoticeOptions? options = null)
     {
         var engine = Options.Create(new EngineOptions { MaxAttempts = 3 });
         return new NoticeOutbox(_store, _harness.Warnings, router ?? new ChannelRouter([_gateway], []), new RetryPolicy(engine, () => 0.5),
-            Options.Create(new NoticeOptions()), _harness.Time, NullLogger<NoticeOutbox>.Instance);
+            Options.Create(options ?? new NoticeOptions()), _harness.Time, NullLogger<NoticeOutbox>.Instance);
     }
 
     private sealed class WeComFake(ScriptedSender inner) : ITextSender
