@@ -20,7 +20,7 @@ public sealed record ChannelPreview(int Recipients, int? Parts, long? TotalParts
 /// <summary>The forecast of a preview and what it was computed from.</summary>
 /// <param name="P50Seconds">Seconds from release until half the recipients of the slowest channel have their receipt.</param>
 /// <param name="P95Seconds">The same for 95 %.</param>
-/// <param name="SmsPartsPerSecond">The SMS gateway's rate the forecast used.</param>
+/// <param name="SmsPartsPerSecond">The SMS gateways' rate the forecast used (summed over every routed gateway).</param>
 /// <param name="BulletinSeconds">The loudspeaker bulletin's estimated length; null without a loudspeaker channel.</param>
 /// <param name="ReceiptDelays">Per channel: the receipt delays used, from recent warnings or the defaults.</param>
 public sealed record ReleaseForecast(double P50Seconds, double P95Seconds, double SmsPartsPerSecond, double? BulletinSeconds,
@@ -77,7 +77,10 @@ public sealed class ReleasePreview(WarningRouting routing, WarningContent conten
         var plan = await routing.PlanAsync(warning, now, cancellationToken);
         var drill = await routing.DrillOfAsync(warning, now, cancellationToken);
         var sms = router.AdapterFor(Channels.Sms);
-        var rate = RateOf(sms);
+        // Several SMS gateways share the numbers (routing): their rates add up. The forecast assumes the numbers spread
+        // over them in proportion to their rates; an operator split that loads one gateway more is not modelled.
+        var gateways = router.RoutedAdaptersFor(Channels.Sms);
+        var rate = gateways.Count == 0 ? RateOf(null) : gateways.Sum(RateOf);
         var channels = plan.Channels.Where(c => c.Slots.Count > 0).ToList();
 
         var parts = new Dictionary<string, int>(StringComparer.Ordinal);
