@@ -122,12 +122,14 @@ public sealed class SqliteAcknowledgementStore(SqliteDatabase database) : IAckno
             cmd.CommandText = $"""
                 UPDATE ack SET answered_at = $at, method = $method, next_at = NULL
                 WHERE phone = $phone AND answered_at IS NULL
-                  AND warning IN (SELECT id FROM warning WHERE state = $released)
+                  AND warning IN (SELECT id FROM warning WHERE state IN ($releasing, $released))
                 RETURNING {Columns}
                 """;
             cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(at));
             cmd.Parameters.AddWithValue("$method", (int)method);
             cmd.Parameters.AddWithValue("$phone", phone);
+            // The calls leave before the release is over (they are made with it): an answer while it is still Releasing counts.
+            cmd.Parameters.AddWithValue("$releasing", (int)WarningState.Releasing);
             cmd.Parameters.AddWithValue("$released", (int)WarningState.Released);
             var answered = Read(cmd);
             Audit(c, tx, answered, method, at);

@@ -24,7 +24,7 @@ internal static class OfficerAckEndpoints
         var marker = warning.IsForTestRecipientsOnly ? "<p class=mark>演练/测试，非真实预警</p>" : "";
         var body = call.AnsweredAt is { } at
             ? $"<p class=done>您已于{Beijing(at)}确认收到，谢谢！</p>"
-            : warning.State != WarningState.Released
+            : !IsOpen(warning)
                 ? "<p class=done>该预警已结束（解除或过期），无需再确认。</p>"
                 : $"""<form method="post" action="{links.PathOf(id, officer)}/received"><button>收到</button></form>""";
         var html = $$"""
@@ -42,7 +42,7 @@ internal static class OfficerAckEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         if (await FindAsync(id, officer, token, links, warnings, acknowledgements, cancellationToken) is not var (warning, call)) return NotFound();
-        if (warning.State != WarningState.Released && call.AnsweredAt is null)
+        if (!IsOpen(warning) && call.AnsweredAt is null)
             return Problems.Of(StatusCodes.Status409Conflict, "Warning ended", detail: "The warning has ended; no answer is taken.");
         var answered = await acknowledgements.AnswerAsync(warning.Id, [officer], AcknowledgementMethod.Link, time.GetUtcNow(), cancellationToken);
         var at = answered.Count > 0 ? answered[0].AnsweredAt!.Value : call.AnsweredAt!.Value;
@@ -65,4 +65,7 @@ internal static class OfficerAckEndpoints
     private static string Beijing(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
+
+    /// <summary>A call takes its answer while its warning is being released (the calls leave with the release) or released.</summary>
+    private static bool IsOpen(WarningRecord warning) => warning.State is WarningState.Releasing or WarningState.Released;
 }

@@ -20,7 +20,7 @@ public sealed class ReleasePolicyTests
         Assert.Null(decision.Repeat);
         Assert.False(decision.NoRepeats);
         Assert.Null(decision.Acknowledge);
-        Assert.False(decision.DoorToDoor);
+        Assert.Null(decision.DoorToDoor); // the DoorToDoor settings decide
     }
 
     [Fact]

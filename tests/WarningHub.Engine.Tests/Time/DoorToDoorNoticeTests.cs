@@ -126,7 +126,7 @@ public sealed class DoorToDoorNoticeTests
             $"{DoorTexts(engine.Gateway).Count} of {expected.Count} drill links sent");
         Assert.InRange(expected.Count, 1, Expected(engine, warning with { CapStatus = CapStatus.Actual }).Count - 1);
         Assert.All(expected.Values, e => Assert.Contains(e.Village, testVillages));
-        Assert.All(DoorTexts(engine.Gateway), s => Assert.Contains("【演练，非真实预警】", s.Text, StringComparison.Ordinal));
+        Assert.All(DoorTexts(engine.Gateway), s => Assert.Contains("【演练】【非真实预警】", s.Text, StringComparison.Ordinal));
         Assert.Equal(expected.Values.Select(e => e.Phone).Order(), DoorTexts(engine.Gateway).Select(s => s.Address).Order());
     }
 
