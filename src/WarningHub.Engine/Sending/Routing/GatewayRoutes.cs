@@ -39,10 +39,15 @@ public sealed class GatewayRoutes
     {
         ArgumentNullException.ThrowIfNull(adapter);
         if (_options.Gateways.Count == 0) return Default;
-        var colon = adapter.IndexOf(':', StringComparison.Ordinal);
-        var name = colon < 0 ? adapter : adapter[(colon + 1)..];
-        return _options.Gateways.TryGetValue(name, out var route) ? route : Default;
+        // Asked several times per slot on a channel with several gateways: resolved once per adapter name.
+        return _routes.GetOrAdd(adapter, static (name, gateways) =>
+        {
+            var colon = name.IndexOf(':', StringComparison.Ordinal);
+            return gateways.TryGetValue(colon < 0 ? name : name[(colon + 1)..], out var route) ? route : Default;
+        }, _options.Gateways);
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GatewayRoute> _routes = new(StringComparer.Ordinal);
 
     private static readonly GatewayRoute Default = new();
 
