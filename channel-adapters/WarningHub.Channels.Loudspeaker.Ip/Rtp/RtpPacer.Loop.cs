@@ -125,7 +125,14 @@ internal sealed partial class RtpPacer : IAsyncDisposable
             using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             var delay = next is null ? Timeout.InfiniteTimeSpan : _time.GetElapsedTime(now, next.Value);
             var timer = Task.Delay(delay, _time, cancelDelay.Token);
-            await Task.WhenAny(wakeup.Task, timer).ConfigureAwait(false);
+
+            // A timer counts from the provider's time when it is created: if time moved since "now" was read, the
+            // timer would be late by that much, so go round again and measure afresh instead of waiting on it.
+            if (_time.GetTimestamp() == now)
+            {
+                await Task.WhenAny(wakeup.Task, timer).ConfigureAwait(false);
+            }
+
             await cancelDelay.CancelAsync().ConfigureAwait(false);
         }
     }
