@@ -150,17 +150,24 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// A fresh Msg_Id in the specification's layout, stamped with the ISMG's clock. The 16-bit sequence makes at most
-    /// 65,536 ids per second unique, as on a real ISMG; DELIVERs count under the next ISMG code, so reports do not
-    /// use up the SUBMITs' ids.
+    /// A fresh Msg_Id in the specification's layout, stamped with the ISMG's clock. One ISMG code's 16-bit sequence
+    /// makes at most 65,536 ids a second unique, so the simulator answers like a cluster of
+    /// <see cref="CodesPerKind"/> ISMGs: each wrap of the sequence moves to the next code. SUBMITs take the even
+    /// offsets from the gateway code and DELIVERs the odd ones, so reports never use up the SUBMITs' ids; ids stay
+    /// unique up to 8 × 65,536 a second of each kind.
     /// </summary>
     internal ulong NextMsgId(bool forDeliver = false)
     {
         var now = Time.GetUtcNow().ToOffset(Options.UtcOffset);
-        var sequence = Interlocked.Increment(ref forDeliver ? ref _deliverSequence : ref _msgSequence) & 0xFFFF;
-        var code = forDeliver ? (Options.GatewayCode + 1) & 0x3F_FFFF : Options.GatewayCode;
+        var count = (ulong)(uint)Interlocked.Increment(ref forDeliver ? ref _deliverSequence : ref _msgSequence);
+        var sequence = (int)(count & 0xFFFF);
+        var offset = ((int)((count >> 16) % CodesPerKind) * 2) + (forDeliver ? 1 : 0);
+        var code = (Options.GatewayCode + offset) & 0x3F_FFFF;
         return MsgId.Compose(now.Month, now.Day, now.Hour, now.Minute, now.Second, code, sequence).Value;
     }
+
+    /// <summary>How many ISMG codes each kind of Msg_Id rotates through.</summary>
+    internal const int CodesPerKind = 8;
 
     /// <summary>0 to accept, 8 for flow control.</summary>
     internal uint AdmitSubmit()
