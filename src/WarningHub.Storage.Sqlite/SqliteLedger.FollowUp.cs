@@ -28,6 +28,32 @@ public sealed partial class SqliteLedger
         return Task.FromResult(checked((int)(long)cmd.ExecuteScalar()!));
     }
 
+    public Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> MayHaveReachedAsync(IReadOnlyCollection<long> warningIds,
+        IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(warningIds);
+        ArgumentNullException.ThrowIfNull(channels);
+        var reached = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        if (warningIds.Count == 0 || channels.Count == 0) return Task.FromResult<IReadOnlyDictionary<string, IReadOnlySet<string>>>(reached);
+        var wanted = channels.ToHashSet(StringComparer.Ordinal);
+        using var c = database.OpenReader();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT DISTINCT sh.channel, sl.address FROM shard sh JOIN slot sl ON sl.id BETWEEN sh.first_slot AND sh.last_slot
+            WHERE sh.warning IN ({string.Join(',', warningIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)))})
+              AND ({MayHaveLeft})
+            """;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var channel = r.GetString(0);
+            if (!wanted.Contains(channel)) continue;
+            if (!reached.TryGetValue(channel, out var set)) reached[channel] = set = new HashSet<string>(StringComparer.Ordinal);
+            ((HashSet<string>)set).Add(r.GetString(1));
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlySet<string>>>(reached);
+    }
+
     public Task<IReadOnlyList<ShardInfo>> PersistFollowUpAsync(long followUpId, IReadOnlyCollection<long> earlierIds, IReadOnlyCollection<string> channels,
         int shardSize, CancellationToken cancellationToken)
     {

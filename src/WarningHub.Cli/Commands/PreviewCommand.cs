@@ -58,11 +58,15 @@ internal static class PreviewCommand
             + $"; {preview.GetProperty("personsTargeted").GetInt32()} persons targeted; {preview.GetProperty("approversRequired").GetInt32()} approver(s){drill}"));
         var off = preview.GetProperty("channelsOff").EnumerateArray().Select(a => a.GetString()).ToList();
         if (off.Count > 0) AnsiConsole.MarkupLine(Markup.Escape("Kept off by the warning: " + string.Join(", ", off)));
+        var followUp = preview.TryGetProperty("followUp", out var f0) && f0.ValueKind == JsonValueKind.Object
+            ? f0.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal)
+            : [];
         var table = new Table().AddColumns("Channel", "Recipients", "Parts", "Total parts", "50 % (s)", "95 % (s)");
         foreach (var channel in preview.GetProperty("channels").EnumerateObject())
         {
             var c = channel.Value;
-            table.AddRow(channel.Name, c.GetProperty("recipients").GetInt32().ToString(CultureInfo.InvariantCulture),
+            var earlier = followUp.TryGetValue(channel.Name, out var n) ? $" ({n.ToString(CultureInfo.InvariantCulture)} reached by the earlier warning)" : "";
+            table.AddRow(channel.Name, c.GetProperty("recipients").GetInt32().ToString(CultureInfo.InvariantCulture) + earlier,
                 c.GetProperty("parts").ValueKind == JsonValueKind.Number ? c.GetProperty("parts").GetInt32().ToString(CultureInfo.InvariantCulture) : "",
                 c.GetProperty("totalParts").ValueKind == JsonValueKind.Number ? c.GetProperty("totalParts").GetInt64().ToString(CultureInfo.InvariantCulture) : "",
                 Seconds(c.GetProperty("p50Seconds")), Seconds(c.GetProperty("p95Seconds")));

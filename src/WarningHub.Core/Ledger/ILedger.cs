@@ -60,6 +60,14 @@ public interface ILedgerMaintenance
     /// <summary>A shard by id, or null.</summary>
     Task<ShardInfo?> GetShardAsync(long shardId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Per channel, the distinct addresses that these warnings' messages reached or may have reached: the people a
+    /// correction or an all-clear referring to them goes to (<see cref="ILedger.PersistFollowUpAsync"/> copies the same
+    /// set). Read only: a preview counts them before anything is stored.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> MayHaveReachedAsync(IReadOnlyCollection<long> warningIds, IReadOnlyCollection<string> channels,
+        CancellationToken cancellationToken);
+
     /// <summary>Shards that still hold slots in Planned, Queued or Sending.</summary>
     Task<IReadOnlyList<ShardInfo>> UnfinishedShardsAsync(CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WarningHub.Abstractions;
+using WarningHub.Core.Cap;
 using WarningHub.Core.Ledger;
 using WarningHub.Core.Planning;
 using WarningHub.Core.Templates;
@@ -42,7 +43,15 @@ public sealed record ReceiptDelayUsed(string Source, double MedianSeconds, doubl
 /// <param name="Channels">Per ledger channel with recipients.</param>
 /// <param name="Forecast">The forecast.</param>
 public sealed record PreviewResult(string Rule, IReadOnlyList<string> Audiences, IReadOnlyList<string> ChannelsOff, long? Drill, int PersonsTargeted,
-    IReadOnlyDictionary<string, ChannelPreview> Channels, ReleaseForecast Forecast);
+    IReadOnlyDictionary<string, ChannelPreview> Channels, ReleaseForecast Forecast)
+{
+    /// <summary>
+    /// For an Update or a Cancel, per channel, how many of the recipients are there because a warning it refers to
+    /// reached them (or may have), beyond its own area: the correction or all-clear follows every earlier message.
+    /// Empty for an Alert.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> FollowUp { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Answers, before release, who gets a warning on which channel: the plan comes from <see cref="WarningRouting"/> (the
@@ -51,7 +60,8 @@ public sealed record PreviewResult(string Rule, IReadOnlyList<string> Audiences,
 /// Nothing is stored.
 /// </summary>
 public sealed class ReleasePreview(WarningRouting routing, WarningContent content, BroadcastLinks links, ChannelRouter router,
-    IEnumerable<IBulletinSource> bulletins, TimeProvider time, IReceiptDelays? delays = null)
+    IEnumerable<IBulletinSource> bulletins, TimeProvider time, IReceiptDelays? delays = null, IWarningStore? warnings = null,
+    ILedgerMaintenance? ledger = null)
 {
     /// <summary>Parts a second per connection assumed for a gateway with no configured rate (unlimited).</summary>
     public const int UnlimitedPartsPerSecondPerConnection = 1000;
@@ -81,18 +91,23 @@ public sealed class ReleasePreview(WarningRouting routing, WarningContent conten
         // over them in proportion to their rates; an operator split that loads one gateway more is not modelled.
         var gateways = router.RoutedAdaptersFor(Channels.Sms);
         var rate = gateways.Count == 0 ? RateOf(null) : gateways.Sum(RateOf);
-        var channels = plan.Channels.Where(c => c.Slots.Count > 0).ToList();
+        var own = plan.Channels.Where(c => c.Slots.Count > 0).ToList();
+        var followUp = await FollowUpOfAsync(warning, own, cancellationToken);
+        // Per channel: its recipients (own plan plus the follow-up) and a village for the broadcaster's link.
+        var channels = own.Select(c => (c.Channel, Count: c.Slots.Count + followUp.GetValueOrDefault(c.Channel), Village: c.Slots[0].VillageCode))
+            .Concat(followUp.Where(f => f.Value > 0 && own.All(c => c.Channel != f.Key)).Select(f => (Channel: f.Key, Count: f.Value, Village: 0L)))
+            .ToList();
 
         var parts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in channels.Where(c => BySms.Contains(c.Channel)))
         {
             var text = c.Channel == Channels.Broadcaster
-                ? content.TextWithLink(warning, c.Channel, links.UrlOf(warning, c.Slots[0].VillageCode.ToString(CultureInfo.InvariantCulture)))
+                ? content.TextWithLink(warning, c.Channel, links.UrlOf(warning, c.Village.ToString(CultureInfo.InvariantCulture)))
                 : content.TextWithLink(warning, c.Channel, "");
             parts[c.Channel] = sms is ISendCapacity capacity ? capacity.PartsOf(text) : SmsText.EstimateParts(text);
         }
         // SMS and the broadcasters' SMS share the gateway: both are through when all their parts have left.
-        var smsSeconds = channels.Where(c => parts.ContainsKey(c.Channel)).Sum(c => (double)c.Slots.Count * parts[c.Channel]) / rate;
+        var smsSeconds = channels.Where(c => parts.ContainsKey(c.Channel)).Sum(c => (double)c.Count * parts[c.Channel]) / rate;
         double? bulletin = channels.Any(c => Loudspeakers.Contains(c.Channel)) && bulletins.FirstOrDefault() is { } source
             ? source.EstimateLength(warning).TotalSeconds
             : null;
@@ -108,14 +123,39 @@ public sealed class ReleasePreview(WarningRouting routing, WarningContent conten
             var spread = Loudspeakers.Contains(c.Channel) ? 1.0 : 0.5;
             var p50 = (spread * send) + delay.MedianSeconds;
             var p95 = ((Loudspeakers.Contains(c.Channel) ? 1.0 : 0.95) * send) + delay.P95Seconds;
-            long? total = parts.TryGetValue(c.Channel, out var n) ? (long)n * c.Slots.Count : null;
-            result[c.Channel] = new ChannelPreview(c.Slots.Count, parts.TryGetValue(c.Channel, out var p) ? p : null, total, Round(p50), Round(p95));
+            long? total = parts.TryGetValue(c.Channel, out var n) ? (long)n * c.Count : null;
+            result[c.Channel] = new ChannelPreview(c.Count, parts.TryGetValue(c.Channel, out var p) ? p : null, total, Round(p50), Round(p95));
         }
         var forecast = new ReleaseForecast(result.Count == 0 ? 0 : result.Values.Max(c => c.P50Seconds), result.Count == 0 ? 0 : result.Values.Max(c => c.P95Seconds),
             rate, bulletin is { } b ? Round(b) : null, used);
         return new PreviewResult(decision.Rule, [.. decision.Audiences.Order(StringComparer.Ordinal)],
             [.. Core.Planning.Policy.ChannelsOff.Of(WarningContent.Alert(warning)).Order(StringComparer.Ordinal)], drill?.Id,
-            plan.Targets.Sum(t => t.Persons), result, forecast);
+            plan.Targets.Sum(t => t.Persons), result, forecast)
+        {
+            FollowUp = followUp.Where(f => f.Value > 0).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// An Update or a Cancel also goes to every address its earlier warnings reached or may have reached, on every
+    /// channel still served, once per address (as the release does): per channel, those not already in its own plan.
+    /// </summary>
+    private async Task<Dictionary<string, int>> FollowUpOfAsync(WarningRecord warning, IReadOnlyList<ChannelPlan> own, CancellationToken cancellationToken)
+    {
+        var extra = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (warning.MsgType is not (CapMsgType.Update or CapMsgType.Cancel) || warnings is null || ledger is null) return extra;
+        var earlier = new List<long>();
+        foreach (var publicId in warning.References)
+        {
+            if (await warnings.GetAsync(publicId, cancellationToken) is { } record) earlier.Add(record.Id);
+        }
+        var reached = await ledger.MayHaveReachedAsync(earlier, [.. router.PlanChannels().Served], cancellationToken);
+        foreach (var (channel, addresses) in reached)
+        {
+            var mine = own.FirstOrDefault(c => c.Channel == channel)?.Slots.Select(s => s.Address).ToHashSet(StringComparer.Ordinal);
+            extra[channel] = mine is null ? addresses.Count : addresses.Count(a => !mine.Contains(a));
+        }
+        return extra;
     }
 
     /// <summary>The SMS gateway's parts a second: its configured rate, or, unlimited, its connections at <see cref="UnlimitedPartsPerSecondPerConnection"/>.</summary>

@@ -37,7 +37,7 @@ internal static class WarningPreviewEndpoint
         var warning = result.Warning! with { Id = 0, PublicId = "W" + now.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-000000" };
         var answer = await preview.PreviewAsync(warning, cancellationToken);
         return TypedResults.Ok(new PreviewResponse(answer.Rule, answer.Audiences, answer.ChannelsOff, answer.Drill, answer.PersonsTargeted,
-            warning.ApproversRequired, answer.Channels, answer.Forecast));
+            warning.ApproversRequired, answer.Channels, answer.Forecast, answer.FollowUp));
     }
 }
 
@@ -50,5 +50,7 @@ internal static class WarningPreviewEndpoint
 /// <param name="ApproversRequired">Approvers needed before release.</param>
 /// <param name="Channels">Per channel: recipients, SMS parts, forecast.</param>
 /// <param name="Forecast">The forecast and what it was computed from.</param>
+/// <param name="FollowUp">An Update's or a Cancel's recipients per channel that an earlier warning reached beyond its own area (in Channels too).</param>
 internal sealed record PreviewResponse(string Rule, IReadOnlyList<string> Audiences, IReadOnlyList<string> ChannelsOff, long? Drill,
-    int PersonsTargeted, int ApproversRequired, IReadOnlyDictionary<string, ChannelPreview> Channels, ReleaseForecast Forecast);
+    int PersonsTargeted, int ApproversRequired, IReadOnlyDictionary<string, ChannelPreview> Channels, ReleaseForecast Forecast,
+    IReadOnlyDictionary<string, int> FollowUp);

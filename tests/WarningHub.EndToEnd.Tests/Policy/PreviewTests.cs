@@ -87,6 +87,29 @@ public sealed class PreviewTests
         Assert.True(slow > fast, $"at 20 parts/s the forecast ({slow} s) is longer than at 500 ({fast} s)");
     }
 
+    [Fact]
+    public async Task Preview_CancelOfAReleasedWarning_CountsEveryoneItReached_AndTheAllClearGoesToExactlyThatMany()
+    {
+        await using var hub = await TestHub.StartAsync(persons: 600);
+        var alert = LiveWarning.Sample("red-rainstorm.cap.xml");
+        var first = await hub.SubmitAcceptedAsync(alert);
+        var reached = TestHub.Sms(await hub.WaitAllFinalAsync(first), "delivered");
+        Assert.True(reached > 0);
+
+        // A Cancel has no area of its own: every SMS recipient is one the earlier warning reached.
+        var cancel = LiveWarning.CancelOf(alert);
+        var preview = await PreviewAsync(hub, cancel);
+        Assert.Equal(reached, preview.GetProperty("channels").GetProperty("sms").GetProperty("recipients").GetInt32());
+        Assert.Equal(reached, preview.GetProperty("followUp").GetProperty("sms").GetInt32());
+
+        // An Update of the same area reaches the same phones through its own plan: none is added twice.
+        var update = (await PreviewAsync(hub, LiveWarning.UpdateOf(alert))).GetProperty("channels").GetProperty("sms").GetProperty("recipients").GetInt32();
+        Assert.Equal(reached, update);
+
+        var allClear = await hub.WaitAllFinalAsync(await hub.SubmitAcceptedAsync(cancel));
+        Assert.Equal(reached, TestHub.Sms(allClear, "planned"));
+    }
+
     internal static async Task<JsonElement> PreviewAsync(TestHub hub, CapAlert alert)
     {
         using var response = await hub.Http.PostAsync(new Uri("/api/v1/warnings/preview", UriKind.Relative), new StringContent(LiveWarning.Xml(alert), Encoding.UTF8, "application/cap+xml"));
