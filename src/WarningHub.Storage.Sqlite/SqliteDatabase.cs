@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace WarningHub.Storage.Sqlite;
@@ -12,6 +15,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _synchronousFull;
+    private readonly ConcurrentDictionary<string, WriterUse> _uses = new(StringComparer.Ordinal);
 
     public SqliteDatabase(SqliteOptions options)
     {
@@ -35,9 +39,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     /// <summary>Runs <paramref name="work"/> with the writer connection inside one transaction.</summary>
     /// <param name="flushToDisk">Commit with synchronous=FULL (an fsync) whatever the default is.</param>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken, bool flushToDisk = false)
+    /// <param name="caller">Who writes, for <see cref="WriterUses"/>.</param>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken, bool flushToDisk = false,
+        [CallerMemberName] string caller = "")
     {
         await _gate.WaitAsync(cancellationToken);
+        var start = Stopwatch.GetTimestamp();
         try
         {
             if (flushToDisk && !_synchronousFull) Execute(_writer, "PRAGMA synchronous=FULL;");
@@ -55,7 +62,31 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
         finally
         {
+            _uses.GetOrAdd(caller, static _ => new WriterUse()).Add(Stopwatch.GetTimestamp() - start);
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// How long each caller of <see cref="WriteAsync{T}"/> has held the one writer since start, and how often: SQLite
+    /// writes one transaction at a time, so the sum against the wall clock says how close the hub is to its write limit.
+    /// </summary>
+    public IReadOnlyDictionary<string, (long Transactions, TimeSpan Held)> WriterUses =>
+        _uses.ToDictionary(u => u.Key, u => (u.Value.Transactions, u.Value.Held), StringComparer.Ordinal);
+
+    private sealed class WriterUse
+    {
+        private long _transactions;
+        private long _ticks;
+
+        public long Transactions => Interlocked.Read(ref _transactions);
+
+        public TimeSpan Held => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
+
+        public void Add(long ticks)
+        {
+            Interlocked.Increment(ref _transactions);
+            Interlocked.Add(ref _ticks, ticks);
         }
     }
 

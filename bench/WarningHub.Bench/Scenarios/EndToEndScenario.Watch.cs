@@ -107,6 +107,7 @@ internal static partial class EndToEndScenario
                 gatewayRate = r.Settings.GatewayRate,
                 boundMs = r.BoundMs,
                 withinBound = r.BoundMs is { } bound ? r.Run.AllFinal.TotalMilliseconds <= bound : (bool?)null,
+                writer = r.Writer.ToDictionary(w => w.Key, w => new { transactions = w.Value.Transactions, ms = Ms(w.Value.Held) }),
             }));
             return;
         }
@@ -116,6 +117,7 @@ internal static partial class EndToEndScenario
               first submit_sm {Ms(r.Run.FirstSend)} ms after the 202 (target <= 100 ms)
               all handed over {Ms(r.Run.AllSent)} ms, all final {Ms(r.Run.AllFinal)} ms = {r.PerSecond:N0} persons/s (target >= 15,000)
               {(r.BoundMs is { } b ? $"{r.Settings.Gateways} gateways at {r.Settings.GatewayRate}/s each: bound {b:N0} ms, {(r.Run.AllFinal.TotalMilliseconds <= b ? "met" : "NOT met")}" : "gateways unlimited")}
+              the database writer was held {Ms(r.Writer.Values.Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Held)):N0} ms: {string.Join(", ", r.Writer.OrderByDescending(w => w.Value.Held).Select(w => $"{w.Key} {Ms(w.Value.Held):N0} ms in {w.Value.Transactions:N0}"))}
               delivered {r.Run.Final.Delivered:N0}, failed {r.Run.Final.Failed:N0}, unconfirmed {r.Run.Final.Unconfirmed:N0}, possibly duplicated {r.Run.Final.PossiblyDuplicated:N0}; SMSC saw {r.Smsc.Submits:N0} submit_sm and sent {r.Smsc.ReceiptsSent:N0} receipts; peak RSS {r.PeakRssMb:F0} MB
             """));
     }
@@ -158,7 +160,9 @@ internal static partial class EndToEndScenario
             new(a.Submits - b.Submits, a.PartsAccepted - b.PartsAccepted, a.ReceiptsSent - b.ReceiptsSent);
     }
 
-    private sealed record Result(Settings Settings, int Slots, int PartsPerMessage, int SmsChars, TimeSpan Accept, Run Run, SmscCounts Smsc)
+    /// <param name="Writer">Per caller, how often and how long the run held the database's one writer (from the 202 to the end).</param>
+    private sealed record Result(Settings Settings, int Slots, int PartsPerMessage, int SmsChars, TimeSpan Accept, Run Run, SmscCounts Smsc,
+        IReadOnlyDictionary<string, (long Transactions, TimeSpan Held)> Writer)
     {
         public double PerSecond => Math.Round(Settings.Persons / Run.AllFinal.TotalSeconds);
 

@@ -127,6 +127,8 @@ internal static partial class EndToEndScenario
         }
 
         var before = new SmscCounts(smsc);
+        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var writerBefore = database.WriterUses;
         var posted = await PostAsync(http, BenchWarning.Live(TimeProvider.System.GetUtcNow()), deadline.Token);
         if (posted.Problem is not null) return await FailAsync(posted.Problem);
 
@@ -134,7 +136,11 @@ internal static partial class EndToEndScenario
         await app.StopAsync(CancellationToken.None);
         if (run.Problem is not null) return await FailAsync(run.Problem);
 
-        var result = new Result(settings, expectedSlots, partsPerMessage, smsChars, posted.RoundTrip, run, new SmscCounts(smsc) - before);
+        var writer = database.WriterUses.ToDictionary(
+            w => w.Key,
+            w => writerBefore.TryGetValue(w.Key, out var b) ? (w.Value.Transactions - b.Transactions, w.Value.Held - b.Held) : w.Value,
+            StringComparer.Ordinal);
+        var result = new Result(settings, expectedSlots, partsPerMessage, smsChars, posted.RoundTrip, run, new SmscCounts(smsc) - before, writer);
         Report(result, settings.Json);
         return result.AllDelivered ? 0 : 1;
     }

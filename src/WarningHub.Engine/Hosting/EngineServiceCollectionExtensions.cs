@@ -121,6 +121,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalDeadlines>());
         services.AddHostedService(sp => sp.GetRequiredService<ShardFastLane>());
         services.AddHostedService(sp => sp.GetRequiredService<GatewayWaits>());
+        services.TryAddSingleton<UnrecordedSends>();
         services.AddHostedService<ReceiptPump>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeOutbox>());
         services.AddHostedService(sp => sp.GetRequiredService<ReplyPump>());

@@ -1,4 +1,6 @@
+using WarningHub.Abstractions;
 using WarningHub.Core.Ledger;
+using WarningHub.Engine.Receipts;
 
 namespace WarningHub.Engine.Sending;
 
@@ -12,14 +14,17 @@ internal sealed class OutcomeWriter : IAsyncDisposable
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     private readonly ILedger _ledger;
+    private readonly UnrecordedSends? _unrecorded;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private List<SlotOutcome> _pending = [];
 
-    public OutcomeWriter(ILedger ledger, TimeProvider time)
+    /// <param name="unrecorded">Told which sends were answered and when their outcomes are written, so that their receipts wait for it.</param>
+    public OutcomeWriter(ILedger ledger, TimeProvider time, UnrecordedSends? unrecorded = null)
     {
         _ledger = ledger;
+        _unrecorded = unrecorded;
         _loop = LoopAsync(time);
     }
 
@@ -29,6 +34,7 @@ internal sealed class OutcomeWriter : IAsyncDisposable
     /// <param name="gatewayUnavailable">The adapter answered that its gateway cannot take messages now.</param>
     public void Add(SlotOutcome outcome, bool gatewayUnavailable = false)
     {
+        if (_unrecorded is not null && IsAnswered(outcome)) _unrecorded.Answered(outcome.Source!, outcome.MessageIds!);
         lock (_lock)
         {
             _pending.Add(outcome);
@@ -58,8 +64,29 @@ internal sealed class OutcomeWriter : IAsyncDisposable
             batch = _pending;
             _pending = [];
         }
-        return _ledger.RecordOutcomesAsync(batch, CancellationToken.None);
+        return _unrecorded is null ? _ledger.RecordOutcomesAsync(batch, CancellationToken.None) : RecordAsync(batch, _unrecorded);
     }
+
+    private async Task RecordAsync(List<SlotOutcome> batch, UnrecordedSends unrecorded)
+    {
+        try
+        {
+            await _ledger.RecordOutcomesAsync(batch, CancellationToken.None);
+        }
+        finally
+        {
+            // Written or not, the receipts held for these sends go on now: if the write failed, the ledger keeps them
+            // as early receipts until the slots' outcomes are known.
+            foreach (var outcome in batch)
+            {
+                if (IsAnswered(outcome)) unrecorded.Recorded(outcome.Source!, outcome.MessageIds!);
+            }
+            unrecorded.Signal();
+        }
+    }
+
+    private static bool IsAnswered(SlotOutcome outcome) =>
+        outcome.State == DeliveryStatus.Sent && outcome.Source is not null && outcome.MessageIds is { Count: > 0 };
 
     /// <summary>Stops the timer and writes whatever is left.</summary>
     public async ValueTask DisposeAsync()

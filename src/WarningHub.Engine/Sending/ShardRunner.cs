@@ -27,7 +27,8 @@ public sealed partial class ShardRunner(
     ActiveWarnings active,
     IOptions<EngineOptions> options,
     TimeProvider time,
-    ILogger<ShardRunner> logger)
+    ILogger<ShardRunner> logger,
+    Receipts.UnrecordedSends? unrecorded = null)
 {
     /// <summary>Slots in a run's first claim: enough to fill an adapter's window, few enough to claim in a millisecond.</summary>
     private const int FirstClaim = 64;
@@ -79,7 +80,7 @@ public sealed partial class ShardRunner(
                 claimed?.Invoke();
                 break;
             }
-            await using (var outcomes = new OutcomeWriter(ledger, time))
+            await using (var outcomes = new OutcomeWriter(ledger, time, unrecorded))
             {
                 // The fast lane's caller waits until the first message is marked written, not only claimed: the mark
                 // is a ledger write too, and it must not queue behind the rest of the county's inserts.
