@@ -13,7 +13,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WriterGate _gate = new();
     private readonly bool _synchronousFull;
     private readonly ConcurrentDictionary<string, WriterUse> _uses = new(StringComparer.Ordinal);
 
@@ -39,11 +39,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     /// <summary>Runs <paramref name="work"/> with the writer connection inside one transaction.</summary>
     /// <param name="flushToDisk">Commit with synchronous=FULL (an fsync) whatever the default is.</param>
+    /// <param name="urgent">Goes before every ordinary writer waiting (<see cref="WriterGate"/>): for short writes a send waits on.</param>
     /// <param name="caller">Who writes, for <see cref="WriterUses"/>.</param>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken, bool flushToDisk = false,
-        [CallerMemberName] string caller = "")
+        bool urgent = false, [CallerMemberName] string caller = "")
     {
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.EnterAsync(urgent, cancellationToken);
         var start = Stopwatch.GetTimestamp();
         try
         {
@@ -63,7 +64,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         finally
         {
             _uses.GetOrAdd(caller, static _ => new WriterUse()).Add(Stopwatch.GetTimestamp() - start);
-            _gate.Release();
+            _gate.Exit();
         }
     }
 
@@ -94,7 +95,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async Task RehearseAsync(Action<SqliteConnection, SqliteTransaction> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await _gate.WaitAsync(cancellationToken);
+        await _gate.EnterAsync(urgent: false, cancellationToken);
         try
         {
             using var tx = _writer.BeginTransaction();
@@ -103,7 +104,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
         finally
         {
-            _gate.Release();
+            _gate.Exit();
         }
     }
 
@@ -125,8 +126,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.WaitAsync();
+        await _gate.EnterAsync(urgent: true, CancellationToken.None);
+        _gate.Close();
         _writer.Dispose();
-        _gate.Dispose();
     }
 }

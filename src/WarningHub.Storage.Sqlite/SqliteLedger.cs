@@ -14,7 +14,8 @@ public sealed partial class SqliteLedger(SqliteDatabase database, TimeProvider t
     public Task<IReadOnlyList<LedgerSlot>> ClaimAsync(ShardInfo shard, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        return database.WriteAsync<IReadOnlyList<LedgerSlot>>((c, tx) => Claim(c, tx, shard, now, max), cancellationToken);
+        // Urgent: a claim feeds the gateways, and a first claim is a warning's first send.
+        return database.WriteAsync<IReadOnlyList<LedgerSlot>>((c, tx) => Claim(c, tx, shard, now, max), cancellationToken, urgent: true);
     }
 
     private static List<LedgerSlot> Claim(SqliteConnection c, SqliteTransaction tx, ShardInfo shard, DateTimeOffset now, int max)
@@ -59,7 +60,7 @@ public sealed partial class SqliteLedger(SqliteDatabase database, TimeProvider t
                 cmd.ExecuteNonQuery();
             }
             return 0;
-        }, cancellationToken);
+        }, cancellationToken, urgent: true); // sends wait for it, holding their gateway's window slots
     }
 
     // Slots in Sending are in a job's hands: the job records them (Sent if they went, Cancelled if not).
