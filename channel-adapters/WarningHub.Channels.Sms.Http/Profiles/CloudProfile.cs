@@ -38,7 +38,8 @@ internal sealed class CloudProfile(HttpSmsOptions options, Uri baseUrl, TimeProv
         var (code, message, root) = Parse(answer.Body);
         if (answer.Status != 200 || code != "OK" || root is not { } json)
         {
-            var failure = answer.Status == 200
+            // The platform's own code says more than the status, except for flow control (Retry-After) and server errors.
+            var failure = answer.Status == 200 || (code is not null && answer.Status is >= 400 and < 500 and not 429)
                 ? Whole(code, message ?? answer.Body)
                 : Refusal(answer, code, message ?? answer.Body);
             return [.. batch.Select(_ => failure)];
