@@ -85,6 +85,9 @@ public sealed class HttpSmsOptions
     /// <summary>Password for Basic, or Kannel's sendsms password. A secret.</summary>
     public string Password { get; set; } = string.Empty;
 
+    /// <summary>The sender shown to recipients (Kannel's <c>from</c>, the access number). <value>None: smsbox's default-sender.</value></summary>
+    public string? Sender { get; set; }
+
     /// <summary>How the fields travel (Generic). <value>Form.</value></summary>
     public HttpSmsBody Body { get; set; } = HttpSmsBody.Form;
 

@@ -80,6 +80,7 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
         CheckPositive(options.HealthCheckInterval, nameof(options.HealthCheckInterval), Fail);
         if (options.BatchLinger < TimeSpan.Zero || options.BatchLinger > TimeSpan.FromSeconds(5)) Fail(nameof(options.BatchLinger), "must be between 0 and 5 seconds.");
         if (options.ConnectTimeout > options.Timeout) Fail(nameof(options.ConnectTimeout), $"must not be longer than {nameof(options.Timeout)}.");
+        if (options.Sender is { Length: > 21 }) Fail(nameof(options.Sender), "must be at most 21 characters.");
         if (options.Signature is { Length: > 20 }) Fail(nameof(options.Signature), "must be at most 20 characters.");
         foreach (var status in options.SuccessStatus.Where(s => s is < 200 or > 299)) Fail(nameof(options.SuccessStatus), $"has {status}; success codes are 200-299.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -134,17 +134,22 @@ public sealed partial class HttpSmsGateway : ITextSender, IReceiptSource, ISendC
     /// smsbox's sendsms: text in UTF-8, sent on as UCS2 (coding 2); every DLR type asked for (dlr-mask 31), the
     /// intermediate ones (buffered, SMSC accepted) ignored when they come.
     /// </summary>
-    private Dictionary<string, string> KannelFields() => new(StringComparer.Ordinal)
+    private Dictionary<string, string> KannelFields()
     {
-        ["username"] = _options.Username,
-        ["password"] = _options.Password,
-        ["to"] = "{phone}",
-        ["text"] = "{text}",
-        ["charset"] = "UTF-8",
-        ["coding"] = "2",
-        ["dlr-mask"] = "31",
-        ["dlr-url"] = "{receiptUrl}",
-    };
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["username"] = _options.Username,
+            ["password"] = _options.Password,
+            ["to"] = "{phone}",
+            ["text"] = "{text}",
+            ["charset"] = "UTF-8",
+            ["coding"] = "2",
+            ["dlr-mask"] = "31",
+            ["dlr-url"] = "{receiptUrl}",
+        };
+        if (!string.IsNullOrEmpty(_options.Sender)) fields["from"] = _options.Sender;
+        return fields;
+    }
 
     private ChannelDefinition CreateDefinition() =>
         new(Prefix + Name, ChannelName, _options.MaxParts == 1 ? Ucs2Parts.SingleChars : Ucs2Parts.PartChars * _options.MaxParts,

@@ -36,7 +36,7 @@ internal sealed class GenericProfile : SmsProfile
     }
 
     /// <summary>The method actually used (Kannel: GET).</summary>
-    public Method HttpMethod { get; init; }
+    public Method? HttpMethod { get; init; }
 
     public HttpSmsBody BodyKind { get; init; }
 
@@ -55,8 +55,9 @@ internal sealed class GenericProfile : SmsProfile
             ["receiptUrl"] = _options.EffectiveReceipts == HttpSmsReceipts.Callback ? _receiptUrl(send) : string.Empty,
         };
         var filled = _fields.Select(f => KeyValuePair.Create(f.Key, Placeholders.Fill(f.Value, values))).ToList();
-        var request = new RestRequest(_resource, HttpMethod == default ? _method : HttpMethod);
-        var kind = HttpMethod == Method.Get ? HttpSmsBody.Query : BodyKind;
+        var method = HttpMethod ?? _method;
+        var request = new RestRequest(_resource, method);
+        var kind = method == Method.Get ? HttpSmsBody.Query : BodyKind;
         switch (kind)
         {
             case HttpSmsBody.Json:
