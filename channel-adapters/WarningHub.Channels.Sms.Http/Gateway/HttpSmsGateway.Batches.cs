@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using WarningHub.Channels.Sms.Http.Gateway;
 
 namespace WarningHub.Channels.Sms.Http;
@@ -6,6 +7,7 @@ public sealed partial class HttpSmsGateway
 {
     private readonly Lock _batchLock = new();
     private readonly Dictionary<string, OpenBatch> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, byte> _leaving = new();
 
     /// <summary>
     /// Adds <paramref name="send"/> to the open batch of its text. A batch leaves when it holds MaxBatch numbers or when
@@ -36,7 +38,7 @@ public sealed partial class HttpSmsGateway
 
         if (full is not null)
         {
-            _ = Task.Run(() => SendBatchAsync(full, CancellationToken.None));
+            Leave(full);
         }
     }
 
@@ -49,11 +51,14 @@ public sealed partial class HttpSmsGateway
         }
 
         batch.Timer?.Dispose();
-        _ = Task.Run(() => SendBatchAsync(batch.Sends, CancellationToken.None));
+        Leave(batch.Sends);
     }
 
-    /// <summary>Sends every open batch at once (on stop), so nothing accepted waits on a timer that no longer runs.</summary>
-    private void FlushAll()
+    /// <summary>
+    /// Sends every open batch at once (on stop), so nothing accepted waits on a timer that no longer runs, and returns
+    /// when every batch on its way has its results.
+    /// </summary>
+    private Task FlushAllAsync()
     {
         List<KeyValuePair<string, OpenBatch>> open;
         lock (_batchLock)
@@ -62,6 +67,14 @@ public sealed partial class HttpSmsGateway
         }
 
         foreach (var (text, batch) in open) FlushOpen(text, batch);
+        return Task.WhenAll(_leaving.Keys);
+    }
+
+    private void Leave(List<PendingSend> batch)
+    {
+        var sending = Task.Run(() => SendBatchAsync(batch, CancellationToken.None));
+        _leaving.TryAdd(sending, 0);
+        _ = sending.ContinueWith(t => _leaving.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private sealed class OpenBatch

@@ -41,10 +41,10 @@ public sealed partial class HttpSmsGateway
     {
         var stopping = Volatile.Read(ref _stopping);
         if (stopping is null || stopping.IsCancellationRequested) return;
-        FlushAll();
         await stopping.CancelAsync().ConfigureAwait(false);
         try
         {
+            await FlushAllAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             await _background.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

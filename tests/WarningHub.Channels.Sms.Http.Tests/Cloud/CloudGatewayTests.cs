@@ -73,3 +73,27 @@ public sealed class CloudGatewayTests
         Assert.Equal(0, harness.Platform.PendingReceipts);
     }
 }
+
+/// <summary>Stopping the gateway loses nothing that waits in an open batch.</summary>
+public sealed class CloudStopTests
+{
+    [Fact]
+    public async Task Stop_WithASendWaitingInAnOpenBatch_SendsItBeforeStopping()
+    {
+        // The batch's linger timer runs on a fake clock that never moves: only the stop can make the batch leave.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var harness = await CloudHarness.StartAsync(gateway: g =>
+        {
+            g.BatchLinger = TimeSpan.FromSeconds(5);
+            g.HealthCheckInterval = TimeSpan.FromHours(1);
+            g.PollInterval = TimeSpan.FromHours(1);
+        }, time: time);
+        var waiting = harness.Gateway.SendAsync(new TextMessage(1, "13800138000", "【预警】山洪"), CancellationToken.None).AsTask();
+
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20))) await harness.Gateway.StopAsync(stop.Token);
+        var result = await waiting.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(SendOutcome.Accepted, result.Outcome);
+        Assert.Equal("13800138000", Assert.Single(harness.Platform.Accepted).Phone);
+    }
+}
