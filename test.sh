@@ -19,6 +19,7 @@ command -v xmlsec1 >/dev/null 2>&1 || need_debs+=(xmlsec1)      # an independent
 command -v openssl >/dev/null 2>&1 || need_debs+=(openssl)      # an independent AES for WeChat's encrypted callbacks
 [ -x /usr/bin/chromium ] || need_debs+=(chromium)                 # the cadre's page in a browser (Playwright drives it)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_debs+=(fonts-wqy-microhei)  # Chinese glyphs in the page's screenshots
+[ -x /usr/sbin/bearerbox ] && [ -x /usr/sbin/smsbox ] || need_debs+=(kannel)  # a real HTTP SMS gateway (smsbox sendsms, dlr-url) for the HTTP SMS adapter
 if [ ${#need_debs[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_debs[*]}"
   as_root apt-get update -qq >/dev/null 2>&1 || true

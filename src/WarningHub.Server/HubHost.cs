@@ -112,6 +112,9 @@ public static class HubHost
         // WeChat signs its calls (checked by the adapter before the body is read); it has no API key.
         api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync)
             .AllowAnonymous().ExcludeFromDescription();
+        // HTTP SMS gateways (Kannel's dlr-url) authenticate with the gateway's CallbackToken, checked by the adapter.
+        api.MapMethods("/sms/http/{gateway}/receipts", [HttpMethods.Get, HttpMethods.Post], HttpSmsReceiptEndpoint.HandleAsync)
+            .AllowAnonymous().ExcludeFromDescription();
         // The broadcaster's SMS link is signed (BroadcastLinks); a phone has no API key.
         var broadcaster = app.MapGroup("/b/{id}/{village}/{token}").AllowAnonymous().ExcludeFromDescription();
         broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);

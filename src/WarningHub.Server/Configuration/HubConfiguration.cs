@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WarningHub.Channels.Sms.Cmpp;
+using WarningHub.Channels.Sms.Http;
 using WarningHub.Channels.Sms.Sgip;
 using WarningHub.Channels.Sms.Smgp;
 using WarningHub.Channels.Sms.Smpp;
@@ -21,7 +22,7 @@ public static class HubConfiguration
 {
     public const string Root = "WarningHub";
     private static readonly string[] KnownSections = ["Hub", "Engine", "Routing", "Approval", "Notices", "Acknowledgements", "DoorToDoor", "Sms", "Tv", "CapFeeds", .. ChannelRegistration.Sections];
-    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp", "Sgip", "Smgp"];
+    private static readonly string[] KnownSmsProtocols = ["Smpp", "Cmpp", "Sgip", "Smgp", "Http"];
 
     public static void Bind(IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +44,12 @@ public static class HubConfiguration
         foreach (var gateway in root.GetSection("Sms:Cmpp").GetChildren()) services.AddCmppChannel(gateway.Key, gateway);
         foreach (var gateway in root.GetSection("Sms:Sgip").GetChildren()) services.AddSgipChannel(gateway.Key, gateway);
         foreach (var gateway in root.GetSection("Sms:Smgp").GetChildren()) services.AddSmgpChannel(gateway.Key, gateway);
+        foreach (var gateway in root.GetSection("Sms:Http").GetChildren())
+        {
+            services.AddHttpSmsChannel(gateway.Key, gateway);
+            // Receipt callbacks come back to this hub (Api/HttpSmsReceiptEndpoint) unless the settings name another address.
+            services.AddOptions<HttpSmsOptions>(gateway.Key).Configure<IOptions<EngineOptions>>((o, engine) => o.PublicBaseUrl ??= engine.Value.PublicBaseUrl);
+        }
         WarningHub.Server.Feeds.FeedRegistration.AddHubFeeds(services, root); // TV captions, CAP feeds in and out
         ChannelRegistration.AddHubChannels(services, root); // loudspeakers and their audio, WeChat, WeCom
     }
@@ -88,7 +95,7 @@ public static class HubConfiguration
         return errors;
     }
 
-    /// <summary>"Sms:Cmpp:&lt;name&gt;", "Sms:Sgip:&lt;name&gt;" and "Sms:Smgp:&lt;name&gt;" settings.</summary>
+    /// <summary>"Sms:Cmpp:&lt;name&gt;", "Sms:Sgip:&lt;name&gt;", "Sms:Smgp:&lt;name&gt;" and "Sms:Http:&lt;name&gt;" settings.</summary>
     private static List<string> CarrierErrors(IServiceProvider services, IConfiguration sms)
     {
         var errors = new List<string>();
@@ -98,6 +105,8 @@ public static class HubConfiguration
         foreach (var gateway in sms.GetSection("Sgip").GetChildren()) SettingErrors.Collect(errors, $"Sms:Sgip:{gateway.Key}", gateway, () => sgipOptions.Get(gateway.Key));
         var smgpOptions = services.GetRequiredService<IOptionsMonitor<SmgpOptions>>();
         foreach (var gateway in sms.GetSection("Smgp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Smgp:{gateway.Key}", gateway, () => smgpOptions.Get(gateway.Key));
+        var httpOptions = services.GetRequiredService<IOptionsMonitor<HttpSmsOptions>>();
+        foreach (var gateway in sms.GetSection("Http").GetChildren()) SettingErrors.Collect(errors, $"Sms:Http:{gateway.Key}", gateway, () => httpOptions.Get(gateway.Key));
         return errors;
     }
 
