@@ -173,7 +173,7 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     internal uint AdmitSubmit()
     {
         Interlocked.Increment(ref _submitCount);
-        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || (_rate is not null && !_rate.TryAcquire(out _)))
+        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || NextFlowControlled() || (_rate is not null && !_rate.TryAcquire(out _)))
         {
             Interlocked.Increment(ref _flowControlled);
             return 8;
@@ -181,6 +181,21 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
 
         Interlocked.Increment(ref _accepted);
         return 0;
+    }
+
+    /// <summary>A random share of Submits answered with flow control (<see cref="IsmgSimulatorOptions.FlowControlShare"/>).</summary>
+    private bool NextFlowControlled()
+    {
+        var share = Options.FlowControlShare;
+        if (share <= 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _random.NextDouble() < share;
+        }
     }
 
     internal bool NextReportFails()
@@ -195,7 +210,7 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     {
         if (Options.RecordSubmits)
         {
-            _submits.Enqueue(submit);
+            _submits.Enqueue(submit with { ReceivedAt = Time.GetUtcNow() });
         }
     }
 

@@ -1,0 +1,34 @@
+namespace WarningHub.FaultBattery.Carriers;
+
+/// <summary>One fault of the battery for the operators' gateways (issue 12, item 7): the SMPP battery's faults where they apply.</summary>
+/// <param name="Name">Short name, printed and used to choose faults.</param>
+/// <param name="Description">What is done, in one line.</param>
+/// <param name="LosesLinks">Links or the process die with submits in flight: the hub may flag a slot "possibly duplicated".</param>
+public sealed record CarrierFault(string Name, string Description, bool LosesLinks)
+{
+    /// <summary>Every link cut every 2 s, and every answer of the gateway held back 300 ms, so the cuts find submits in flight.</summary>
+    public static CarrierFault LinkDrops { get; } = new("link-drops", "link dropped every 2 s, answers 300 ms late", LosesLinks: true);
+
+    /// <summary>Every answer of the gateway 1 s late: slower than usual, within the response timeout.</summary>
+    public static CarrierFault SlowAnswers { get; } = new("slow-answers", "every answer 1 s late (response timeout 4 s)", LosesLinks: false);
+
+    /// <summary>The gateway unreachable for longer than the engine's longest retry delay mid fan-out, then back.</summary>
+    public static CarrierFault Outage { get; } = new("gateway-down", "gateway unreachable 8 s mid fan-out (retries back off to 5 s), then back", LosesLinks: true);
+
+    /// <summary>30 % of submits answered with flow control: CMPP Result 8, SGIP Result 11, SMGP Status 1.</summary>
+    public static CarrierFault Throttled { get; } = new("flow-control", "30 % of submits answered with flow control", LosesLinks: false);
+
+    /// <summary>`warninghub serve` killed (SIGKILL) at half of the phones, then started again.</summary>
+    public static CarrierFault Kill { get; } = new("kill-9-at-50%", "serve killed (SIGKILL) at 50 % of phones, restarted", LosesLinks: true);
+
+    /// <summary>The primary of two routed gateways dies mid fan-out; its numbers continue through the backup (run by <see cref="CarrierFailover"/>).</summary>
+    public static CarrierFault GatewayDies { get; } = new("gateway-dies", "CMPP primary's ISMG stopped at a third of its numbers, SGIP backup", LosesLinks: true);
+
+    /// <summary>Two routed gateways, both up: nothing may be flagged (the second warning of <see cref="CarrierFailover"/>).</summary>
+    public static CarrierFault Routed { get; } = new("routed", "CMPP for China Mobile numbers, SGIP for the rest", LosesLinks: false);
+
+    /// <summary>The faults run per gateway kind; a wrong password is a check of its own (<see cref="CarrierBattery.WrongPasswordAsync"/>).</summary>
+    public static IReadOnlyList<CarrierFault> All { get; } = [LinkDrops, SlowAnswers, Outage, Throttled, Kill];
+
+    public override string ToString() => Name;
+}
