@@ -40,8 +40,8 @@ public static partial class CarrierBattery
             var listenPort = kind == CarrierKind.Sgip ? LoopbackPort.Free() : 0;
             await using var peer = CarrierPeer.Start(kind, spListenPort: listenPort);
             if (fault == CarrierFault.Throttled) peer.FlowControlShare = 0.3;
-            await using var proxy = fault == CarrierFault.LinkDrops ? FaultProxy.Start(peer.Port, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(300))
-                : fault == CarrierFault.SlowAnswers ? FaultProxy.Start(peer.Port, responseDelay: TimeSpan.FromSeconds(1))
+            await using var proxy = fault == CarrierFault.LinkDrops ? FaultProxy.Start(peer.Port, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100))
+                : fault == CarrierFault.SlowAnswers ? FaultProxy.Start(peer.Port, responseDelay: TimeSpan.FromMilliseconds(500))
                 : fault == CarrierFault.Outage ? FaultProxy.Start(peer.Port)
                 : null;
             var settings = HubSettings(folder.FullName, options, peer.Settings(Gateway, proxy?.Port ?? peer.Port, options.PartsPerSecond, spListenPort: listenPort));

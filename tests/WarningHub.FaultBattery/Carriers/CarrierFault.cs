@@ -6,11 +6,16 @@ namespace WarningHub.FaultBattery.Carriers;
 /// <param name="LosesLinks">Links or the process die with submits in flight: the hub may flag a slot "possibly duplicated".</param>
 public sealed record CarrierFault(string Name, string Description, bool LosesLinks)
 {
-    /// <summary>Every link cut every 2 s, and every answer of the gateway held back 300 ms, so the cuts find submits in flight.</summary>
-    public static CarrierFault LinkDrops { get; } = new("link-drops", "link dropped every 2 s, answers 300 ms late", LosesLinks: true);
+    /// <summary>
+    /// Every link cut every 3 s, and every answer of the gateway held back 100 ms, so the cuts find submits in flight.
+    /// These adapters send the parts of a long message one after another, each waiting for its answer: with the SMPP
+    /// battery's 300 ms and a cut every 2 s most attempts of a three-part message were cut, and some phones ran out of
+    /// the engine's attempts with only fragments (Unconfirmed, flagged).
+    /// </summary>
+    public static CarrierFault LinkDrops { get; } = new("link-drops", "link dropped every 3 s, answers 100 ms late", LosesLinks: true);
 
-    /// <summary>Every answer of the gateway 1 s late: slower than usual, within the response timeout.</summary>
-    public static CarrierFault SlowAnswers { get; } = new("slow-answers", "every answer 1 s late (response timeout 4 s)", LosesLinks: false);
+    /// <summary>Every answer of the gateway 500 ms late: far slower than usual, within the response timeout.</summary>
+    public static CarrierFault SlowAnswers { get; } = new("slow-answers", "every answer 500 ms late (response timeout 4 s)", LosesLinks: false);
 
     /// <summary>The gateway unreachable for longer than the engine's longest retry delay mid fan-out, then back.</summary>
     public static CarrierFault Outage { get; } = new("gateway-down", "gateway unreachable 8 s mid fan-out (retries back off to 5 s), then back", LosesLinks: true);
