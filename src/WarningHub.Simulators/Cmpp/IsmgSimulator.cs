@@ -98,6 +98,12 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     /// <summary>Listens on 127.0.0.1 and accepts SPs until disposed.</summary>
     public void Start()
     {
+        if (Options.Port != 0)
+        {
+            // An ISMG started again on its old port while the old connections linger in TIME_WAIT.
+            _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
+
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, Options.Port));
         _listener.Listen(64);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;

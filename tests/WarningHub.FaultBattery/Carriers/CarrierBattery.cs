@@ -25,6 +25,9 @@ public static partial class CarrierBattery
     /// </summary>
     public const double RateSlack = 0.1;
 
+    /// <summary>In <see cref="CarrierFault.Throttled"/> the gateway admits this share of the hub's contracted rate.</summary>
+    public const double ThrottledShare = 0.6;
+
     /// <summary>How long the gateway stays unreachable in <see cref="CarrierFault.Outage"/>: beyond the battery's longest retry delay (5 s).</summary>
     public static readonly TimeSpan OutageLength = TimeSpan.FromSeconds(8);
 
@@ -38,8 +41,8 @@ public static partial class CarrierBattery
         {
             options.Log?.Invoke($"{kind} {fault}: {fault.Description}, {options.Persons} persons at {options.PartsPerSecond} parts/s");
             var listenPort = kind == CarrierKind.Sgip ? LoopbackPort.Free() : 0;
-            await using var peer = CarrierPeer.Start(kind, spListenPort: listenPort);
-            if (fault == CarrierFault.Throttled) peer.FlowControlShare = 0.3;
+            await using var peer = CarrierPeer.Start(kind, spListenPort: listenPort,
+                admitPerSecond: fault == CarrierFault.Throttled ? (int)(options.PartsPerSecond * ThrottledShare) : 0);
             await using var proxy = fault == CarrierFault.LinkDrops ? FaultProxy.Start(peer.Port, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100))
                 : fault == CarrierFault.SlowAnswers ? FaultProxy.Start(peer.Port, responseDelay: TimeSpan.FromMilliseconds(500))
                 : fault == CarrierFault.Outage ? FaultProxy.Start(peer.Port)
@@ -113,7 +116,7 @@ public static partial class CarrierBattery
             problems.Add($"{Get("highestPerSecond")} submits arrived within one second; the contracted rate is {Get("contractedPerSecond")}/s");
         if (fault == CarrierFault.LinkDrops && Get("drops") < 2) problems.Add("the proxy dropped fewer than 2 links");
         if (fault == CarrierFault.Outage && Get("refusedConnects") < 1) problems.Add("the hub never tried to reconnect while the gateway was down");
-        if (fault == CarrierFault.Throttled && Get("flowControlled") < 100) problems.Add("fewer than 100 flow-control answers");
+        if (fault == CarrierFault.Throttled && Get("flowControlled") < 20) problems.Add("fewer than 20 flow-control answers");
         if (fault == CarrierFault.Kill && Get("phonesAtStop") < 1) problems.Add("the hub was killed before any phone had a message");
         return problems;
     }

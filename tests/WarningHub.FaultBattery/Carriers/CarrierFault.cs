@@ -20,8 +20,12 @@ public sealed record CarrierFault(string Name, string Description, bool LosesLin
     /// <summary>The gateway unreachable for longer than the engine's longest retry delay mid fan-out, then back.</summary>
     public static CarrierFault Outage { get; } = new("gateway-down", "gateway unreachable 8 s mid fan-out (retries back off to 5 s), then back", LosesLinks: true);
 
-    /// <summary>30 % of submits answered with flow control: CMPP Result 8, SGIP Result 11, SMGP Status 1.</summary>
-    public static CarrierFault Throttled { get; } = new("flow-control", "30 % of submits answered with flow control", LosesLinks: false);
+    /// <summary>
+    /// The gateway admits 60 % of the hub's contracted rate and answers the rest with flow control: CMPP Result 8, SGIP
+    /// Result 11, SMGP Status 1. (A share of answers throttled whatever the rate, as the SMPP battery does, leaves these
+    /// adapters paused most of each second: a release crawls at a few parts a second.)
+    /// </summary>
+    public static CarrierFault Throttled { get; } = new("flow-control", "gateway admits 60 % of the contracted rate, flow control beyond", LosesLinks: false);
 
     /// <summary>`warninghub serve` killed (SIGKILL) at half of the phones, then started again.</summary>
     public static CarrierFault Kill { get; } = new("kill-9-at-50%", "serve killed (SIGKILL) at 50 % of phones, restarted", LosesLinks: true);

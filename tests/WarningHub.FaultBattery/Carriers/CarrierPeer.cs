@@ -11,6 +11,8 @@ namespace WarningHub.FaultBattery.Carriers;
 /// </summary>
 public abstract class CarrierPeer : IAsyncDisposable
 {
+    private int _disposed;
+
     /// <summary>The password (shared secret) the simulators expect.</summary>
     public const string Password = "secret";
 
@@ -28,9 +30,6 @@ public abstract class CarrierPeer : IAsyncDisposable
     /// <summary>Logins refused (wrong password).</summary>
     public abstract long RefusedLogins { get; }
 
-    /// <summary>Share of submits answered with flow control at random; may be changed while running.</summary>
-    public abstract double FlowControlShare { set; }
-
     /// <summary>Phones with at least one whole message so far.</summary>
     public int PhonesWithAMessage => SubmitTally.Received(Submits).Count(r => r.Value.CompleteMessages > 0);
 
@@ -38,11 +37,12 @@ public abstract class CarrierPeer : IAsyncDisposable
     /// <param name="kind">The protocol.</param>
     /// <param name="port">Its port; 0 for a free one (a restarted gateway takes its old one).</param>
     /// <param name="spListenPort">SGIP only: where the hub takes the SMG's own connection for reports.</param>
-    public static CarrierPeer Start(CarrierKind kind, int port = 0, int spListenPort = 0) => kind switch
+    /// <param name="admitPerSecond">Submits per second the gateway admits; beyond it flow control. 0: any rate.</param>
+    public static CarrierPeer Start(CarrierKind kind, int port = 0, int spListenPort = 0, int admitPerSecond = 0) => kind switch
     {
-        CarrierKind.Cmpp => new CmppPeer(port),
-        CarrierKind.Sgip => new SgipPeer(port, spListenPort),
-        _ => new SmgpPeer(port),
+        CarrierKind.Cmpp => new CmppPeer(port, admitPerSecond),
+        CarrierKind.Sgip => new SgipPeer(port, spListenPort, admitPerSecond),
+        _ => new SmgpPeer(port, admitPerSecond),
     };
 
     /// <summary>The hub's adapter name for gateway <paramref name="name"/>, as status and /health show it.</summary>
@@ -74,7 +74,14 @@ public abstract class CarrierPeer : IAsyncDisposable
         return settings;
     }
 
-    public abstract ValueTask DisposeAsync();
+    /// <summary>Stops the simulator (once; its records stay readable).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) await StopAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected abstract ValueTask StopAsync();
 
     /// <summary>The protocol's own keys: account, numbers, password.</summary>
     private protected abstract IEnumerable<(string Key, string Value)> KindSettings(string password, int spListenPort);
@@ -83,9 +90,9 @@ public abstract class CarrierPeer : IAsyncDisposable
     {
         private readonly IsmgSimulator _ismg;
 
-        public CmppPeer(int port)
+        public CmppPeer(int port, int admitPerSecond)
         {
-            _ismg = new IsmgSimulator(new IsmgSimulatorOptions { Port = port, RecordSubmits = true, SharedSecret = Password });
+            _ismg = new IsmgSimulator(new IsmgSimulatorOptions { Port = port, RecordSubmits = true, SharedSecret = Password, RateLimitPerSecond = admitPerSecond });
             _ismg.Start();
         }
 
@@ -100,9 +107,8 @@ public abstract class CarrierPeer : IAsyncDisposable
 
         public override long RefusedLogins => _ismg.Refused;
 
-        public override double FlowControlShare { set => _ismg.Options.FlowControlShare = value; }
 
-        public override ValueTask DisposeAsync() => _ismg.DisposeAsync();
+        private protected override ValueTask StopAsync() => _ismg.DisposeAsync();
 
         private protected override IEnumerable<(string Key, string Value)> KindSettings(string password, int spListenPort) =>
         [
@@ -114,9 +120,12 @@ public abstract class CarrierPeer : IAsyncDisposable
     {
         private readonly SmgSimulator _smg;
 
-        public SgipPeer(int port, int spListenPort)
+        public SgipPeer(int port, int spListenPort, int admitPerSecond)
         {
-            _smg = new SmgSimulator(new SmgSimulatorOptions { Port = port, RecordSubmits = true, LoginPassword = Password, SpListenPort = spListenPort });
+            _smg = new SmgSimulator(new SmgSimulatorOptions
+            {
+                Port = port, RecordSubmits = true, LoginPassword = Password, SpListenPort = spListenPort, RateLimitPerSecond = admitPerSecond,
+            });
             _smg.Start();
         }
 
@@ -131,9 +140,8 @@ public abstract class CarrierPeer : IAsyncDisposable
 
         public override long RefusedLogins => _smg.Refused;
 
-        public override double FlowControlShare { set => _smg.Options.FlowControlShare = value; }
 
-        public override ValueTask DisposeAsync() => _smg.DisposeAsync();
+        private protected override ValueTask StopAsync() => _smg.DisposeAsync();
 
         private protected override IEnumerable<(string Key, string Value)> KindSettings(string password, int spListenPort) =>
         [
@@ -146,9 +154,9 @@ public abstract class CarrierPeer : IAsyncDisposable
     {
         private readonly SmgwSimulator _smgw;
 
-        public SmgpPeer(int port)
+        public SmgpPeer(int port, int admitPerSecond)
         {
-            _smgw = new SmgwSimulator(new SmgwSimulatorOptions { Port = port, RecordSubmits = true, SharedSecret = Password });
+            _smgw = new SmgwSimulator(new SmgwSimulatorOptions { Port = port, RecordSubmits = true, SharedSecret = Password, RateLimitPerSecond = admitPerSecond });
             _smgw.Start();
         }
 
@@ -163,9 +171,8 @@ public abstract class CarrierPeer : IAsyncDisposable
 
         public override long RefusedLogins => _smgw.Refused;
 
-        public override double FlowControlShare { set => _smgw.Options.FlowControlShare = value; }
 
-        public override ValueTask DisposeAsync() => _smgw.DisposeAsync();
+        private protected override ValueTask StopAsync() => _smgw.DisposeAsync();
 
         private protected override IEnumerable<(string Key, string Value)> KindSettings(string password, int spListenPort) =>
         [
