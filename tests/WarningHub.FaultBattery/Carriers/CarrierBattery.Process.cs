@@ -34,6 +34,8 @@ public static partial class CarrierBattery
                 await Eventually.TrueAsync(async () => (problem = await GatewayProblemAsync(http, peer.AdapterName(Gateway))) is not null,
                     TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
                 var status = await BatteryHub.StatusAsync(http, id);
+                await Eventually.TrueAsync(async () => BatteryHub.Sms(status = await BatteryHub.StatusAsync(http, id), "planned") > 0,
+                    TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
                 options.Log?.Invoke($"{kind} wrong password: /health says: {problem}");
                 return new WrongPasswordResult(problem, peer.RefusedLogins, peer.Submits.Count, BatteryHub.Sms(status, "pending"));
             }
