@@ -47,7 +47,7 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IInboundT
         _time = time ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<CmppGateway>();
-        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time);
+        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _flow = new FlowControl(_limiter, _time, options.ThrottlePause);
         _reports = new StatusReportReader(options.IsmgUtcOffset, _time);
         _health = GatewayHealth.Down($"CMPP gateway {name} is not started.", _time.GetUtcNow());

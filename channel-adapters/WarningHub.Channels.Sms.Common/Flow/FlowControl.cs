@@ -4,7 +4,8 @@ namespace WarningHub.Channels.Sms.Common.Flow;
 /// What a gateway does when its peer says "too fast" (CMPP Result 8, SGIP Result 11 "node busy"): the
 /// whole gateway pauses, the pause doubling while the answer keeps coming, and its rate is halved from the rate reached. Each quiet second afterwards raises
 /// it by a quarter until the configured rate (or, unlimited, twice the throttled rate) is back. Answers to SUBMITs
-/// already in flight when the gateway slowed down count as the same signal.
+/// already in flight when the gateway slowed down count as the same signal. A cut never goes below a tenth of the
+/// configured rate.
 /// </summary>
 internal sealed class FlowControl(SendRateLimiter limiter, TimeProvider time, TimeSpan initialPause)
 {
@@ -14,6 +15,13 @@ internal sealed class FlowControl(SendRateLimiter limiter, TimeProvider time, Ti
     private long _lastRaise;
     private int _ceiling;
     private volatile bool _recovering;
+
+    /// <summary>
+    /// The lowest limit a cut leaves: a tenth of the configured rate (of the throttled rate when unlimited). A gateway
+    /// that answers a share of submits with flow control whatever the rate would otherwise cut the limit every second by
+    /// more than the quiet second raised it, down to one a second.
+    /// </summary>
+    private int Floor => Math.Max(1, (limiter.ConfiguredLimit > 0 ? limiter.ConfiguredLimit : _ceiling / 2) / 10);
 
     /// <summary>How many times the rate was cut.</summary>
     public int Cuts { get; private set; }
@@ -38,7 +46,7 @@ internal sealed class FlowControl(SendRateLimiter limiter, TimeProvider time, Ti
             }
 
             var current = limiter.Limit > 0 ? Math.Min(limiter.Limit, reached) : reached;
-            limiter.Limit = Math.Max(1, current / 2);
+            limiter.Limit = Math.Max(Floor, current / 2);
             limiter.PauseUntil(now + (long)(_pause.TotalSeconds * second));
             _lastCut = now;
             _lastRaise = now;

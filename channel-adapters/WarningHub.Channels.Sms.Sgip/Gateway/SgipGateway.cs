@@ -45,7 +45,7 @@ public sealed partial class SgipGateway : ITextSender, IReceiptSource, IInboundT
         _time = time ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<SgipGateway>();
-        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time);
+        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _flow = new FlowControl(_limiter, _time, options.ThrottlePause);
         _sequencer = new SgipSequencer(options.EffectiveNodeId, _time, options.SmgUtcOffset);
         _health = GatewayHealth.Down($"SGIP gateway {name} is not started.", _time.GetUtcNow());

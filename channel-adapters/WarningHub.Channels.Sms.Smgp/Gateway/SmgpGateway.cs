@@ -43,7 +43,7 @@ public sealed partial class SmgpGateway : ITextSender, IReceiptSource, IInboundT
         _time = time ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<SmgpGateway>();
-        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time);
+        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _flow = new FlowControl(_limiter, _time, options.ThrottlePause);
         _health = GatewayHealth.Down($"SMGP gateway {name} is not started.", _time.GetUtcNow());
         Definition = CreateDefinition(name, options);

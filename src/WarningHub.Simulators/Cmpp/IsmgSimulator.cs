@@ -98,6 +98,12 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     /// <summary>Listens on 127.0.0.1 and accepts SPs until disposed.</summary>
     public void Start()
     {
+        if (Options.Port != 0)
+        {
+            // An ISMG started again on its old port while the old connections linger in TIME_WAIT.
+            _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
+
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, Options.Port));
         _listener.Listen(64);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
@@ -173,7 +179,7 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     internal uint AdmitSubmit()
     {
         Interlocked.Increment(ref _submitCount);
-        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || (_rate is not null && !_rate.TryAcquire(out _)))
+        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || NextFlowControlled() || (_rate is not null && !_rate.TryAcquire(out _)))
         {
             Interlocked.Increment(ref _flowControlled);
             return 8;
@@ -181,6 +187,21 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
 
         Interlocked.Increment(ref _accepted);
         return 0;
+    }
+
+    /// <summary>A random share of Submits answered with flow control (<see cref="IsmgSimulatorOptions.FlowControlShare"/>).</summary>
+    private bool NextFlowControlled()
+    {
+        var share = Options.FlowControlShare;
+        if (share <= 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _random.NextDouble() < share;
+        }
     }
 
     internal bool NextReportFails()
@@ -195,7 +216,7 @@ public sealed partial class IsmgSimulator : IAsyncDisposable
     {
         if (Options.RecordSubmits)
         {
-            _submits.Enqueue(submit);
+            _submits.Enqueue(submit with { ReceivedAt = Time.GetUtcNow() });
         }
     }
 

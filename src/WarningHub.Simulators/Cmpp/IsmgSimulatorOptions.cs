@@ -24,6 +24,9 @@ public sealed class IsmgSimulatorOptions
     /// <summary>Answer this many SUBMITs with Result 8 (flow control) before accepting any. <value>0.</value></summary>
     public int FlowControlFirst { get; set; }
 
+    /// <summary>Fraction of Submits answered with Result 8 at random, whatever the rate (a congested gateway); may be changed while running. <value>0.</value></summary>
+    public double FlowControlShare { get; set; }
+
     /// <summary>Fraction of status reports that say UNDELIV instead of DELIVRD. <value>0.</value></summary>
     public double ReportFailureRate { get; set; }
 

@@ -15,4 +15,8 @@ namespace WarningHub.Simulators.Cmpp;
 /// <param name="Sequence">Sequence_Id of the header.</param>
 public sealed record SimulatedSubmit(
     string MsgId, string Destination, int PkTotal, int PkNumber, int TpUdhi, int MsgFmt, int RegisteredDelivery,
-    string MsgSrc, string ServiceId, string SrcId, byte[] Content, uint Sequence);
+    string MsgSrc, string ServiceId, string SrcId, byte[] Content, uint Sequence)
+{
+    /// <summary>When the simulator received it, on its clock: the rate the gateway was sent at, measured at the far end.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

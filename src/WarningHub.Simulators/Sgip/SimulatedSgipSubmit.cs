@@ -12,4 +12,8 @@ namespace WarningHub.Simulators.Sgip;
 /// <param name="MessageCoding">MessageCoding.</param>
 /// <param name="Content">MessageContent, UDH included.</param>
 public sealed record SimulatedSgipSubmit(
-    string Id, int Result, string UserNumber, string SpNumber, string CorpId, string ServiceType, int ReportFlag, int TpUdhi, int MessageCoding, byte[] Content);
+    string Id, int Result, string UserNumber, string SpNumber, string CorpId, string ServiceType, int ReportFlag, int TpUdhi, int MessageCoding, byte[] Content)
+{
+    /// <summary>When the simulator received it, on its clock: the rate the gateway was sent at, measured at the far end.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

@@ -167,7 +167,7 @@ public sealed class SmgSimulator : IAsyncDisposable
     internal byte AdmitSubmit()
     {
         Interlocked.Increment(ref _submitCount);
-        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || (_rate is not null && !_rate.TryAcquire(out _)))
+        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || NextFlowControlled() || (_rate is not null && !_rate.TryAcquire(out _)))
         {
             Interlocked.Increment(ref _flowControlled);
             return 11;
@@ -175,6 +175,21 @@ public sealed class SmgSimulator : IAsyncDisposable
 
         Interlocked.Increment(ref _accepted);
         return 0;
+    }
+
+    /// <summary>A random share of Submits answered with flow control (<see cref="SmgSimulatorOptions.FlowControlShare"/>).</summary>
+    private bool NextFlowControlled()
+    {
+        var share = Options.FlowControlShare;
+        if (share <= 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _random.NextDouble() < share;
+        }
     }
 
     internal bool NextReportFails()
@@ -189,7 +204,7 @@ public sealed class SmgSimulator : IAsyncDisposable
     {
         if (Options.RecordSubmits)
         {
-            _submits.Enqueue(submit);
+            _submits.Enqueue(submit with { ReceivedAt = Time.GetUtcNow() });
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class SmgSimulatorOptions
     /// <summary>Answer this many Submits with Result 11 (node busy) before accepting any. <value>0.</value></summary>
     public int FlowControlFirst { get; set; }
 
+    /// <summary>Fraction of Submits answered with Result 11 (node busy) at random, whatever the rate (a congested gateway); may be changed while running. <value>0.</value></summary>
+    public double FlowControlShare { get; set; }
+
     /// <summary>Fraction of reports that say State 2 (failed, ErrorCode 28) instead of 0. <value>0.</value></summary>
     public double ReportFailureRate { get; set; }
 

@@ -12,4 +12,8 @@ namespace WarningHub.Simulators.Smgp;
 /// <param name="PkNumber">The PkNumber TLV (0 when absent).</param>
 /// <param name="Content">MsgContent, UDH included.</param>
 public sealed record SimulatedSmgpSubmit(
-    string MsgId, string Destination, string SrcTermId, string ServiceId, int NeedReport, int MsgFormat, int TpUdhi, int PkTotal, int PkNumber, byte[] Content);
+    string MsgId, string Destination, string SrcTermId, string ServiceId, int NeedReport, int MsgFormat, int TpUdhi, int PkTotal, int PkNumber, byte[] Content)
+{
+    /// <summary>When the simulator received it, on its clock: the rate the gateway was sent at, measured at the far end.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

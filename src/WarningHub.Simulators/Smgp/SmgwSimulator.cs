@@ -168,7 +168,7 @@ public sealed partial class SmgwSimulator : IAsyncDisposable
     internal uint AdmitSubmit()
     {
         Interlocked.Increment(ref _submitCount);
-        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || (_rate is not null && !_rate.TryAcquire(out _)))
+        if (Interlocked.Read(ref _flowControlled) < Options.FlowControlFirst || NextFlowControlled() || (_rate is not null && !_rate.TryAcquire(out _)))
         {
             Interlocked.Increment(ref _flowControlled);
             return 1;
@@ -176,6 +176,21 @@ public sealed partial class SmgwSimulator : IAsyncDisposable
 
         Interlocked.Increment(ref _accepted);
         return 0;
+    }
+
+    /// <summary>A random share of Submits answered with flow control (<see cref="SmgwSimulatorOptions.FlowControlShare"/>).</summary>
+    private bool NextFlowControlled()
+    {
+        var share = Options.FlowControlShare;
+        if (share <= 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _random.NextDouble() < share;
+        }
     }
 
     internal bool NextReportFails()
@@ -190,7 +205,7 @@ public sealed partial class SmgwSimulator : IAsyncDisposable
     {
         if (Options.RecordSubmits)
         {
-            _submits.Enqueue(submit);
+            _submits.Enqueue(submit with { ReceivedAt = Time.GetUtcNow() });
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class SmgwSimulatorOptions
     /// <summary>Answer this many Submits with Status 1 (system busy) before accepting any. <value>0.</value></summary>
     public int FlowControlFirst { get; set; }
 
+    /// <summary>Fraction of Submits answered with Status 1 (system busy) at random, whatever the rate (a congested gateway); may be changed while running. <value>0.</value></summary>
+    public double FlowControlShare { get; set; }
+
     /// <summary>Fraction of status reports that say UNDELIV instead of DELIVRD. <value>0.</value></summary>
     public double ReportFailureRate { get; set; }
 
