@@ -112,6 +112,8 @@ public static class HubHost
         // WeChat signs its calls (checked by the adapter before the body is read); it has no API key.
         api.MapMethods("/callbacks/wechat/{account}", [HttpMethods.Get, HttpMethods.Post], WeChatCallbackEndpoint.HandleAsync)
             .AllowAnonymous().ExcludeFromDescription();
+        // Voice gateways sign their results (checked with the gateway's secret, timestamp and nonce before anything is recorded).
+        api.MapPost(VoiceCallbackEndpoint.Route, VoiceCallbackEndpoint.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         // The broadcaster's SMS link is signed (BroadcastLinks); a phone has no API key.
         var broadcaster = app.MapGroup("/b/{id}/{village}/{token}").AllowAnonymous().ExcludeFromDescription();
         broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);
