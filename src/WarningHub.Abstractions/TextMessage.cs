@@ -67,4 +67,7 @@ public static class MessageFields
 
     /// <summary>Mobile numbers to @-mention in an officers' group, comma-separated.</summary>
     public const string MentionedMobiles = "mentionedMobiles";
+
+    /// <summary>The hub's name for a voice call (语音通知): the gateway's result callback brings it back with the outcome.</summary>
+    public const string CallId = "callId";
 }

@@ -115,6 +115,8 @@ public static class HubHost
         // HTTP SMS gateways (Kannel's dlr-url) authenticate with the gateway's CallbackToken, checked by the adapter.
         api.MapMethods("/sms/http/{gateway}/receipts", [HttpMethods.Get, HttpMethods.Post], HttpSmsReceiptEndpoint.HandleAsync)
             .AllowAnonymous().ExcludeFromDescription();
+        // Voice gateways sign their results (checked with the gateway's secret, timestamp and nonce before anything is recorded).
+        api.MapPost(VoiceCallbackEndpoint.Route, VoiceCallbackEndpoint.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         // The broadcaster's SMS link is signed (BroadcastLinks); a phone has no API key.
         var broadcaster = app.MapGroup("/b/{id}/{village}/{token}").AllowAnonymous().ExcludeFromDescription();
         broadcaster.MapGet("", BroadcasterEndpoints.PageAsync);

@@ -126,6 +126,17 @@ internal static class Schema
           PRIMARY KEY(warning, officer)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ack_phone ON ack(phone) WHERE answered_at IS NULL;
         CREATE INDEX IF NOT EXISTS ack_next ON ack(next_at) WHERE next_at IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS voice_call(
+          call_id TEXT PRIMARY KEY,
+          warning INTEGER NOT NULL,
+          officer INTEGER NOT NULL,
+          attempt INTEGER NOT NULL,
+          gateway TEXT NOT NULL,
+          outcome INTEGER NOT NULL,
+          keypress TEXT,
+          ended_at INTEGER NOT NULL,
+          received_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS voice_call_warning ON voice_call(warning, officer);
         CREATE TABLE IF NOT EXISTS follow_up(
           warning INTEGER PRIMARY KEY,
           at INTEGER NOT NULL);

@@ -38,6 +38,7 @@ public static class SqliteStorageExtensions
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
         services.TryAddSingleton<INoticeStore, SqliteNoticeStore>();
         services.TryAddSingleton<IAcknowledgementStore, SqliteAcknowledgementStore>();
+        services.TryAddSingleton<IVoiceCallStore, SqliteVoiceCallStore>();
         services.TryAddSingleton<IDrillStore, SqliteDrillStore>();
         services.TryAddSingleton<IReceiptDelays, SqliteReceiptDelays>();
         services.TryAddSingleton<IDeliveryTimeline, SqliteDeliveryTimeline>();

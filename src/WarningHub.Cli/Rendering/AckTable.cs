@@ -21,7 +21,7 @@ internal static class AckTable
             .ThenBy(o => o.GetProperty("tier").GetInt32()).ThenBy(o => o.GetProperty("officerId").GetInt64()).ToList();
         var table = new Table().Border(TableBorder.Rounded).Title($"叫应 of {warningId}")
             .AddColumn("State 状态").AddColumn("Officer 责任人").AddColumn(new TableColumn("Tier 层级").Centered()).AddColumn("Regions 区域")
-            .AddColumn("Sent 发出").AddColumn("Answered 确认").AddColumn("How 方式").AddColumn("Escalated 上报");
+            .AddColumn("Sent 发出").AddColumn("Answered 确认").AddColumn("How 方式").AddColumn("Escalated 上报").AddColumn("Voice calls 语音");
         foreach (var o in officers)
         {
             var silent = o.GetProperty("answeredAt").ValueKind == JsonValueKind.Null;
@@ -35,7 +35,8 @@ internal static class AckTable
                 Time(o.GetProperty("sentAt")),
                 silent ? "" : Time(o.GetProperty("answeredAt")),
                 silent ? "" : How(o.GetProperty("how").GetString()),
-                escalations == 0 ? "" : escalations == 1 ? "reminded, next tier told 已提醒并上报" : "tier after told 再上报");
+                escalations == 0 ? "" : escalations == 1 ? "reminded, next tier told 已提醒并上报" : "tier after told 再上报",
+                Markup.Escape(VoiceCalls(o)));
         }
 
         console.Write(table);
@@ -44,6 +45,24 @@ internal static class AckTable
         console.MarkupLineInterpolated(
             $"Officers 责任人: {s.GetProperty("officers").GetInt32()}, [green]{s.GetProperty("answered").GetInt32()} answered[/], [red]{s.GetProperty("silent").GetInt32()} silent[/], {s.GetProperty("escalated").GetInt32()} escalated; deadline {board.GetProperty("deadline").GetString()}; median answer {(median.ValueKind == JsonValueKind.Null ? "-" : $"{median.GetDouble():0} s")}.");
     }
+
+    /// <summary>Each voice call's outcome in attempt order, for example "1 busy 忙, 2 confirmed 按1确认".</summary>
+    private static string VoiceCalls(JsonElement officer) =>
+        officer.TryGetProperty("voiceCalls", out var calls) && calls.ValueKind == JsonValueKind.Array
+            ? string.Join(", ", calls.EnumerateArray().Select(c => c.GetProperty("attempt").GetInt32().ToString(CultureInfo.InvariantCulture) + " "
+                + VoiceOutcome(c.GetProperty("outcome").GetString())))
+            : "";
+
+    private static string VoiceOutcome(string? outcome) => outcome switch
+    {
+        "confirmed" => "confirmed 按1确认",
+        "answeredWithoutConfirming" => "answered, no 1 接听未按键",
+        "busy" => "busy 忙",
+        "noAnswer" => "no answer 未接",
+        "failed" => "failed 失败",
+        "poweredOff" => "powered off 关机",
+        _ => outcome ?? "",
+    };
 
     private static string Tier(int tier) => tier switch
     {
@@ -58,6 +77,7 @@ internal static class AckTable
         "sms" => "SMS reply 短信",
         "link" => "link 链接",
         "played" => "played 已播放",
+        "voice" => "voice call 语音按1",
         _ => how ?? "",
     };
 

@@ -13,6 +13,9 @@ public enum AcknowledgementMethod
 
     /// <summary>A village broadcaster pressed "played" on the bulletin page.</summary>
     Played = 3,
+
+    /// <summary>Picked up a voice call (语音通知) and pressed 1.</summary>
+    Voice = 4,
 }
 
 /// <summary>

@@ -13,6 +13,12 @@ public static class Channels
     /// <summary>Village broadcasters (村广播员): an SMS with a link to the bulletin, sent by the SMS adapter.</summary>
     public const string Broadcaster = "broadcaster";
 
+    /// <summary>
+    /// Voice calls (语音通知) to officers for 叫应, placed by a voice gateway. Not a ledger channel: the public is never
+    /// called, so it is not in <see cref="All"/>.
+    /// </summary>
+    public const string Voice = "voice";
+
     /// <summary>Every ledger channel name.</summary>
     public static IReadOnlyList<string> All { get; } = [Sms, WeChat, WeCom, Tv, LoudspeakerIp, LoudspeakerSerial, Broadcaster];
 }

@@ -29,7 +29,8 @@ public sealed class AcknowledgementCalls(
     IOptions<AcknowledgementOptions> options,
     TimeProvider time,
     ILogger<AcknowledgementCalls> logger,
-    Core.Planning.Policy.ReleasePolicy? policy = null)
+    Core.Planning.Policy.ReleasePolicy? policy = null,
+    AcknowledgementVoice? voice = null)
 {
     /// <summary>Calls the officers of a warning that calls for 叫应; returns how many calls were made now.</summary>
     public async Task<int> StartAsync(WarningRecord warning, CancellationToken cancellationToken)
@@ -45,6 +46,7 @@ public sealed class AcknowledgementCalls(
             .ToList();
         if (calls.Count == 0) return 0;
         var robots = router.PlanChannels().RobotsByTown;
+        var byVoice = voice?.Calls(warning) == true;
         var notices = new List<OfficerNotice>();
         foreach (var call in calls)
         {
@@ -53,6 +55,7 @@ public sealed class AcknowledgementCalls(
             notices.Add(new OfficerNotice(key, warning.Id, call.OfficerId, Channels.Sms, call.Phone, text));
             if (endpoints.FindOfficer(call.OfficerId) is { } officer && RobotOf(officer, robots) is { } robot)
                 notices.Add(new OfficerNotice(key + ":wecom", warning.Id, call.OfficerId, Channels.WeCom, robot, text) { Mention = call.Phone });
+            if (byVoice) notices.Add(AcknowledgementVoice.Notice(warning, call, attempt: 1));
         }
 
         var made = await store.StartAsync(calls, notices, now, cancellationToken);

@@ -26,7 +26,8 @@ public sealed class AcknowledgementEscalation(
     RegistryHolder registry,
     ChannelRouter router,
     TimeProvider time,
-    ILogger<AcknowledgementEscalation> logger)
+    ILogger<AcknowledgementEscalation> logger,
+    AcknowledgementVoice? voice = null)
 {
     /// <summary>Takes the steps that are due; returns when the next deadline of the warning falls, or null if none is left.</summary>
     public async Task<DateTimeOffset?> RunAsync(long warningId, CancellationToken cancellationToken)
@@ -58,6 +59,7 @@ public sealed class AcknowledgementEscalation(
         var robots = router.PlanChannels().RobotsByTown;
         var county = registry.IsLoaded ? registry.Current : null;
         var endpoints = registry.Endpoints;
+        var byVoice = voice?.Calls(warning) == true;
         foreach (var call in due)
         {
             var step = call.Escalations + 1;
@@ -65,6 +67,8 @@ public sealed class AcknowledgementEscalation(
             {
                 var text = texts.Reminder(warning, call);
                 notices.Add(new OfficerNotice(AcknowledgementCalls.Key(warning.Id, call.OfficerId, "reminder"), warning.Id, call.OfficerId, Channels.Sms, call.Phone, text));
+                // Silent at the deadline (busy, unanswered, picked up without pressing 1, or no call at all): called again with the reminder.
+                if (byVoice) notices.Add(AcknowledgementVoice.Notice(warning, call, attempt: 2));
             }
 
             if (county is null) continue;

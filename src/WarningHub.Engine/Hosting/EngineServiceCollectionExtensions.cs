@@ -89,6 +89,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<AcknowledgementLinks>();
         services.TryAddSingleton<AcknowledgementTexts>();
         services.TryAddSingleton<AcknowledgementScheduler>();
+        services.TryAddSingleton<AcknowledgementVoice>();
+        services.TryAddSingleton<VoiceCallResults>();
         services.TryAddSingleton<AcknowledgementCalls>();
         services.TryAddSingleton<AcknowledgementEscalation>();
         services.TryAddTransient<AcknowledgementDeadlineJob>();

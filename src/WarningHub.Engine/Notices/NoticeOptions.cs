@@ -20,6 +20,17 @@ public sealed class NoticeOptions
     /// </summary>
     /// <value>None.</value>
     public IList<string> FlashFor { get; } = [];
+
+    /// <summary>
+    /// The warning levels (Red, Orange, Yellow, Blue) whose 叫应 also places a voice call (语音通知) to every officer
+    /// called, and calls the silent ones again at the deadline with the reminder, when a voice gateway is configured
+    /// (<c>WarningHub:Voice:&lt;name&gt;</c>). Null until set, so a configured list replaces the default.
+    /// </summary>
+    /// <value>null: Red only.</value>
+    public List<string>? VoiceFor { get; set; }
+
+    /// <summary>True when 叫应 at <paramref name="level"/> (its English name) places voice calls.</summary>
+    public bool CallsByVoice(string level) => (VoiceFor ?? ["Red"]).Contains(level, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Reports every invalid notice setting at start-up.</summary>
@@ -35,6 +46,8 @@ public sealed class NoticeOptionsValidator : IValidateOptions<NoticeOptions>
             failures.Add($"{nameof(NoticeOptions.GatewayWait)} must be 10 ms..10 min (was {options.GatewayWait}).");
         foreach (var audience in options.FlashFor.Where(a => !NoticeAudience.All.Contains(a, StringComparer.Ordinal)))
             failures.Add($"{nameof(NoticeOptions.FlashFor)}: '{audience}' is no audience; use {string.Join(" or ", NoticeAudience.All)}.");
+        foreach (var level in (options.VoiceFor ?? []).Where(l => l is not ("Red" or "Orange" or "Yellow" or "Blue")))
+            failures.Add($"{nameof(NoticeOptions.VoiceFor)}: '{level}' is not a level (Red, Orange, Yellow, Blue).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

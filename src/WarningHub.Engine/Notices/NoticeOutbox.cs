@@ -118,6 +118,8 @@ public sealed class NoticeOutbox(
             Flash = options.Value.FlashFor.Contains(NoticeAudience.Of(notice.Key), StringComparer.Ordinal),
             Fields = notice.Mention is { } mention
                 ? new Dictionary<string, string> { [MessageFields.MentionedMobiles] = mention, [MessageFields.WarningId] = notice.WarningId.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                // A voice call's result comes back by callback under its call id: the notice's key names the warning, officer and attempt.
+                : notice.Channel == Core.Planning.Channels.Voice ? new Dictionary<string, string> { [MessageFields.CallId] = notice.Key }
                 : new Dictionary<string, string>(),
         };
         DeliveryResult result;

@@ -15,13 +15,14 @@ internal static class AcknowledgementQueries
 {
     public static async Task<Results<Ok<AcknowledgementsResponse>, ProblemHttpResult>> GetAsync(string id, ClaimsPrincipal user,
         IAuthorizationService authorization, IWarningStore warnings, IAcknowledgementStore acknowledgements, AcknowledgementCalls calls,
-        RegistryHolder registry, CancellationToken cancellationToken)
+        RegistryHolder registry, IVoiceCallStore voiceCalls, CancellationToken cancellationToken)
     {
         if (await WarningQueries.ReadableAsync(id, user, authorization, warnings, cancellationToken) is not { } w)
             return Problems.Of(StatusCodes.Status404NotFound, "No such warning", detail: $"No warning has the id '{id}'.");
         var list = await acknowledgements.OfWarningAsync(w.Id, cancellationToken);
         var county = registry.IsLoaded ? registry.Current : null;
-        var officers = list.Select(a => OfficerAcknowledgement.Of(a, county)).ToList();
+        var voice = await voiceCalls.OfWarningAsync(w.Id, cancellationToken);
+        var officers = list.Select(a => OfficerAcknowledgement.Of(a, county, voice)).ToList();
         var summary = AcknowledgementSummary.Of(list);
         var deadline = list.Count > 0 ? list[0].Deadline : calls.Deadline(w);
         return TypedResults.Ok(new AcknowledgementsResponse(w.PublicId, w.CapStatus.ToString(), list.Count > 0 || calls.Deadline(w) is not null,

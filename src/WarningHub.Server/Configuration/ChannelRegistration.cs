@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WarningHub.Audio;
 using WarningHub.Channels.Loudspeaker.Ip;
 using WarningHub.Channels.Loudspeaker.Serial;
+using WarningHub.Channels.Voice;
 using WarningHub.Channels.WeChat;
 using WarningHub.Engine;
 using WarningHub.Engine.Shared;
@@ -25,12 +26,13 @@ internal static class ChannelRegistration
     public const string LoudspeakersSection = "Loudspeakers";
     public const string WeChatSection = "WeChat";
     public const string WeComSection = "WeCom";
+    public const string VoiceSection = "Voice";
     private const string Ip = "Ip";
     private const string Serial = "Serial";
     private static readonly string[] LoudspeakerKinds = [Ip, Serial];
 
     /// <summary>The sections of the "WarningHub" tree read here.</summary>
-    public static IReadOnlyList<string> Sections { get; } = [AudioSection, LoudspeakersSection, WeChatSection, WeComSection];
+    public static IReadOnlyList<string> Sections { get; } = [AudioSection, LoudspeakersSection, WeChatSection, WeComSection, VoiceSection];
 
     /// <param name="root">The "WarningHub" section.</param>
     public static void AddHubChannels(IServiceCollection services, IConfiguration root)
@@ -51,6 +53,13 @@ internal static class ChannelRegistration
         }
         foreach (var account in root.GetSection(WeChatSection).GetChildren()) services.AddWeChatOfficialAccount(account.Key, account);
         if (root.GetSection(WeComSection).Exists()) services.AddWeComRobots(root.GetSection(WeComSection));
+        foreach (var gateway in root.GetSection(VoiceSection).GetChildren())
+        {
+            // Results come back to this hub's callback endpoint for the gateway (Api/VoiceCallbackEndpoint) unless the settings name another place.
+            var name = gateway.Key;
+            services.AddVoiceGateway(name, gateway).Configure<IOptions<EngineOptions>>((o, engine) =>
+                o.CallbackUrl ??= new Uri(engine.Value.PublicBaseUrl.TrimEnd('/') + VoiceCallbackEndpoint.PathOf(name)));
+        }
     }
 
     /// <summary>Paths under "Loudspeakers" that are no kind of loudspeaker.</summary>
@@ -72,6 +81,8 @@ internal static class ChannelRegistration
         var accounts = root.GetSection(WeChatSection).GetChildren().ToList();
         foreach (var account in accounts) SettingErrors.Collect(errors, $"{WeChatSection}:{account.Key}", account, () => wechat.Get(account.Key));
         if (root.GetSection(WeComSection).Exists()) SettingErrors.Collect(errors, WeComSection, root.GetSection(WeComSection), () => services.GetRequiredService<IOptions<WeComRobotOptions>>().Value);
+        var voice = services.GetRequiredService<IOptionsMonitor<VoiceGatewayOptions>>();
+        foreach (var gateway in root.GetSection(VoiceSection).GetChildren()) SettingErrors.Collect(errors, $"{VoiceSection}:{gateway.Key}", gateway, () => voice.Get(gateway.Key));
 
         // The engine hands every slot of a channel to the first adapter of that channel: a second network would never
         // play its terminals (they send heartbeats to it, not to the first), a second account's followers would get

@@ -12,7 +12,7 @@ public static class SampleSecrets
 {
     /// <summary>
     /// Settings that are credentials, as paths under "WarningHub" with <c>*</c> for one level of names (an agency's
-    /// index, a gateway's or account's name): agency keys and webhook secrets, the link secret, WeChat and WeCom secrets, gateway passwords.
+    /// index, a gateway's or account's name): agency keys and webhook secrets, the link secret, WeChat and WeCom secrets, gateway passwords, voice gateways' secrets and keys.
     /// </summary>
     private static readonly string[] CredentialPaths =
     [
@@ -33,6 +33,8 @@ public static class SampleSecrets
         "WeChat:*:EncodingAesKey",
         "WeCom:Robots:*",
         "Tv:Channels:*:CallbackSecret",
+        "Voice:*:Secret",
+        "Voice:*:ApiKey",
     ];
 
     /// <summary>True for a value copied from the shipped samples: it starts with "replace-me" (or "replaceme"), or is "secret".</summary>
