@@ -126,7 +126,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.EnterAsync(urgent: true, CancellationToken.None);
+        // In line like any ordinary writer, not ahead: outcomes a stopping engine queued before the disposal are written
+        // first (a clean stop leaves nothing "possibly duplicated"); writers that come after it are refused.
+        await _gate.EnterAsync(urgent: false, CancellationToken.None);
         _gate.Close();
         _writer.Dispose();
     }
