@@ -12,6 +12,7 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
 {
     private readonly IsmgSimulator _ismg;
     private readonly FrameConnection _connection;
+    private volatile bool _dropped;
     private CmppVersion _version = CmppVersion.V30;
     private int _sequence = 0x4000_0000; // the ISMG's own Sequence_Ids, far from the SP's
     private volatile bool _connected;
@@ -36,6 +37,11 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
 
     public void OnPdu(in CmppHeader header, ReadOnlySpan<byte> body)
     {
+        if (_dropped)
+        {
+            return; // the link is gone: nothing after the drop arrives
+        }
+
         switch (header.Command)
         {
             case CmppCommand.Connect:
@@ -100,12 +106,23 @@ internal sealed class SimulatedSp : ICmppHandler, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A link lost mid-message: answers already given still reach the SP (they left before the loss), the PDU that
+    /// brought the loss stays unanswered, and nothing after it is read. Dropping queued answers as well made "part 1
+    /// accepted" depend on whether the writer had flushed before part 2 arrived.
+    /// </summary>
+    private void DropLink()
+    {
+        _dropped = true;
+        _connection.CloseAfterFlush();
+    }
+
     private void OnSubmit(uint sequence, SubmitPdu submit)
     {
         if (_ismg.Options.DropAfterAccepted > 0 && _ismg.Accepted >= _ismg.Options.DropAfterAccepted)
         {
             _ismg.Record(Recorded(submit, sequence, string.Empty));
-            _connection.Abort();
+            DropLink();
             return;
         }
 

@@ -11,6 +11,7 @@ internal sealed class SimulatedSgipSp : ISgipHandler, IAsyncDisposable
 {
     private readonly SmgSimulator _smg;
     private readonly FrameConnection _connection;
+    private volatile bool _dropped;
     private volatile bool _bound;
 
     public SimulatedSgipSp(SmgSimulator smg, Socket socket)
@@ -31,6 +32,11 @@ internal sealed class SimulatedSgipSp : ISgipHandler, IAsyncDisposable
 
     public void OnPdu(in SgipHeader header, ReadOnlySpan<byte> body)
     {
+        if (_dropped)
+        {
+            return; // the link is gone: nothing after the drop arrives
+        }
+
         switch (header.Command)
         {
             case SgipCommand.Bind:
@@ -72,13 +78,24 @@ internal sealed class SimulatedSgipSp : ISgipHandler, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A link lost mid-message: answers already given still reach the SP (they left before the loss), the PDU that
+    /// brought the loss stays unanswered, and nothing after it is read. Dropping queued answers as well made "part 1
+    /// accepted" depend on whether the writer had flushed before part 2 arrived.
+    /// </summary>
+    private void DropLink()
+    {
+        _dropped = true;
+        _connection.CloseAfterFlush();
+    }
+
     private void OnSubmit(SgipSequence sequence, SubmitPdu submit)
     {
         var options = _smg.Options;
         if (options.DropAfterAccepted > 0 && _smg.Accepted >= options.DropAfterAccepted)
         {
             _smg.Record(Recorded(submit, sequence, -1));
-            _connection.Abort();
+            DropLink();
             return;
         }
 

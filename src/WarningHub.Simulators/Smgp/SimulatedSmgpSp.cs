@@ -12,6 +12,7 @@ internal sealed class SimulatedSmgpSp : ISmgpHandler, IAsyncDisposable
 {
     private readonly SmgwSimulator _smgw;
     private readonly FrameConnection _connection;
+    private volatile bool _dropped;
     private int _sequence = 0x4000_0000; // the SMGW's own SequenceIDs, far from the SP's
     private volatile bool _connected;
 
@@ -35,6 +36,11 @@ internal sealed class SimulatedSmgpSp : ISmgpHandler, IAsyncDisposable
 
     public void OnPdu(in SmgpHeader header, ReadOnlySpan<byte> body)
     {
+        if (_dropped)
+        {
+            return; // the link is gone: nothing after the drop arrives
+        }
+
         switch (header.Command)
         {
             case SmgpCommand.Login:
@@ -96,12 +102,23 @@ internal sealed class SimulatedSmgpSp : ISmgpHandler, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A link lost mid-message: answers already given still reach the SP (they left before the loss), the PDU that
+    /// brought the loss stays unanswered, and nothing after it is read. Dropping queued answers as well made "part 1
+    /// accepted" depend on whether the writer had flushed before part 2 arrived.
+    /// </summary>
+    private void DropLink()
+    {
+        _dropped = true;
+        _connection.CloseAfterFlush();
+    }
+
     private void OnSubmit(uint sequence, SubmitPdu submit)
     {
         if (_smgw.Options.DropAfterAccepted > 0 && _smgw.Accepted >= _smgw.Options.DropAfterAccepted)
         {
             _smgw.Record(Recorded(submit, string.Empty));
-            _connection.Abort();
+            DropLink();
             return;
         }
 
