@@ -43,6 +43,9 @@ public static class HubHost
         var services = builder.Services;
         HubConfiguration.Bind(services, config);
         services.AddSqliteStorage();
+        // A clean stop lets shard jobs finish the sends they have written (ShardJobServer.JobStopTimeout), then the
+        // gateways drain and unbind: the host's default 30 s could cut the second step short.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShardJobServer.JobStopTimeout + TimeSpan.FromSeconds(25));
         services.AddOptions<SqliteOptions>().Configure<IOptions<HubOptions>>((s, hub) =>
         {
             s.Path = hub.Value.DatabasePath;

@@ -80,6 +80,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<Receipts.AskedReceipts>();
         services.TryAddTransient<ShardPayloadFactory>();
         services.TryAddTransient<ShardRunner>();
+        services.TryAddSingleton<JobStopSignal>();
         services.TryAddTransient<ShardJob>();
         services.TryAddSingleton<WarmUpSignal>();
         services.TryAddTransient<WarmUpJob>();

@@ -14,8 +14,11 @@ namespace WarningHub.Engine.Hosting;
 /// Two servers, so that each queue has workers of its own (see <see cref="ShardQueue"/>): SMS shards and the
 /// engine's own jobs on <see cref="EngineOptions.Workers"/>, the other channels on <see cref="EngineOptions.EndpointWorkers"/>.
 /// </summary>
-public sealed class ShardJobServer(IServiceProvider services, JobStorage storage, IOptions<EngineOptions> options) : IHostedService, IDisposable
+public sealed class ShardJobServer(IServiceProvider services, JobStorage storage, IOptions<EngineOptions> options, JobStopSignal stopSignal) : IHostedService, IDisposable
 {
+    /// <summary>How long a stopping job may take to finish its sends under way; within the host's shutdown time.</summary>
+    public static readonly TimeSpan JobStopTimeout = TimeSpan.FromSeconds(20);
+
     private readonly List<BackgroundJobServer> _servers = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -31,15 +34,33 @@ public sealed class ShardJobServer(IServiceProvider services, JobStorage storage
             WorkerCount = workers,
             Queues = queues,
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
+            // A job told to stop (JobStopSignal) finishes the sends it has written (their answers, or their timeout) before
+            // Hangfire cancels its token and abandons it; with Hangfire's default a full window in flight was abandoned.
+            StopTimeout = JobStopTimeout,
+            ShutdownTimeout = JobStopTimeout + TimeSpan.FromSeconds(5),
             ServerName = name,
             Activator = new ContainerJobActivator(services),
         },
         storage);
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops claiming and waits for the jobs under way, up to the host's shutdown time: their sends already written
+    /// are answered while the gateways are still up (this service stops before <see cref="ChannelHost"/>), and their
+    /// outcomes reach the ledger before it closes. Not waiting let a clean stop close the ledger under a shard's last
+    /// outcomes; the slots came back "possibly duplicated" and were sent twice (fault battery, clean-stop-at-50%).
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
+        stopSignal.Stop(); // running jobs stop claiming now (Hangfire tells them only when it gives up on them)
         foreach (var server in _servers) server.SendStop();
-        return Task.CompletedTask;
+        try
+        {
+            await Task.WhenAll(_servers.Select(s => s.WaitForShutdownAsync(cancellationToken)));
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown ran out of time: what was written stays, and recovery flags the rest.
+        }
     }
 
     public void Dispose()

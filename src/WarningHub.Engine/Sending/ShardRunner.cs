@@ -52,7 +52,10 @@ public sealed partial class ShardRunner(
             queue.Schedule(shard, time.GetUtcNow() + options.Value.RetryMaxDelay);
             return;
         }
-        var stop = active.StopTokenOf(warning.Id);
+        // A cancelled warning and a stopping host both stop sends that have not been written yet (they give up unspent);
+        // sends already written finish on their answer either way.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(active.StopTokenOf(warning.Id), cancellationToken);
+        var stop = stopping.Token;
         // The adapters of one channel are of one kind (text or audio), so they share the payload.
         var payload = await payloads.CreateAsync(candidates[0], warning, shard.Channel, cancellationToken);
         if (payload is null)
@@ -158,16 +161,27 @@ public sealed partial class ShardRunner(
         var running = new List<Task>(slots.Count);
         for (var i = 0; i < slots.Count; i++)
         {
-            await gate.WaitAsync(cancellationToken);
-            if (stop.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+            var entered = false;
+            try
             {
-                gate.Release();
+                await gate.WaitAsync(cancellationToken);
+                entered = true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host is stopping while the window is full. Leaving here would close the outcome writer under the
+                // sends still in flight: their answers came, but the ledger never heard and a restart flagged them all.
+            }
+            if (!entered || stop.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+            {
+                if (entered) gate.Release();
                 // Claimed but never handed over: these slots did not leave.
                 for (var k = i; k < slots.Count; k++) outcomes.Add(outcomesPolicy.NotSent(slots[k], warning));
                 break;
             }
             running.Add(SendOneAsync(sender, slots[i], payload, warning, gate, outcomes, marked, circuit, stop));
         }
+        // Sends already handed over finish (each ends on its own answer or timeout) and their outcomes are written.
         await Task.WhenAll(running);
     }
 
