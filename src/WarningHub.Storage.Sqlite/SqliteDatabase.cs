@@ -16,6 +16,19 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly WriterGate _gate = new();
     private readonly bool _synchronousFull;
     private readonly ConcurrentDictionary<string, WriterUse> _uses = new(StringComparer.Ordinal);
+    private readonly SqliteConnection _checkpointer;
+    private readonly CancellationTokenSource _stopCheckpoints = new();
+    private readonly Task _checkpoints;
+    private long _fullCheckpoints;
+
+    /// <summary>How often the WAL is copied back into the database file, off the writer.</summary>
+    internal static readonly TimeSpan CheckpointEvery = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The writer checkpoints by itself only past this many WAL pages (about 64 MB): a backstop for when the background
+    /// checkpoints cannot keep up (a long reader holding an old snapshot), not the usual path.
+    /// </summary>
+    private const int BackstopCheckpointPages = 16_384;
 
     public SqliteDatabase(SqliteOptions options)
     {
@@ -31,8 +44,45 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Execute(_writer, "PRAGMA journal_mode=WAL;");
         Execute(_writer, options.SynchronousFull ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
         Execute(_writer, "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA busy_timeout=30000;");
+        // SQLite's default checkpoints inside the commit that fills 1,000 WAL pages: the one writer then copies pages and
+        // waits on fsync while every send's outcome queues behind it. A passive checkpoint on a connection of its own
+        // runs beside the writer instead (it takes no write lock) and keeps the WAL short.
+        Execute(_writer, $"PRAGMA wal_autocheckpoint={BackstopCheckpointPages};");
         Schema.Apply(_writer);
+        _checkpointer = new SqliteConnection(_connectionString);
+        _checkpointer.Open();
+        _checkpoints = Task.Run(CheckpointLoopAsync);
     }
+
+    private async Task CheckpointLoopAsync()
+    {
+        using var timer = new PeriodicTimer(CheckpointEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopCheckpoints.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    using var checkpoint = _checkpointer.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                    using var r = checkpoint.ExecuteReader();
+                    // (busy, pages in the WAL, pages copied): all copied means the next write starts the WAL over.
+                    if (r.Read() && r.GetInt64(0) == 0 && r.GetInt64(1) > 0 && r.GetInt64(1) == r.GetInt64(2)) Interlocked.Increment(ref _fullCheckpoints);
+                }
+                catch (SqliteException)
+                {
+                    // Busy or interrupted: the next tick tries again, and the writer's backstop bounds the WAL meanwhile.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+    }
+
+    /// <summary>Background checkpoints that copied the whole WAL back (for tests).</summary>
+    internal long FullCheckpoints => Interlocked.Read(ref _fullCheckpoints);
 
     /// <summary>The full path of the database file.</summary>
     public string Path { get; }
@@ -130,6 +180,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // first (a clean stop leaves nothing "possibly duplicated"); writers that come after it are refused.
         await _gate.EnterAsync(urgent: false, CancellationToken.None);
         _gate.Close();
+        await _stopCheckpoints.CancelAsync();
+        await _checkpoints;
+        _checkpointer.Dispose();
+        _stopCheckpoints.Dispose();
         _writer.Dispose();
     }
 }

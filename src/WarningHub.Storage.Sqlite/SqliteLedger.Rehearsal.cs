@@ -18,7 +18,10 @@ public sealed partial class SqliteLedger
         PersistTargets(c, tx, plan);
         var shards = InsertShards(c, tx, plan.WarningId, plan.Channels[0], [(0, 0, slots.Count)]);
         var claimed = Claim(c, tx, shards[0], time.GetUtcNow(), slots.Count);
-        var outcomes = claimed.Select(s => new SlotOutcome(s.Id, DeliveryStatus.Sent, "rehearsal", [$"r{s.Id}"])).ToList();
-        RecordOutcomes(c, tx, outcomes, Now);
+        // Half of them as if their receipt had come first, so both ways an outcome is written are rehearsed.
+        var at = time.GetUtcNow();
+        var outcomes = claimed.Select((s, i) => new SlotOutcome(s.Id, DeliveryStatus.Sent, "rehearsal", [$"r{s.Id}"],
+            Receipts: i % 2 == 0 ? [new Receipt($"r{s.Id}", DeliveryStatus.Delivered, "DELIVRD", at)] : null)).ToList();
+        RecordOutcomes(c, tx, outcomes, null, Now);
     }, cancellationToken);
 }

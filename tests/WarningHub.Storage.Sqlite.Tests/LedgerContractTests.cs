@@ -170,6 +170,32 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receipts_CarriedByTheirOutcome_SettleTheSlotInTheSameWrite_WhateverTheyAndThePartsSay()
+    {
+        var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default))[0];
+        var slots = await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 4, default);
+        var failed = new Receipt("c3", DeliveryStatus.Failed, "UNDELIV", Time.GetUtcNow());
+
+        await Ledger.RecordOutcomesAsync(
+        [
+            new SlotOutcome(slots[0].Id, DeliveryStatus.Sent, "gw", ["c1"], Receipts: [Delivered("c1")]),
+            new SlotOutcome(slots[1].Id, DeliveryStatus.Sent, "gw", ["c2a", "c2b"], Receipts: [Delivered("c2a")]), // one part heard of
+            new SlotOutcome(slots[2].Id, DeliveryStatus.Sent, "gw", ["c3"], Receipts: [failed]),
+            new SlotOutcome(slots[3].Id, DeliveryStatus.Sent, "gw", ["c4a", "c4b"], Receipts: [Delivered("c4b"), Delivered("c4a")]),
+        ], default);
+
+        var counts = await Maintenance.CountAsync(1, "sms", default);
+        Assert.Equal((2, 1, 1), (counts[DeliveryStatus.Delivered], counts[DeliveryStatus.Sent], counts[DeliveryStatus.Failed]));
+        Assert.Equal(1, counts.FailedAfterAcceptance);
+        // Settled parts stay settled: repeats change nothing and are not unknown ids; the missing part completes its slot.
+        var unmatched = await Ledger.ApplyReceiptsAsync("gw", [Delivered("c1"), Delivered("c3"), Delivered("c4a"), Delivered("c2b")], default);
+        Assert.Empty(unmatched);
+        counts = await Maintenance.CountAsync(1, "sms", default);
+        Assert.Equal((3, 0, 1), (counts[DeliveryStatus.Delivered], counts[DeliveryStatus.Sent], counts[DeliveryStatus.Failed]));
+        Assert.Equal(0, await Maintenance.DropEarlyReceiptsAsync(Time.GetUtcNow() + TimeSpan.FromSeconds(1), default));
+    }
+
+    [Fact]
     public async Task Receipts_KeptPastTheirTime_AreDropped_AndALaterOutcomeStaysSent()
     {
         var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1000), null, default))[0];

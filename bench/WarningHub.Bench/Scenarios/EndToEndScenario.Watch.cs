@@ -108,6 +108,7 @@ internal static partial class EndToEndScenario
                 boundMs = r.BoundMs,
                 withinBound = r.BoundMs is { } bound ? r.Run.AllFinal.TotalMilliseconds <= bound : (bool?)null,
                 writer = r.Writer.ToDictionary(w => w.Key, w => new { transactions = w.Value.Transactions, ms = Ms(w.Value.Held) }),
+                receipts = new { attached = r.Receipts.Attached, held = r.Receipts.Held, notKnownYet = r.Receipts.Unknown },
             }));
             return;
         }
@@ -118,6 +119,7 @@ internal static partial class EndToEndScenario
               all handed over {Ms(r.Run.AllSent)} ms, all final {Ms(r.Run.AllFinal)} ms = {r.PerSecond:N0} persons/s (target >= 15,000)
               {(r.BoundMs is { } b ? $"{r.Settings.Gateways} gateways at {r.Settings.GatewayRate}/s each: bound {b:N0} ms, {(r.Run.AllFinal.TotalMilliseconds <= b ? "met" : "NOT met")}" : "gateways unlimited")}
               the database writer was held {Ms(r.Writer.Values.Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Held)):N0} ms: {string.Join(", ", r.Writer.OrderByDescending(w => w.Value.Held).Select(w => $"{w.Key} {Ms(w.Value.Held):N0} ms in {w.Value.Transactions:N0}"))}
+              receipts offered to their unwritten outcomes: {r.Receipts.Attached:N0} written with them, {r.Receipts.Held:N0} held for a write under way, {r.Receipts.Unknown:N0} offers before the send's answer was known
               delivered {r.Run.Final.Delivered:N0}, failed {r.Run.Final.Failed:N0}, unconfirmed {r.Run.Final.Unconfirmed:N0}, possibly duplicated {r.Run.Final.PossiblyDuplicated:N0}; SMSC saw {r.Smsc.Submits:N0} submit_sm and sent {r.Smsc.ReceiptsSent:N0} receipts; peak RSS {r.PeakRssMb:F0} MB
             """));
     }
@@ -161,8 +163,9 @@ internal static partial class EndToEndScenario
     }
 
     /// <param name="Writer">Per caller, how often and how long the run held the database's one writer (from the 202 to the end).</param>
+    /// <param name="Receipts">What became of receipts that came before their send's outcome was written (UnrecordedSends).</param>
     private sealed record Result(Settings Settings, int Slots, int PartsPerMessage, int SmsChars, TimeSpan Accept, Run Run, SmscCounts Smsc,
-        IReadOnlyDictionary<string, (long Transactions, TimeSpan Held)> Writer)
+        IReadOnlyDictionary<string, (long Transactions, TimeSpan Held)> Writer, (long Attached, long Held, long Unknown) Receipts)
     {
         public double PerSecond => Math.Round(Settings.Persons / Run.AllFinal.TotalSeconds);
 

@@ -129,10 +129,12 @@ internal static partial class EndToEndScenario
         var before = new SmscCounts(smsc);
         var database = app.Services.GetRequiredService<SqliteDatabase>();
         var writerBefore = database.WriterUses;
+        var receiptsBefore = app.Services.GetRequiredService<WarningHub.Engine.Receipts.UnrecordedSends>().Offered;
         var posted = await PostAsync(http, BenchWarning.Live(TimeProvider.System.GetUtcNow()), deadline.Token);
         if (posted.Problem is not null) return await FailAsync(posted.Problem);
 
         var run = await MeasureAsync(http, posted.Id!, smsc, before, posted.AcceptedAt, expectedSlots, settings.Timeout - TimeSpan.FromSeconds(5), deadline.Token);
+        var receiptsAfter = app.Services.GetRequiredService<WarningHub.Engine.Receipts.UnrecordedSends>().Offered;
         await app.StopAsync(CancellationToken.None);
         if (run.Problem is not null) return await FailAsync(run.Problem);
 
@@ -140,7 +142,8 @@ internal static partial class EndToEndScenario
             w => w.Key,
             w => writerBefore.TryGetValue(w.Key, out var b) ? (w.Value.Transactions - b.Transactions, w.Value.Held - b.Held) : w.Value,
             StringComparer.Ordinal);
-        var result = new Result(settings, expectedSlots, partsPerMessage, smsChars, posted.RoundTrip, run, new SmscCounts(smsc) - before, writer);
+        var result = new Result(settings, expectedSlots, partsPerMessage, smsChars, posted.RoundTrip, run, new SmscCounts(smsc) - before, writer,
+            (receiptsAfter.Attached - receiptsBefore.Attached, receiptsAfter.Held - receiptsBefore.Held, receiptsAfter.Unknown - receiptsBefore.Unknown));
         Report(result, settings.Json);
         return result.AllDelivered ? 0 : 1;
     }

@@ -19,6 +19,14 @@ public interface ILedger
     Task RecordOutcomesAsync(IReadOnlyList<SlotOutcome> outcomes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records the outcomes of claimed slots in one transaction, each completed by <paramref name="atWrite"/> at the
+    /// moment it is written (the receipts that overtook it are attached then, as late as possible). A store that
+    /// cannot call back inside its transaction completes them all just before it.
+    /// </summary>
+    Task RecordOutcomesAsync(IReadOnlyList<SlotOutcome> outcomes, Func<SlotOutcome, SlotOutcome> atWrite, CancellationToken cancellationToken) =>
+        RecordOutcomesAsync([.. outcomes.Select(atWrite)], cancellationToken);
+
+    /// <summary>
     /// Applies receipts from one source. A receipt whose message id is not known yet (it overtook its send's outcome,
     /// as SMSCs do) is kept durably and applied when that outcome is recorded, until
     /// <see cref="ILedgerMaintenance.DropEarlyReceiptsAsync"/> drops it; those are returned, for the caller to log.

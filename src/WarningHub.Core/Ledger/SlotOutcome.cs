@@ -10,6 +10,10 @@ namespace WarningHub.Core.Ledger;
 /// <param name="AttemptSpent">
 /// False when nothing left because the gateway could not take it (guarantee 9): the claim's attempt is given back.
 /// </param>
+/// <param name="Receipts">
+/// Receipts of its parts that came before this outcome was written (a fast gateway's): recorded with it, so a slot
+/// whose every part was delivered goes from Sending to Delivered in one update.
+/// </param>
 public readonly record struct SlotOutcome(
     long SlotId,
     DeliveryStatus State,
@@ -18,4 +22,5 @@ public readonly record struct SlotOutcome(
     string? Error = null,
     DateTimeOffset? NextAttemptAt = null,
     bool PossiblyDuplicated = false,
-    bool AttemptSpent = true);
+    bool AttemptSpent = true,
+    IReadOnlyList<Receipt>? Receipts = null);

@@ -69,12 +69,32 @@ internal sealed class OutcomeWriter : IAsyncDisposable
 
     private async Task RecordAsync(List<SlotOutcome> batch, UnrecordedSends unrecorded)
     {
+        // Receipts that overtook these sends are attached to them as each is written, inside the transaction (as late
+        // as can be): the slot is then recorded delivered by its outcome's own row update.
+        var attached = new List<(string Source, IReadOnlyList<Receipt> Receipts)>();
+        SlotOutcome AtWrite(SlotOutcome outcome)
+        {
+            if (!IsAnswered(outcome) || unrecorded.TakeForWrite(outcome.Source!, outcome.MessageIds!) is not { } receipts) return outcome;
+            attached.Add((outcome.Source!, receipts));
+            return outcome with { Receipts = receipts };
+        }
+
+        var written = false;
         try
         {
-            await _ledger.RecordOutcomesAsync(batch, CancellationToken.None);
+            await _ledger.RecordOutcomesAsync(batch, AtWrite, CancellationToken.None);
+            written = true;
         }
         finally
         {
+            // Attached receipts of a batch that was not written go to the ledger the early way, to settle the slots
+            // whenever their outcomes are known.
+            if (!written)
+            {
+                // Also those attached to outcomes the failed write never reached.
+                foreach (var outcome in batch) AtWrite(outcome);
+                if (attached.Count > 0) await KeepAsEarlyAsync(attached);
+            }
             // Written or not, the receipts held for these sends go on now: if the write failed, the ledger keeps them
             // as early receipts until the slots' outcomes are known.
             foreach (var outcome in batch)
@@ -82,6 +102,22 @@ internal sealed class OutcomeWriter : IAsyncDisposable
                 if (IsAnswered(outcome)) unrecorded.Recorded(outcome.Source!, outcome.MessageIds!);
             }
             unrecorded.Signal();
+        }
+    }
+
+    private async Task KeepAsEarlyAsync(List<(string Source, IReadOnlyList<Receipt> Receipts)> attached)
+    {
+        foreach (var group in attached.GroupBy(a => a.Source, StringComparer.Ordinal))
+        {
+            try
+            {
+                await _ledger.ApplyReceiptsAsync(group.Key, [.. group.SelectMany(g => g.Receipts)], CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The ledger refuses writes (closed at stop): these receipts are lost with the outcomes they belong to,
+                // and the slots come back at the next start as sends of unknown outcome.
+            }
         }
     }
 

@@ -52,10 +52,10 @@ public sealed partial class ShardRunner(
             queue.Schedule(shard, time.GetUtcNow() + options.Value.RetryMaxDelay);
             return;
         }
-        // A cancelled warning and a stopping host both stop sends that have not been written yet (they give up unspent);
-        // sends already written finish on their answer either way.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(active.StopTokenOf(warning.Id), cancellationToken);
-        var stop = stopping.Token;
+        // The warning's own stop signal, given to the adapters as it is: an adapter may keep it past the send (a
+        // loudspeaker stream plays on and is cut by it), so it must not be a linked source this method disposes. A
+        // stopping host stops handing over new sends instead (SendThroughAsync).
+        var stop = active.StopTokenOf(warning.Id);
         // The adapters of one channel are of one kind (text or audio), so they share the payload.
         var payload = await payloads.CreateAsync(candidates[0], warning, shard.Channel, cancellationToken);
         if (payload is null)

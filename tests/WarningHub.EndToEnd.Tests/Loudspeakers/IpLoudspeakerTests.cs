@@ -33,10 +33,14 @@ public sealed class IpLoudspeakerTests
 
         // Mid-broadcast: the repeat's stream has only begun (a bulletin lasts about 7 s).
         var atCancel = speakers.Select(s => s.Streams.Count).ToArray();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var playedAtCancel = speakers.Select(s => s.Streams[^1].Packets).ToArray();
         var cancel = await hub.SubmitAcceptedAsync(LiveWarning.CancelOf(alert));
+        var acceptedMs = clock.ElapsedMilliseconds;
         // The all-clear (解除) plays once on each terminal that played the warning; no further round of the warning comes.
         Assert.True(await Eventually.TrueAsync(() => speakers.Select((s, i) => s.Streams.Count - atCancel[i]).All(n => n >= 1), TimeSpan.FromSeconds(30)),
             "the all-clear reached each terminal");
+        var allClearMs = clock.ElapsedMilliseconds;
         await hub.WaitAllFinalAsync(cancel);
         Assert.True(await Eventually.TrueAsync(async () =>
         {
@@ -49,7 +53,7 @@ public sealed class IpLoudspeakerTests
         Assert.All(speakers, s => Assert.Equal(atCancel[Array.IndexOf(speakers, s)] + 1, s.Streams.Count));
         // The repeat that was playing was cut off: less than a whole bulletin; the all-clear after it is whole.
         Assert.All(speakers, s => Assert.True(s.Streams[1].Packets < s.Streams[0].Packets,
-            $"{s.Options.Id}: the repeat played {s.Streams[1].Packets} packets of {s.Streams[0].Packets}"));
+            $"{s.Options.Id}: the repeat played {s.Streams[1].Packets} packets of {s.Streams[0].Packets}; {playedAtCancel[Array.IndexOf(speakers, s)]} when the cancel was sent, accepted after {acceptedMs} ms, all-clear after {allClearMs} ms"));
         Assert.All(speakers, s => Assert.True(s.Streams[^1].Packets > 100, $"{s.Options.Id}: the all-clear played {s.Streams[^1].Packets} packets"));
         var record = (await hub.Store().GetAsync(id, default))!;
         Assert.Equal(1, await hub.App.Services.GetRequiredService<ILedgerMaintenance>().LastRoundAsync(record.Id, default));
