@@ -51,6 +51,22 @@ public sealed class WarningReleaser(
         }
     }
 
+    /// <summary>
+    /// The first shard's Hangfire job is queued once the first batch has its lead: queued at once, the job started on
+    /// the same shard beside the batch (reading, rendering, claiming) and took the two cores from the first send.
+    /// </summary>
+    private async ValueTask LeadThenEnqueueAsync(Task claimed, ShardInfo shard)
+    {
+        try
+        {
+            await GiveTheFirstBatchTheLeadAsync(claimed);
+        }
+        finally
+        {
+            queue.Enqueue(shard);
+        }
+    }
+
     /// <param name="resume">Finish a release that a crash or a failed try interrupted (the warning is Releasing).</param>
     public async Task ReleaseAsync(long warningId, bool resume, CancellationToken cancellationToken)
     {
@@ -81,8 +97,7 @@ public sealed class WarningReleaser(
             first = false;
             // The first shard's first batch leaves from here, without waiting for its Hangfire job to be picked up.
             var claimed = fastLane.Start(shard);
-            queue.Enqueue(shard);
-            return GiveTheFirstBatchTheLeadAsync(claimed);
+            return LeadThenEnqueueAsync(claimed, shard);
         }, cancellationToken);
         if (warning.MsgType is CapMsgType.Update or CapMsgType.Cancel)
         {
