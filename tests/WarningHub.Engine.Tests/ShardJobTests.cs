@@ -11,7 +11,7 @@ public sealed class ShardJobTests
         await using var h = new EngineHarness(sender);
         var (warning, shards) = await h.ReleasedWarningAsync(1200);
 
-        await h.Job.RunAsync(shards[0].Id, default);
+        foreach (var shard in shards) await h.Job.RunAsync(shard.Id, default);
 
         var counts = await h.CountsAsync(warning.Id);
         Assert.Equal(1200, counts[DeliveryStatus.Sent]);

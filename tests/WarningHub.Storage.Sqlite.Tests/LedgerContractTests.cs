@@ -30,12 +30,13 @@ public abstract class LedgerContractTests : IAsyncLifetime
             [new ChannelPlan("sms", Enumerable.Range(0, slots).Select(i => new PlannedSlot($"1380000{i:D4}", 511124001001, 1)).ToList(), shardSize)]);
 
     [Fact]
-    public async Task PersistPlan_CutsShardsOfAtLeastTheShardSize_AndKeepsEverySlot()
+    public async Task PersistPlan_LeadsWithASmallShard_ThenCutsShardsOfAtLeastTheShardSize_AndKeepsEverySlot()
     {
         var shards = await Ledger.PersistPlanAsync(PlanOf(1, 2999), null, default);
 
-        Assert.Equal(2, shards.Count);
-        Assert.All(shards, s => Assert.True(s.Count >= 1000));
+        Assert.Equal(3, shards.Count);
+        Assert.Equal(ChannelPlan.LeadShardSize, shards[0].Count);
+        Assert.All(shards.Skip(1), s => Assert.True(s.Count >= 1000));
         Assert.Equal(2999, shards.Sum(s => s.Count));
         var counts = await Maintenance.CountAsync(1, "sms", default);
         Assert.Equal(2999, counts[DeliveryStatus.Planned]);
@@ -71,7 +72,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
     [Fact]
     public async Task Claim_MovesDueSlotsToSending_AndNeverHandsASlotOutTwice()
     {
-        var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1500), null, default))[0];
+        var shard = (await Ledger.PersistPlanAsync(PlanOf(1, 1500, shardSize: 1500), null, default))[0];
 
         var a = await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 1000, default);
         var b = await Ledger.ClaimAsync(shard, Time.GetUtcNow(), 1000, default);

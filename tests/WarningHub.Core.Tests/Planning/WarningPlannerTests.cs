@@ -98,13 +98,16 @@ public sealed class WarningPlannerTests
     [Theory]
     [InlineData(999, new[] { 999 })]
     [InlineData(1000, new[] { 1000 })]
-    [InlineData(2999, new[] { 1000, 1999 })]
-    [InlineData(3000, new[] { 1000, 1000, 1000 })]
-    public void Shards_AreNeverSmallerThanTheShardSize_UnlessThereIsOnlyOne(int slots, int[] expected)
+    [InlineData(1001, new[] { 100, 901 })]
+    [InlineData(2999, new[] { 100, 1000, 1899 })]
+    [InlineData(3100, new[] { 100, 1000, 1000, 1000 })]
+    public void Shards_LeadWithASmallOne_ThenAreNeverSmallerThanTheShardSize_UnlessThereIsOnlyOne(int slots, int[] expected)
     {
         var plan = new ChannelPlan("sms", Enumerable.Repeat(new PlannedSlot("13800000000", 1, 1), slots).ToList(), 1000);
 
         Assert.Equal(expected, plan.Shards().Select(s => s.Count));
         Assert.Equal(slots, plan.Shards().Sum(s => s.Count));
+        Assert.Equal(Enumerable.Range(0, expected.Length), plan.Shards().Select(s => s.Index));
+        Assert.All(plan.Shards().Zip(plan.Shards().Skip(1)), p => Assert.Equal(p.First.Start + p.First.Count, p.Second.Start));
     }
 }
