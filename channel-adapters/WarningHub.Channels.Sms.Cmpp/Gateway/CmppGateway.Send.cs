@@ -23,7 +23,7 @@ public sealed partial class CmppGateway
             return DeliveryResult.Permanent(CmppResults.Code(13), $"The address is not a mobile number (digits only, at most {_version.TerminalIdLength}).");
         }
 
-        if (Volatile.Read(ref _stopping) is null)
+        if (!_links.Started)
         {
             return DeliveryResult.Unavailable($"CMPP gateway {Name} is not started.");
         }

@@ -5,6 +5,7 @@ using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Cmpp.Protocol;
 using WarningHub.Channels.Sms.Cmpp.Receipts;
 using WarningHub.Channels.Sms.Common.Flow;
+using WarningHub.Channels.Sms.Common.Transport;
 using WarningHub.Channels.Sms.Common.Text;
 
 namespace WarningHub.Channels.Sms.Cmpp;
@@ -26,6 +27,7 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IInboundT
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggerFactory;
     private readonly SendRateLimiter _limiter;
+    private readonly CarrierLinks<Session.CmppSession> _links;
     private readonly FlowControl _flow;
     private readonly StatusReportReader _reports;
     private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
@@ -50,7 +52,7 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IInboundT
         _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _flow = new FlowControl(_limiter, _time, options.ThrottlePause);
         _reports = new StatusReportReader(options.IsmgUtcOffset, _time);
-        _health = GatewayHealth.Down($"CMPP gateway {name} is not started.", _time.GetUtcNow());
+        _links = NewLinks();
         Definition = CreateDefinition(name, options);
     }
 
@@ -70,7 +72,7 @@ public sealed partial class CmppGateway : ITextSender, IReceiptSource, IInboundT
     public ChannelReader<InboundText> InboundTexts => _mobileOriginated.Reader;
 
     /// <summary>Connections currently able to send.</summary>
-    public int LiveBinds => Volatile.Read(ref _live).Length;
+    public int LiveBinds => _links.Live;
 
     /// <summary>How many times Result 8 (flow control) slowed the gateway down.</summary>
     public int FlowControlCuts => _flow.Cuts;

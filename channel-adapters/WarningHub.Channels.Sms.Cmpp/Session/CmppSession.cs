@@ -11,7 +11,7 @@ namespace WarningHub.Channels.Sms.Cmpp.Session;
 /// CONNECT and TERMINATE are in CmppSession.Login.cs, SUBMIT in CmppSession.Submit.cs, the resend rule and
 /// ACTIVE_TEST in CmppSession.KeepAlive.cs, DELIVER in CmppSession.Deliver.cs.
 /// </summary>
-internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
+internal sealed partial class CmppSession : ICmppHandler, ICarrierSession
 {
     private readonly FrameConnection _connection;
     private readonly CmppOptions _options;
@@ -50,6 +50,9 @@ internal sealed partial class CmppSession : ICmppHandler, IAsyncDisposable
     public CmppVersion Version { get; }
 
     public bool IsConnected => _state == SessionState.Connected;
+
+    /// <inheritdoc />
+    public bool IsReady => IsConnected;
 
     public int FreeWindow => _window.CurrentCount;
 

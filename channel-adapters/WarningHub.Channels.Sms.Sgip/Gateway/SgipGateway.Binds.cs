@@ -2,286 +2,58 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Sgip.Session;
-using WarningHub.Channels.Sms.Common.Flow;
+using WarningHub.Channels.Sms.Common.Transport;
 
 namespace WarningHub.Channels.Sms.Sgip;
 
 public sealed partial class SgipGateway
 {
-    private readonly Lock _lifecycleLock = new();
-    private SgipSession[] _live = [];
-    private TaskCompletionSource _liveChanged = NewSignal();
-    private CancellationTokenSource? _stopping;
-    private Task[] _bindLoops = [];
     private Task _acceptLoop = Task.CompletedTask;
-    private int _roundRobin;
-    private GatewayHealth _health;
 
     /// <inheritdoc />
-    public GatewayHealth Health => Volatile.Read(ref _health);
+    public GatewayHealth Health => _links.Health;
 
     /// <summary>
-    /// Listens for the SMG's connection, starts every connection to the SMG and returns when one is bound, or when each
-    /// has made its first attempt (the SMG may be down: connections keep retrying with back-off, and
-    /// <see cref="Health"/> says why it is down). A listening port that cannot be opened throws: it is a setting error.
+    /// Starts every connection and returns when one is up, or when each has made its first attempt (the gateway may be
+    /// down: connections keep retrying with back-off, and <see cref="Health"/> says why it is down).
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => _links.StartAsync(stopping =>
     {
-        Task[] firstAttempts;
-        lock (_lifecycleLock)
-        {
-            if (_stopping is not null)
-            {
-                return;
-            }
+        // The SMG's own connection (reports, replies) is taken from the start; a port that cannot be opened throws: it is a setting error.
+        StartListening();
+        _acceptLoop = AcceptLoopAsync(stopping);
+    }, cancellationToken);
 
-            StartListening();
-            _stopping = new CancellationTokenSource();
-            _acceptLoop = AcceptLoopAsync(_stopping.Token);
-            var attempts = new TaskCompletionSource[_options.Binds];
-            _bindLoops = new Task[_options.Binds];
-            for (var slot = 0; slot < _options.Binds; slot++)
-            {
-                attempts[slot] = NewSignal();
-                _bindLoops[slot] = RunBindAsync(slot, attempts[slot], _stopping.Token);
-            }
-
-            firstAttempts = [.. attempts.Select(a => a.Task)];
-        }
-
-        using var startWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var anyLive = WaitForLiveAsync(startWait.Token);
-        await Task.WhenAny(anyLive, Task.WhenAll(firstAttempts)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await startWait.CancelAsync().ConfigureAwait(false);
-        if (LiveBinds == 0)
-        {
-            _logger.LogWarning("SGIP gateway {Gateway}: no connection is up yet ({Problem}); retrying in the background.", Name, Health.Problem);
-        }
-    }
-
-    /// <summary>Sends Unbind on every connection to the SMG, letting outstanding Submits be answered until the token fires; stops listening.</summary>
+    /// <summary>Says goodbye on every connection, letting outstanding Submits be answered until the token fires.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        CancellationTokenSource? stopping;
-        Task[] loops;
-        SgipSession[] sessions;
-        lock (_lifecycleLock)
-        {
-            (stopping, loops, sessions) = (_stopping, _bindLoops, _live);
-            (_stopping, _bindLoops, _live) = (null, [], []);
-        }
-
-        if (stopping is null)
+        if (!await _links.StopAsync(cancellationToken).ConfigureAwait(false))
         {
             return;
         }
-
-        SignalLiveChanged();
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(sessions.Select(s => TerminateQuietlyAsync(s, cancellationToken))).ConfigureAwait(false);
-        await Task.WhenAll(loops).ConfigureAwait(false);
         await StopListeningAsync(cancellationToken).ConfigureAwait(false);
-        stopping.Dispose();
-        SetHealth(GatewayHealth.Down($"SGIP gateway {Name} is stopped.", _time.GetUtcNow()));
+
         _logger.LogInformation("SGIP gateway {Gateway}: stopped.", Name);
     }
 
-    private static async Task TerminateQuietlyAsync(SgipSession session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.UnbindAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await session.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Connect, Bind, serve until the link drops, wait a jittered back-off (none after an idle renewal), repeat until stopped.</summary>
-    private async Task RunBindAsync(int slot, TaskCompletionSource firstAttempt, CancellationToken stopping)
-    {
-        await Task.Yield();
-        var failures = 0;
-        var bindName = $"{Name}#{slot}";
-        while (!stopping.IsCancellationRequested)
-        {
-            SgipSession? session = null;
-            var handedOver = false;
-            var renewed = false;
-            string? problem = null;
-            try
-            {
-                var socket = await ConnectSocketAsync(stopping).ConfigureAwait(false);
-                session = new SgipSession(socket, bindName, SgipSession.SessionRole.ToSmg, _options, _sequencer, _time, _loggerFactory.CreateLogger<SgipSession>(), Incoming);
-                await session.BindAsync(Name, stopping).ConfigureAwait(false);
-                failures = 0;
-                AddLive(session);
-                handedOver = true;
-                firstAttempt.TrySetResult();
-                _logger.LogInformation("SGIP {Bind}: bound to {Host}:{Port}.", bindName, _options.Host, _options.Port);
-                await session.Closed.WaitAsync(stopping).ConfigureAwait(false);
-                renewed = session.ClosedForIdle;
-                problem = renewed ? null : $"The connection of SGIP gateway {Name} to {_options.Host}:{_options.Port} was lost; reconnecting.";
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (SgipBindException ex)
-            {
-                _logger.LogWarning("SGIP {Bind}: {Problem}", bindName, ex.Message);
-                problem = ex.Message;
-            }
-            catch (Exception ex) when (ex is SocketException or OperationCanceledException or IOException)
-            {
-                problem = $"SGIP gateway {Name} cannot reach {_options.Host}:{_options.Port} ({ex.Message}): check Host and Port, and the network.";
-                _logger.LogWarning("SGIP {Bind}: {Problem}", bindName, problem);
-            }
-            finally
-            {
-                if (session is not null)
-                {
-                    await ReleaseAsync(session, handedOver, stopping.IsCancellationRequested).ConfigureAwait(false);
-                }
-            }
-
-            if (problem is not null && !stopping.IsCancellationRequested)
-            {
-                NoteDown(problem);
-            }
-
-            firstAttempt.TrySetResult();
-            if (renewed)
-            {
-                continue; // an idle link closed on purpose: bind again at once, before a send needs it
-            }
-
-            try
-            {
-                await Task.Delay(Backoff(failures++), _time, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        firstAttempt.TrySetResult();
-    }
-
-    /// <summary>Once stopping, StopAsync owns the sessions it found live; one that came up meanwhile is unbound here.</summary>
-    private async Task ReleaseAsync(SgipSession session, bool wasLive, bool stopping)
-    {
-        if (!wasLive || !stopping)
-        {
-            RemoveLive(session);
-            await session.DisposeAsync().ConfigureAwait(false);
-        }
-        else if (RemoveLive(session))
-        {
-            using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
-            await TerminateQuietlyAsync(session, timeout.Token).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<Socket> ConnectSocketAsync(CancellationToken stopping)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
-            using var connect = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
-            await socket.ConnectAsync(_options.Host, _options.Port, connect.Token).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    private TimeSpan Backoff(int failures) => ReconnectBackoff.Delay(failures, _options.ReconnectMin, _options.ReconnectMax);
-
-    private void NoteDown(string problem)
-    {
-        if (LiveBinds == 0 && Health.Problem != problem)
-        {
-            SetHealth(GatewayHealth.Down(problem, _time.GetUtcNow()));
-        }
-    }
-
-    private void SetHealth(GatewayHealth health) => Volatile.Write(ref _health, health);
-
-    private void AddLive(SgipSession session)
-    {
-        lock (_lifecycleLock)
-        {
-            _live = [.. _live, session];
-        }
-
-        if (!Health.IsUp)
-        {
-            SetHealth(GatewayHealth.Up(_time.GetUtcNow()));
-        }
-
-        SignalLiveChanged();
-    }
-
-    private bool RemoveLive(SgipSession session)
-    {
-        lock (_lifecycleLock)
-        {
-            if (!_live.Contains(session))
-            {
-                return false;
-            }
-
-            _live = [.. _live.Where(s => s != session)];
-        }
-
-        SignalLiveChanged();
-        return true;
-    }
-
-    private void SignalLiveChanged() => Interlocked.Exchange(ref _liveChanged, NewSignal()).TrySetResult();
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>A connected session, preferring one with room in its window; null when none is connected now.</summary>
-    private SgipSession? PickSession()
+    private SgipSession? PickSession() => _links.Pick();
+
+    private CarrierLinks<SgipSession> NewLinks() => new(
+        new CarrierLinkSettings("SGIP", Name, _options.Host, _options.Port, _options.Binds, _options.ConnectTimeout, _options.ReconnectMin, _options.ReconnectMax),
+        new Login(this), _time, _logger);
+
+    /// <summary>The SGIP words of keeping a connection.</summary>
+    private sealed class Login(SgipGateway gateway) : ICarrierLogin<SgipSession>
     {
-        var live = Volatile.Read(ref _live);
-        if (live.Length == 0)
-        {
-            return null;
-        }
+        public string UpDescription => $"bound to {gateway._options.Host}:{gateway._options.Port}";
 
-        var start = (int)((uint)Interlocked.Increment(ref _roundRobin) % (uint)live.Length);
-        for (var i = 0; i < live.Length; i++)
-        {
-            var candidate = live[(start + i) % live.Length];
-            if (candidate.IsBound && candidate.FreeWindow > 0)
-            {
-                return candidate;
-            }
-        }
+        public SgipSession Create(Socket socket, string bindName) => new(socket, bindName, SgipSession.SessionRole.ToSmg, gateway._options, gateway._sequencer, gateway._time, gateway._loggerFactory.CreateLogger<SgipSession>(), gateway.Incoming);
 
-        return live[start];
-    }
+        public Task LoginAsync(SgipSession session, CancellationToken cancellationToken) => session.BindAsync(gateway.Name, cancellationToken);
 
-    private async Task WaitForLiveAsync(CancellationToken cancellationToken)
-    {
-        while (Volatile.Read(ref _live).Length == 0)
-        {
-            var changed = Volatile.Read(ref _liveChanged).Task;
-            if (Volatile.Read(ref _live).Length > 0)
-            {
-                return;
-            }
+        public Task GoodbyeAsync(SgipSession session, CancellationToken cancellationToken) => session.UnbindAsync(cancellationToken);
 
-            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        public string? RefusalOf(Exception exception) => exception is SgipBindException ? exception.Message : null;
     }
 }

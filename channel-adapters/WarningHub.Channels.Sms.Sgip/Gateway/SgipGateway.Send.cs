@@ -23,7 +23,7 @@ public sealed partial class SgipGateway
             return DeliveryResult.Permanent(SgipResults.Code(6), "The address is not a mobile number (digits only, at most 21 with 86).");
         }
 
-        if (Volatile.Read(ref _stopping) is null)
+        if (!_links.Started)
         {
             return DeliveryResult.Unavailable($"SGIP gateway {Name} is not started.");
         }
@@ -189,7 +189,7 @@ public sealed partial class SgipGateway
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await WaitForLiveAsync(wait.Token).ConfigureAwait(false);
+            await _links.WaitForLiveAsync(wait.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Common.Flow;
+using WarningHub.Channels.Sms.Common.Transport;
 using WarningHub.Channels.Sms.Common.Text;
 using WarningHub.Channels.Sms.Sgip.Transport;
 
@@ -25,6 +26,7 @@ public sealed partial class SgipGateway : ITextSender, IReceiptSource, IInboundT
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggerFactory;
     private readonly SendRateLimiter _limiter;
+    private readonly CarrierLinks<Session.SgipSession> _links;
     private readonly FlowControl _flow;
     private readonly SgipSequencer _sequencer;
     private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
@@ -48,7 +50,7 @@ public sealed partial class SgipGateway : ITextSender, IReceiptSource, IInboundT
         _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _flow = new FlowControl(_limiter, _time, options.ThrottlePause);
         _sequencer = new SgipSequencer(options.EffectiveNodeId, _time, options.SmgUtcOffset);
-        _health = GatewayHealth.Down($"SGIP gateway {name} is not started.", _time.GetUtcNow());
+        _links = NewLinks();
         Definition = CreateDefinition(name, options);
     }
 
@@ -68,7 +70,7 @@ public sealed partial class SgipGateway : ITextSender, IReceiptSource, IInboundT
     public ChannelReader<InboundText> InboundTexts => _mobileOriginated.Reader;
 
     /// <summary>Connections to the SMG currently able to send.</summary>
-    public int LiveBinds => Volatile.Read(ref _live).Length;
+    public int LiveBinds => _links.Live;
 
     /// <summary>The SMG's own connections (type 2 binds) open now.</summary>
     public int InboundConnections => _inbound.Count;

@@ -12,7 +12,7 @@ namespace WarningHub.Channels.Sms.Sgip.Session;
 /// in SgipSession.Login.cs, Submit in SgipSession.Submit.cs, Deliver and Report in SgipSession.Incoming.cs, timeouts
 /// and the idle rule in SgipSession.KeepAlive.cs.
 /// </summary>
-internal sealed partial class SgipSession : ISgipHandler, IAsyncDisposable
+internal sealed partial class SgipSession : ISgipHandler, ICarrierSession
 {
     private readonly FrameConnection _connection;
     private readonly SgipOptions _options;
@@ -60,6 +60,9 @@ internal sealed partial class SgipSession : ISgipHandler, IAsyncDisposable
     public string Name { get; }
 
     public bool IsBound => _state == SessionState.Bound;
+
+    /// <inheritdoc />
+    public bool IsReady => IsBound;
 
     public int FreeWindow => _window.CurrentCount;
 

@@ -23,7 +23,7 @@ public sealed partial class SmgpGateway
             return DeliveryResult.Permanent(SmgpResults.Code(47), "The address is not a mobile number (digits only, at most 21).");
         }
 
-        if (Volatile.Read(ref _stopping) is null)
+        if (!_links.Started)
         {
             return DeliveryResult.Unavailable($"SMGP gateway {Name} is not started.");
         }

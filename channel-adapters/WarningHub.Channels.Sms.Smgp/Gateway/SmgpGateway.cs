@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Smgp.Protocol;
 using WarningHub.Channels.Sms.Common.Flow;
+using WarningHub.Channels.Sms.Common.Transport;
 using WarningHub.Channels.Sms.Common.Text;
 
 namespace WarningHub.Channels.Sms.Smgp;
@@ -24,6 +25,7 @@ public sealed partial class SmgpGateway : ITextSender, IReceiptSource, IInboundT
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggerFactory;
     private readonly SendRateLimiter _limiter;
+    private readonly CarrierLinks<Session.SmgpSession> _links;
     private readonly FlowControl _flow;
     private readonly Channel<Receipt> _receipts = Channel.CreateUnbounded<Receipt>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
     private readonly Channel<InboundText> _mobileOriginated =
@@ -45,7 +47,7 @@ public sealed partial class SmgpGateway : ITextSender, IReceiptSource, IInboundT
         _logger = _loggerFactory.CreateLogger<SmgpGateway>();
         _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _flow = new FlowControl(_limiter, _time, options.ThrottlePause);
-        _health = GatewayHealth.Down($"SMGP gateway {name} is not started.", _time.GetUtcNow());
+        _links = NewLinks();
         Definition = CreateDefinition(name, options);
     }
 
@@ -65,7 +67,7 @@ public sealed partial class SmgpGateway : ITextSender, IReceiptSource, IInboundT
     public ChannelReader<InboundText> InboundTexts => _mobileOriginated.Reader;
 
     /// <summary>Connections currently able to send.</summary>
-    public int LiveBinds => Volatile.Read(ref _live).Length;
+    public int LiveBinds => _links.Live;
 
     /// <summary>How many times Status 1 (system busy) slowed the gateway down.</summary>
     public int FlowControlCuts => _flow.Cuts;

@@ -11,7 +11,7 @@ namespace WarningHub.Channels.Sms.Smgp.Session;
 /// Login and Exit are in SmgpSession.Login.cs, Submit in SmgpSession.Submit.cs, the resend rule and Active_Test in
 /// SmgpSession.KeepAlive.cs, Deliver in SmgpSession.Deliver.cs.
 /// </summary>
-internal sealed partial class SmgpSession : ISmgpHandler, IAsyncDisposable
+internal sealed partial class SmgpSession : ISmgpHandler, ICarrierSession
 {
     private readonly FrameConnection _connection;
     private readonly SmgpOptions _options;
@@ -47,6 +47,9 @@ internal sealed partial class SmgpSession : ISmgpHandler, IAsyncDisposable
     public string Name { get; }
 
     public bool IsConnected => _state == SessionState.Connected;
+
+    /// <inheritdoc />
+    public bool IsReady => IsConnected;
 
     public int FreeWindow => _window.CurrentCount;
 
