@@ -24,6 +24,12 @@ public sealed record FaultResult
     /// <summary>Phones with parts of a message that never became whole beside a whole one (a fragment of a resend).</summary>
     public required int FragmentsBesideWhole { get; init; }
 
+    /// <summary>
+    /// Of <see cref="FragmentsBesideWhole"/>, phones whose slot is not flagged "possibly duplicated": a resend under a
+    /// new concatenation reference, which no handset can join to the parts it already has.
+    /// </summary>
+    public int FragmentsBesideWholeNotFlagged { get; init; }
+
     /// <summary>Phones that got a message, or a part, more than once: really affected.</summary>
     public required int Duplicated { get; init; }
 
