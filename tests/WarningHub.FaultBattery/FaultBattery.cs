@@ -26,11 +26,31 @@ public static partial class FaultBattery
     /// <summary>The battery's binds per gateway (<c>Binds</c> in <see cref="BatteryHub"/>).</summary>
     public const int BatteryBinds = 2;
 
-    public static async Task<IReadOnlyList<FaultResult>> RunAsync(IEnumerable<Fault> faults, BatteryOptions options)
+    public static Task<IReadOnlyList<FaultResult>> RunAsync(IEnumerable<Fault> faults, BatteryOptions options) =>
+        RunEachAsync(faults, fault => RunAsync(fault, options));
+
+    /// <summary>
+    /// Runs every fault in turn; one that throws is recorded as not finished, with its exception among its problems,
+    /// and the next runs: a battery that stops at the first exception loses the counts of the faults that finished.
+    /// </summary>
+    public static async Task<IReadOnlyList<FaultResult>> RunEachAsync(IEnumerable<Fault> faults, Func<Fault, Task<FaultResult>> run)
     {
         ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(run);
         var results = new List<FaultResult>();
-        foreach (var fault in faults) results.Add(await RunAsync(fault, options));
+        foreach (var fault in faults)
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                results.Add(await run(fault));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                results.Add(FaultResult.DidNotFinish(fault.Name, ex, clock.Elapsed.TotalSeconds));
+            }
+        }
+
         return results;
     }
 

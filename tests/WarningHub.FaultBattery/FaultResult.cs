@@ -58,4 +58,29 @@ public sealed record FaultResult
 
     [JsonIgnore]
     public bool Passed => Problems.Count == 0;
+
+    /// <summary>A fault whose run threw: nothing was counted, and the exception is its problem.</summary>
+    public static FaultResult DidNotFinish(string fault, Exception exception, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new FaultResult
+        {
+            Fault = fault,
+            Phones = 0,
+            Complete = 0,
+            Lost = 0,
+            FragmentsAlone = 0,
+            FragmentsBesideWhole = 0,
+            Duplicated = 0,
+            Flagged = 0,
+            DuplicatedNotFlagged = 0,
+            Delivered = 0,
+            Unconfirmed = 0,
+            Failed = 0,
+            NotFinal = 0,
+            Evidence = new Dictionary<string, double>(),
+            Seconds = Math.Round(seconds, 1),
+            Problems = [$"did not finish: {exception.GetType().Name}: {exception.Message}"],
+        };
+    }
 }
