@@ -26,11 +26,31 @@ public static partial class FaultBattery
     /// <summary>The battery's binds per gateway (<c>Binds</c> in <see cref="BatteryHub"/>).</summary>
     public const int BatteryBinds = 2;
 
-    public static async Task<IReadOnlyList<FaultResult>> RunAsync(IEnumerable<Fault> faults, BatteryOptions options)
+    public static Task<IReadOnlyList<FaultResult>> RunAsync(IEnumerable<Fault> faults, BatteryOptions options) =>
+        RunEachAsync(faults, fault => RunAsync(fault, options));
+
+    /// <summary>
+    /// Runs every fault in turn; one that throws is recorded as not finished, with its exception among its problems,
+    /// and the next runs: a battery that stops at the first exception loses the counts of the faults that finished.
+    /// </summary>
+    public static async Task<IReadOnlyList<FaultResult>> RunEachAsync(IEnumerable<Fault> faults, Func<Fault, Task<FaultResult>> run)
     {
         ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(run);
         var results = new List<FaultResult>();
-        foreach (var fault in faults) results.Add(await RunAsync(fault, options));
+        foreach (var fault in faults)
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                results.Add(await run(fault));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                results.Add(FaultResult.DidNotFinish(fault.Name, ex, clock.Elapsed.TotalSeconds));
+            }
+        }
+
         return results;
     }
 
@@ -87,6 +107,7 @@ public static partial class FaultBattery
             Lost = addresses.Count - complete,
             FragmentsAlone = addresses.Count(a => Of(a) is { OrphanGroups: > 0, CompleteMessages: 0 }),
             FragmentsBesideWhole = addresses.Count(a => Of(a) is { OrphanGroups: > 0, CompleteMessages: > 0 }),
+            FragmentsBesideWholeNotFlagged = addresses.Count(a => Of(a) is { OrphanGroups: > 0, CompleteMessages: > 0 } && !flagged.Contains(a)),
             Duplicated = duplicated.Count,
             Flagged = flagged.Count,
             DuplicatedNotFlagged = duplicated.Count(a => !flagged.Contains(a)),
@@ -100,12 +121,13 @@ public static partial class FaultBattery
         return result with { Problems = Problems(fault, result) };
     }
 
-    private static List<string> Problems(Fault fault, FaultResult r)
+    internal static List<string> Problems(Fault fault, FaultResult r)
     {
         var problems = new List<string>();
         if (r.Phones == 0) problems.Add("no SMS slot was planned");
         if (r.Lost > 0) problems.Add($"{r.Lost} phone(s) got no whole message");
         if (r.FragmentsAlone > 0) problems.Add($"{r.FragmentsAlone} phone(s) got fragments without a whole message");
+        if (r.FragmentsBesideWholeNotFlagged > 0) problems.Add(FragmentsBesideWholeProblem(r));
         if (r.DuplicatedNotFlagged > 0) problems.Add($"{r.DuplicatedNotFlagged} phone(s) got it twice without the flag");
         if (r.NotFinal > 0) problems.Add($"{r.NotFinal} slot(s) not final");
         if (r.Failed > 0) problems.Add($"{r.Failed} slot(s) failed");
@@ -123,6 +145,14 @@ public static partial class FaultBattery
         problems.AddRange(FaultMissing(fault, r.Evidence));
         return problems;
     }
+
+    /// <summary>
+    /// Guarantee 10: a resend reuses its reference and part numbers, so the parts it repeats join the group already
+    /// begun. A fragment group beside a whole message means a resend started over under a new reference; that is
+    /// tolerated only where the slot says its send's outcome was unknown ("possibly duplicated").
+    /// </summary>
+    internal static string FragmentsBesideWholeProblem(FaultResult r) =>
+        $"{r.FragmentsBesideWholeNotFlagged} phone(s) got fragments beside a whole message without the flag (a resend under a new reference)";
 
     /// <summary>A run where the fault did not happen proves nothing.</summary>
     private static IEnumerable<string> FaultMissing(Fault fault, IReadOnlyDictionary<string, double> e)

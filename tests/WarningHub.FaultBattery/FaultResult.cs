@@ -24,6 +24,12 @@ public sealed record FaultResult
     /// <summary>Phones with parts of a message that never became whole beside a whole one (a fragment of a resend).</summary>
     public required int FragmentsBesideWhole { get; init; }
 
+    /// <summary>
+    /// Of <see cref="FragmentsBesideWhole"/>, phones whose slot is not flagged "possibly duplicated": a resend under a
+    /// new concatenation reference, which no handset can join to the parts it already has.
+    /// </summary>
+    public int FragmentsBesideWholeNotFlagged { get; init; }
+
     /// <summary>Phones that got a message, or a part, more than once: really affected.</summary>
     public required int Duplicated { get; init; }
 
@@ -52,4 +58,29 @@ public sealed record FaultResult
 
     [JsonIgnore]
     public bool Passed => Problems.Count == 0;
+
+    /// <summary>A fault whose run threw: nothing was counted, and the exception is its problem.</summary>
+    public static FaultResult DidNotFinish(string fault, Exception exception, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new FaultResult
+        {
+            Fault = fault,
+            Phones = 0,
+            Complete = 0,
+            Lost = 0,
+            FragmentsAlone = 0,
+            FragmentsBesideWhole = 0,
+            Duplicated = 0,
+            Flagged = 0,
+            DuplicatedNotFlagged = 0,
+            Delivered = 0,
+            Unconfirmed = 0,
+            Failed = 0,
+            NotFinal = 0,
+            Evidence = new Dictionary<string, double>(),
+            Seconds = Math.Round(seconds, 1),
+            Problems = [$"did not finish: {exception.GetType().Name}: {exception.Message}"],
+        };
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _all = new();
 
     private ServeProcess(Process process) => _process = process;
 
@@ -27,6 +28,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     /// <summary>The last lines it printed, for a failure's message.</summary>
     public string Tail => string.Join(Environment.NewLine, _output);
+
+    /// <summary>The first line it printed (of its first few thousand) that contains <paramref name="text"/>, or null.</summary>
+    public string? Printed(string text) => _all.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
 
     public async Task WaitHealthyAsync(HttpClient http, TimeSpan timeout)
     {
@@ -109,6 +113,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     {
         if (line is null) return;
         _output.Enqueue(line);
+        if (_all.Count < 5000) _all.Enqueue(line);
         while (_output.Count > 40) _output.TryDequeue(out _);
     }
 }

@@ -16,16 +16,34 @@ internal static class BindingErrors
     private const int MaxDepth = 16;
 
     /// <returns>One line per refused key, each starting with the key's full path.</returns>
-    public static IReadOnlyList<string> Of(Type type, IConfiguration section)
+    public static IReadOnlyList<string> Of(Type type, IConfiguration section) => Refused(type, section).Select(r => r.ToString()).ToList();
+
+    /// <returns>Every refused key with its full path, so a lenient binding can leave them out.</returns>
+    public static IReadOnlyList<Refusal> Refused(Type type, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(section);
-        var errors = new List<string>();
+        var errors = new List<Refusal>();
         Walk(type, section, errors, 0);
         return errors;
     }
 
-    private static void Walk(Type type, IConfiguration section, List<string> errors, int depth)
+    /// <summary>
+    /// The section without its refused keys, paths relative to it: binding it sets every value that converts, so the
+    /// section's validator can still judge the rest (a missing required key beside a value that did not convert).
+    /// </summary>
+    public static IConfiguration Without(IConfiguration section, IReadOnlyList<Refusal> refused)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(refused);
+        var prefix = (section as IConfigurationSection)?.Path is { Length: > 0 } path ? path + ":" : "";
+        var left = refused.Select(r => r.Path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? r.Path[prefix.Length..] : r.Path).ToList();
+        bool IsRefused(string key) => left.Exists(r => key.Equals(r, StringComparison.OrdinalIgnoreCase) || key.StartsWith(r + ":", StringComparison.OrdinalIgnoreCase));
+        var kept = section.AsEnumerable(makePathsRelative: true).Where(p => p.Value is not null && !IsRefused(p.Key));
+        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+    }
+
+    private static void Walk(Type type, IConfiguration section, List<Refusal> errors, int depth)
     {
         if (depth > MaxDepth) return;
         foreach (var child in section.GetChildren())
@@ -33,25 +51,25 @@ internal static class BindingErrors
             var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || property.GetIndexParameters().Length > 0)
             {
-                errors.Add($"{child.Path}: unknown setting (no setting of {type.Name} has this name)");
+                errors.Add(new(child.Path, $"unknown setting (no setting of {type.Name} has this name)"));
                 continue;
             }
             Value(property.PropertyType, child, errors, depth + 1);
         }
     }
 
-    private static void Value(Type type, IConfigurationSection value, List<string> errors, int depth)
+    private static void Value(Type type, IConfigurationSection value, List<Refusal> errors, int depth)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
         if (IsSimple(target))
         {
             if (value.GetChildren().Any())
             {
-                errors.Add($"{value.Path}: expects one {Describe(target)}, not a section");
+                errors.Add(new(value.Path, $"expects one {Describe(target)}, not a section"));
             }
             else if (!string.IsNullOrEmpty(value.Value) && !Converts(target, value.Value))
             {
-                errors.Add($"{value.Path}: '{value.Value}' is not a valid {Describe(target)}");
+                errors.Add(new(value.Path, $"'{value.Value}' is not a valid {Describe(target)}"));
             }
             return;
         }
@@ -68,7 +86,7 @@ internal static class BindingErrors
             {
                 if (!int.TryParse(item.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
                 {
-                    errors.Add($"{item.Path}: '{item.Key}' is not a list index");
+                    errors.Add(new(item.Path, $"'{item.Key}' is not a list index"));
                     continue;
                 }
                 Value(elementType, item, errors, depth + 1);
@@ -78,7 +96,7 @@ internal static class BindingErrors
 
         if (value.Value is { Length: > 0 } && !value.GetChildren().Any())
         {
-            errors.Add($"{value.Path}: expects a section of settings, not the value '{value.Value}'");
+            errors.Add(new(value.Path, $"expects a section of settings, not the value '{value.Value}'"));
             return;
         }
 
@@ -133,4 +151,12 @@ internal static class BindingErrors
         _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type))}",
         _ => type.Name,
     };
+}
+
+/// <summary>One key of a section that binding would refuse.</summary>
+/// <param name="Path">The key's full configuration path.</param>
+/// <param name="Problem">Why, for the operator.</param>
+internal sealed record Refusal(string Path, string Problem)
+{
+    public override string ToString() => $"{Path}: {Problem}";
 }

@@ -72,17 +72,17 @@ internal static class ChannelRegistration
     public static IReadOnlyList<string> Validate(IServiceProvider services, IConfiguration root)
     {
         var errors = new List<string>();
-        if (WantsAudio(root)) SettingErrors.Collect(errors, AudioSection, root.GetSection(AudioSection), () => services.GetRequiredService<IOptions<AudioOptions>>().Value);
+        if (WantsAudio(root)) SettingErrors.Collect(errors, AudioSection, root.GetSection(AudioSection), () => services.GetRequiredService<IOptions<AudioOptions>>().Value, services);
         var ip = services.GetRequiredService<IOptionsMonitor<IpSpeakerOptions>>();
-        foreach (var network in Children(root, Ip)) SettingErrors.Collect(errors, $"{LoudspeakersSection}:{Ip}:{network.Key}", network, () => ip.Get(network.Key));
+        foreach (var network in Children(root, Ip)) SettingErrors.Collect(errors, $"{LoudspeakersSection}:{Ip}:{network.Key}", network, () => ip.Get(network.Key), services, network.Key);
         var serial = services.GetRequiredService<IOptionsMonitor<SerialSpeakerOptions>>();
-        foreach (var channel in Children(root, Serial)) SettingErrors.Collect(errors, $"{LoudspeakersSection}:{Serial}:{channel.Key}", channel, () => serial.Get(channel.Key));
+        foreach (var channel in Children(root, Serial)) SettingErrors.Collect(errors, $"{LoudspeakersSection}:{Serial}:{channel.Key}", channel, () => serial.Get(channel.Key), services, channel.Key);
         var wechat = services.GetRequiredService<IOptionsMonitor<WeChatOfficialAccountOptions>>();
         var accounts = root.GetSection(WeChatSection).GetChildren().ToList();
-        foreach (var account in accounts) SettingErrors.Collect(errors, $"{WeChatSection}:{account.Key}", account, () => wechat.Get(account.Key));
-        if (root.GetSection(WeComSection).Exists()) SettingErrors.Collect(errors, WeComSection, root.GetSection(WeComSection), () => services.GetRequiredService<IOptions<WeComRobotOptions>>().Value);
+        foreach (var account in accounts) SettingErrors.Collect(errors, $"{WeChatSection}:{account.Key}", account, () => wechat.Get(account.Key), services, account.Key);
+        if (root.GetSection(WeComSection).Exists()) SettingErrors.Collect(errors, WeComSection, root.GetSection(WeComSection), () => services.GetRequiredService<IOptions<WeComRobotOptions>>().Value, services);
         var voice = services.GetRequiredService<IOptionsMonitor<VoiceGatewayOptions>>();
-        foreach (var gateway in root.GetSection(VoiceSection).GetChildren()) SettingErrors.Collect(errors, $"{VoiceSection}:{gateway.Key}", gateway, () => voice.Get(gateway.Key));
+        foreach (var gateway in root.GetSection(VoiceSection).GetChildren()) SettingErrors.Collect(errors, $"{VoiceSection}:{gateway.Key}", gateway, () => voice.Get(gateway.Key), services, gateway.Key);
 
         // The engine hands every slot of a channel to the first adapter of that channel: a second network would never
         // play its terminals (they send heartbeats to it, not to the first), a second account's followers would get

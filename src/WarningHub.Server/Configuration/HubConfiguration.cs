@@ -74,21 +74,21 @@ public static class HubConfiguration
     {
         var root = configuration.GetSection(Root);
         var errors = UnknownSections(configuration).Select(p => $"{p}: unknown setting").ToList();
-        SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value);
-        SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value);
+        SettingErrors.Collect(errors, "Hub", root.GetSection("Hub"), () => services.GetRequiredService<IOptions<HubOptions>>().Value, services);
+        SettingErrors.Collect(errors, "Engine", root.GetSection("Engine"), () => services.GetRequiredService<IOptions<EngineOptions>>().Value, services);
         SettingErrors.Collect(errors, "Routing", root.GetSection("Routing"),
-            () => services.GetRequiredService<IOptions<WarningHub.Engine.Sending.Routing.RoutingOptions>>().Value);
+            () => services.GetRequiredService<IOptions<WarningHub.Engine.Sending.Routing.RoutingOptions>>().Value, services);
         errors.AddRange(UnknownRoutedGateways(root));
-        SettingErrors.Collect(errors, "Approval", root.GetSection("Approval"), () => services.GetRequiredService<IOptions<ApprovalOptions>>().Value);
+        SettingErrors.Collect(errors, "Approval", root.GetSection("Approval"), () => services.GetRequiredService<IOptions<ApprovalOptions>>().Value, services);
         errors.AddRange(UnknownApprovalAgencies(root));
-        SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value);
-        SettingErrors.Collect(errors, "Acknowledgements", root.GetSection("Acknowledgements"), () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value);
-        SettingErrors.Collect(errors, "DoorToDoor", root.GetSection("DoorToDoor"), () => services.GetRequiredService<IOptions<DoorToDoorOptions>>().Value);
+        SettingErrors.Collect(errors, "Notices", root.GetSection("Notices"), () => services.GetRequiredService<IOptions<NoticeOptions>>().Value, services);
+        SettingErrors.Collect(errors, "Acknowledgements", root.GetSection("Acknowledgements"), () => services.GetRequiredService<IOptions<AcknowledgementOptions>>().Value, services);
+        SettingErrors.Collect(errors, "DoorToDoor", root.GetSection("DoorToDoor"), () => services.GetRequiredService<IOptions<DoorToDoorOptions>>().Value, services);
         errors.AddRange(WarningHub.Server.Feeds.FeedRegistration.Validate(services, root)); // "Tv" and "CapFeeds"
         var smpp = services.GetRequiredService<IOptionsMonitor<SmppOptions>>();
         foreach (var gateway in configuration.GetSection($"{Root}:Sms:Smpp").GetChildren())
         {
-            SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", gateway, () => smpp.Get(gateway.Key));
+            SettingErrors.Collect(errors, $"Sms:Smpp:{gateway.Key}", gateway, () => smpp.Get(gateway.Key), services, gateway.Key);
         }
         errors.AddRange(CarrierErrors(services, configuration.GetSection($"{Root}:Sms")));
         errors.AddRange(ChannelRegistration.Validate(services, configuration.GetSection(Root)));
@@ -100,13 +100,13 @@ public static class HubConfiguration
     {
         var errors = new List<string>();
         var cmppOptions = services.GetRequiredService<IOptionsMonitor<CmppOptions>>();
-        foreach (var gateway in sms.GetSection("Cmpp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => cmppOptions.Get(gateway.Key));
+        foreach (var gateway in sms.GetSection("Cmpp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Cmpp:{gateway.Key}", gateway, () => cmppOptions.Get(gateway.Key), services, gateway.Key);
         var sgipOptions = services.GetRequiredService<IOptionsMonitor<SgipOptions>>();
-        foreach (var gateway in sms.GetSection("Sgip").GetChildren()) SettingErrors.Collect(errors, $"Sms:Sgip:{gateway.Key}", gateway, () => sgipOptions.Get(gateway.Key));
+        foreach (var gateway in sms.GetSection("Sgip").GetChildren()) SettingErrors.Collect(errors, $"Sms:Sgip:{gateway.Key}", gateway, () => sgipOptions.Get(gateway.Key), services, gateway.Key);
         var smgpOptions = services.GetRequiredService<IOptionsMonitor<SmgpOptions>>();
-        foreach (var gateway in sms.GetSection("Smgp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Smgp:{gateway.Key}", gateway, () => smgpOptions.Get(gateway.Key));
+        foreach (var gateway in sms.GetSection("Smgp").GetChildren()) SettingErrors.Collect(errors, $"Sms:Smgp:{gateway.Key}", gateway, () => smgpOptions.Get(gateway.Key), services, gateway.Key);
         var httpOptions = services.GetRequiredService<IOptionsMonitor<HttpSmsOptions>>();
-        foreach (var gateway in sms.GetSection("Http").GetChildren()) SettingErrors.Collect(errors, $"Sms:Http:{gateway.Key}", gateway, () => httpOptions.Get(gateway.Key));
+        foreach (var gateway in sms.GetSection("Http").GetChildren()) SettingErrors.Collect(errors, $"Sms:Http:{gateway.Key}", gateway, () => httpOptions.Get(gateway.Key), services, gateway.Key);
         return errors;
     }
 

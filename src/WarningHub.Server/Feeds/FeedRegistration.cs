@@ -33,8 +33,8 @@ public static class FeedRegistration
     public static IReadOnlyList<string> Validate(IServiceProvider services, IConfiguration root)
     {
         var errors = new List<string>();
-        SettingErrors.Collect(errors, TvSection, root.GetSection(TvSection), () => services.GetRequiredService<IOptions<TvCrawlOptions>>().Value);
-        SettingErrors.Collect(errors, CapFeedsSection, root.GetSection(CapFeedsSection), () => services.GetRequiredService<IOptions<CapFeedOptions>>().Value);
+        SettingErrors.Collect(errors, TvSection, root.GetSection(TvSection), () => services.GetRequiredService<IOptions<TvCrawlOptions>>().Value, services);
+        SettingErrors.Collect(errors, CapFeedsSection, root.GetSection(CapFeedsSection), () => services.GetRequiredService<IOptions<CapFeedOptions>>().Value, services);
         return errors;
     }
 }

@@ -59,4 +59,51 @@ public sealed class ServeSettingsTests
             try { folder.Delete(recursive: true); } catch (IOException) { /* best effort */ }
         }
     }
+
+    /// <summary>
+    /// Issue 9, item 6: when the binder refused a section (a value that does not convert), that section's validator
+    /// never ran, so a missing SystemId beside <c>Port: "x"</c> was named only at the next start.
+    /// </summary>
+    [Fact]
+    public async Task Serve_WithABadValueAMissingRequiredKeyAndAMisspeltKeyInOneSection_NamesAllThreeInOneStart()
+    {
+        var folder = Directory.CreateTempSubdirectory("warninghub-settings-");
+        try
+        {
+            var config = Path.Combine(folder.FullName, "warninghub.json");
+            var database = Path.Combine(folder.FullName, "hub.db");
+            await File.WriteAllTextAsync(config, $$"""
+                {
+                  "WarningHub": {
+                    "Hub": {
+                      "DatabasePath": "{{database.Replace("\\", "\\\\", StringComparison.Ordinal)}}",
+                      "Agencies": [ { "Name": "weather", "ApiKey": "settings-test-key-0123456789" } ]
+                    },
+                    "Sms": {
+                      "Smpp": {
+                        "county": {
+                          "Host": "127.0.0.1",
+                          "Port": "x",
+                          "Pasword": "secret"
+                        }
+                      }
+                    }
+                  }
+                }
+                """);
+
+            var run = await CliProcess.RunAsync(folder.FullName, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+
+            Assert.True(run.ExitCode == 2, run.ToString());
+            var smpp = "WarningHub:Sms:Smpp:county: ";
+            Assert.Contains($"{smpp}Port: 'x' is not a valid whole number", run.Error, StringComparison.Ordinal);
+            Assert.Contains($"{smpp}Pasword: unknown setting", run.Error, StringComparison.Ordinal);
+            Assert.Contains($"{smpp}SMPP gateway 'county': SystemId is required.", run.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(database), "a refused start must not create the database");
+        }
+        finally
+        {
+            try { folder.Delete(recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
 }

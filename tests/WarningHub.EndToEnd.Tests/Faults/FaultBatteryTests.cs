@@ -29,4 +29,28 @@ public sealed class FaultBatteryTests(ITestOutputHelper output)
         Assert.True(result.Phones > 1000, $"only {result.Phones} phones were planned");
         Assert.True(result.Passed, string.Join("; ", result.Problems));
     }
+
+    /// <summary>
+    /// Issue 9, item 1, on the whole hub with SMPP: a refused bind showed only as a repeated log line while /health
+    /// said ok and the slots spent their attempts on "No SMPP bind is up". Here `serve` runs as a child process, so
+    /// what the operator sees in its output is checked too.
+    /// </summary>
+    [Fact]
+    public async Task SmppWrongPassword_HealthNamesTheGateway_SlotsWaitWithoutSpendingAttempts_AndServeSaysTheGatewayIsDown()
+    {
+        var result = await Battery.SmppWrongPasswordAsync(new BatteryOptions { Persons = 300, Log = output.WriteLine });
+
+        output.WriteLine(JsonSerializer.Serialize(result));
+        Assert.NotNull(result.Problem);
+        Assert.Contains($"check SystemId and Password of gateway {BatteryHub.Gateway}", result.Problem, StringComparison.Ordinal);
+        Assert.True(result.RefusedBinds > 0, "the SMSC never refused a bind");
+        Assert.Equal(0, result.Submits);
+        Assert.True(result.Slots > 0, "no SMS slot was planned");
+        Assert.Equal(result.Slots, result.Waiting);
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(0, result.AttemptsSpent);
+        Assert.NotNull(result.GatewayDownLine);
+        Assert.Contains($"smpp:{BatteryHub.Gateway}", result.GatewayDownLine, StringComparison.Ordinal);
+        Assert.Contains("check SystemId and Password", result.GatewayDownLine, StringComparison.Ordinal);
+    }
 }

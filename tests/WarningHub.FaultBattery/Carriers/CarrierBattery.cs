@@ -101,6 +101,7 @@ public static partial class CarrierBattery
         if (r.Phones == 0) problems.Add("no SMS slot was planned");
         if (r.Lost > 0) problems.Add($"{r.Lost} phone(s) got no whole message");
         if (r.FragmentsAlone > 0) problems.Add($"{r.FragmentsAlone} phone(s) got fragments without a whole message");
+        if (r.FragmentsBesideWholeNotFlagged > 0) problems.Add(FaultBattery.FragmentsBesideWholeProblem(r));
         if (r.DuplicatedNotFlagged > 0) problems.Add($"{r.DuplicatedNotFlagged} phone(s) got it twice without the flag");
         if (r.NotFinal > 0) problems.Add($"{r.NotFinal} slot(s) not final");
         if (r.Failed > 0) problems.Add($"{r.Failed} slot(s) failed");
