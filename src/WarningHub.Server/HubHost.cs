@@ -38,6 +38,7 @@ public static class HubHost
             config.Sources.Insert(0, source);
         }
         if (overrides is not null) config.AddInMemoryCollection(overrides);
+        if (file is not null) ResolveBesideSettingsFile(config, file);
         if (string.IsNullOrEmpty(config["urls"])) builder.WebHost.UseUrls(DefaultUrls);
 
         var services = builder.Services;
@@ -70,6 +71,18 @@ public static class HubHost
         if (errors.Count > 0) throw new HubConfigurationException(errors);
         MapEndpoints(app);
         return app;
+    }
+
+    /// <summary>
+    /// A relative <c>Engine:PolicyFile</c> names a file beside the settings file (the shipped "policy.json" is
+    /// config/policy.json), wherever the hub was started from: the settings may be the copy beside the program.
+    /// </summary>
+    private static void ResolveBesideSettingsFile(ConfigurationManager config, string file)
+    {
+        const string Key = HubConfiguration.Root + ":Engine:" + nameof(Engine.EngineOptions.PolicyFile);
+        if (config[Key] is not { Length: > 0 } policy || Path.IsPathRooted(policy)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? Directory.GetCurrentDirectory();
+        config.AddInMemoryCollection(new Dictionary<string, string?> { [Key] = Path.Combine(folder, policy) });
     }
 
     private static string? DefaultConfigFile()

@@ -46,7 +46,8 @@ public sealed class SqliteApprovalStore(SqliteDatabase database) : IApprovalStor
             var warning = Warning(c, tx, warningId)!;
             Insert(c, tx, warningId, user, approved: false, reason, at);
             Move(c, tx, warningId, WarningState.Rejected, at, "rejected by " + user + ": " + reason);
-            SqliteAuditTrail.Append(c, tx, new AuditEntry(user, AuditActions.Reject, warning.PublicId, reason), at);
+            // The reason is typed by a person: any number in it (a landline, a phone written with spaces) is masked, not only mobiles.
+            SqliteAuditTrail.Append(c, tx, new AuditEntry(user, AuditActions.Reject, warning.PublicId, AuditChain.RedactFreeText(reason)), at);
             return new ApprovalResult(ApprovalOutcome.Rejected, warningId, warning.ApproversRequired, Decisions(c, tx, warningId));
         }, cancellationToken, flushToDisk: true);
     }

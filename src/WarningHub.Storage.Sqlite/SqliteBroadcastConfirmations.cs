@@ -1,3 +1,5 @@
+using System.Globalization;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Ledger;
 
 namespace WarningHub.Storage.Sqlite;
@@ -16,7 +18,12 @@ public sealed class SqliteBroadcastConfirmations(SqliteDatabase database) : IBro
             cmd.Parameters.AddWithValue("$v", confirmation.VillageCode);
             cmd.Parameters.AddWithValue("$r", confirmation.Round);
             cmd.Parameters.AddWithValue("$at", SqliteTime.ToDb(confirmation.At));
-            return cmd.ExecuteNonQuery() == 1;
+            if (cmd.ExecuteNonQuery() != 1) return false;
+            // A broadcaster's act, audited in the same transaction: by the village of the signed link (it names no person).
+            SqliteAuditTrail.Append(c, tx, new AuditEntry(string.Create(CultureInfo.InvariantCulture, $"broadcaster:{confirmation.VillageCode}"),
+                AuditActions.Acknowledge, SqliteAuditTrail.PublicIdOf(c, tx, confirmation.WarningId),
+                string.Create(CultureInfo.InvariantCulture, $"played round {confirmation.Round} in village {confirmation.VillageCode}")), confirmation.At);
+            return true;
         }, cancellationToken, flushToDisk: true);
     }
 

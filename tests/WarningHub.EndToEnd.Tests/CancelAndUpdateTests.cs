@@ -1,5 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Cap;
 
 namespace WarningHub.EndToEnd.Tests;
@@ -39,6 +41,13 @@ public sealed class CancelAndUpdateTests
         Assert.Equal("Released", allClear.GetProperty("state").GetString());
         Assert.All(messages.Where(m => m.Text.Contains(AllClear, StringComparison.Ordinal)),
             m => Assert.Contains(alert.Infos[0].Headline!, m.Text, StringComparison.Ordinal));
+
+        // The cancel is in the audit, on the warning it ended, and the chain still verifies.
+        var audit = await hub.App.Services.GetRequiredService<IAuditTrail>().ReadAsync(null, null, default);
+        var cancelled = Assert.Single(audit, r => r.Action == AuditActions.Cancel);
+        Assert.Equal(id, cancelled.Subject);
+        Assert.Contains("Cancelled", cancelled.Detail, StringComparison.Ordinal);
+        Assert.Null(AuditChain.Verify(audit));
     }
 
     [Fact]

@@ -51,9 +51,10 @@ internal sealed class TestHub : IAsyncDisposable
     /// <param name="settings">Settings over the defaults of <see cref="Settings"/> (a key given here wins).</param>
     /// <param name="endpoints">Terminals, followers and officers, stored before the hub starts (its registry loads them then).</param>
     /// <param name="configure">More for the host builder (logging, services).</param>
+    /// <param name="configFile">A settings file read first, as `serve --config` reads it; the test's settings go over it.</param>
     public static async Task<TestHub> StartAsync(int persons = 3000, int gatewayRate = 0, Action<SmscSimulatorOptions>? smsc = null,
         IReadOnlyDictionary<string, string?>? settings = null, Func<CountyRegistry, CountyEndpoints>? endpoints = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, string? configFile = null)
     {
         var folder = Directory.CreateTempSubdirectory("warninghub-e2e-");
         var smscOptions = new SmscSimulatorOptions { RecordMessages = true };
@@ -71,7 +72,7 @@ internal sealed class TestHub : IAsyncDisposable
             all["urls"] = address;
             all["WarningHub:Engine:PublicBaseUrl"] = address;
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-            app = HubHost.Build([], loadConfigFile: false, overrides: all, configure: b =>
+            app = HubHost.Build([], configFile, loadConfigFile: configFile is not null, overrides: all, configure: b =>
             {
                 b.Logging.SetMinimumLevel(LogLevel.Warning);
                 configure?.Invoke(b);

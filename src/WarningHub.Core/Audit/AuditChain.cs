@@ -62,8 +62,25 @@ public static partial class AuditChain
     public static string Redact(string? text) =>
         string.IsNullOrEmpty(text) ? "" : MobileNumber().Replace(text, m => PhoneNumber.Mask(m.Groups["number"].Value));
 
+    /// <summary>
+    /// Masks what a person typed (a rejection reason) more widely than <see cref="Redact"/>: any run of seven or more
+    /// digits, spaces, hyphens, dots or brackets between them and a +86 / 0086 prefix allowed, may be a landline or a
+    /// number written out ("0833-5123456", "+86 138 0013 8000"). Division codes and hashes the hub writes itself are
+    /// not free text and keep their digits. Eleven digits or more keep the first three and last four, shorter runs the last two.
+    /// </summary>
+    public static string RedactFreeText(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : DigitRun().Replace(text, m =>
+        {
+            var digits = new string([.. m.Value.Where(char.IsAsciiDigit)]);
+            if (m.Groups["country"].Success) digits = digits[(digits.IndexOf("86", StringComparison.Ordinal) + 2)..];
+            return digits.Length >= 11 ? PhoneNumber.Mask(digits) : string.Concat(new string('*', digits.Length - 2), digits.AsSpan(digits.Length - 2));
+        });
+
     [GeneratedRegex(@"(?<!\d)(?:\+?86[ -]?)?(?<number>1[3-9]\d{9})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MobileNumber();
+
+    [GeneratedRegex(@"(?<![\d+])(?<country>(?:\+|00)86[ -]?)?\(?\d(?:[ \-.()]{0,2}\d){6,}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitRun();
 }
 
 /// <summary>Where the chain breaks: the first bad row and why.</summary>

@@ -3,16 +3,19 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WarningHub.Core.Audit;
+using WarningHub.Core.Planning.Policy;
 
 namespace WarningHub.Server.Configuration;
 
 /// <summary>
 /// At start-up, one audit row with the settings the hub runs with: every "WarningHub" key and value, secrets
 /// replaced by "(set)", the list hashed (SHA-256) so a later change shows, plus the approval rules and the agencies'
-/// scopes in words. No secret and no phone number goes into the row.
+/// scopes in words, and the release policy's file and SHA-256 (an edit of config/policy.json changes who gets what, not
+/// a setting). No secret and no phone number goes into the row. The log says which policy file the hub uses.
 /// </summary>
-public sealed class SettingsAudit(IConfiguration configuration, IAuditTrail audit) : IHostedService
+public sealed partial class SettingsAudit(IConfiguration configuration, IAuditTrail audit, ReleasePolicy policy, ILogger<SettingsAudit> logger) : IHostedService
 {
     private static readonly string[] SecretNames = ["ApiKey", "Secret", "Password", "Token", "AesKey", "LinkSecret"];
 
@@ -23,6 +26,8 @@ public sealed class SettingsAudit(IConfiguration configuration, IAuditTrail audi
             .Select(kv => $"{kv.Key}={(IsSecret(kv.Key) ? "(set)" : kv.Value)}").Order(StringComparer.Ordinal).ToList();
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
         var detail = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"settings sha256 {digest} ({lines.Count} keys)"));
+        detail.Append(CultureInfo.InvariantCulture, $"; release policy {policy.Source} sha256 {policy.Sha256} ({policy.Count} rules)");
+        LogPolicy(logger, policy.Source, policy.Count, policy.Sha256);
         var rules = lines.Where(l => l.StartsWith("Approval:", StringComparison.Ordinal)).ToList();
         detail.Append("; approval: ").Append(rules.Count == 0 ? "default (two approvers for orange and red Actual)" : string.Join(' ', rules));
         foreach (var line in lines.Where(l => l.StartsWith("Hub:Agencies:", StringComparison.Ordinal) && (l.Contains(":Name=", StringComparison.Ordinal)
@@ -34,6 +39,9 @@ public sealed class SettingsAudit(IConfiguration configuration, IAuditTrail audi
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "Release policy {Source}: {Rules} rules, sha256 {Sha256}")]
+    private static partial void LogPolicy(ILogger logger, string source, int rules, string sha256);
 
     private static bool IsSecret(string key)
     {

@@ -73,4 +73,21 @@ public sealed class AuditChainTests
         Assert.Contains("138001380001234", row.Detail, StringComparison.Ordinal); // not a phone number: 15 digits
         Assert.Null(AuditChain.Verify([row]));
     }
+
+    [Theory]
+    [InlineData("联系 0833-5123456 核实", "联系 083****3456 核实")]
+    [InlineData("call +86 138 0013 8000 now", "call 138****8000 now")]
+    [InlineData("电话 0086-13900139000。", "电话 139****9000。")]
+    [InlineData("值班室 5123456", "值班室 *****56")]
+    [InlineData("(0833) 512.3456", "083****3456")]
+    [InlineData("第 3 号，编号 123456，2 人", "第 3 号，编号 123456，2 人")]
+    public void RedactFreeText_MasksEveryRunOfSevenDigitsOrMore_WithSeparatorsAndCountryCode(string typed, string stored) =>
+        Assert.Equal(stored, AuditChain.RedactFreeText(typed));
+
+    [Fact]
+    public void Redact_OfFieldsTheHubWrites_KeepsDivisionCodes_OnlyFreeTextMasksThem()
+    {
+        Assert.Equal("village 511124100201 household 7", AuditChain.Redact("village 511124100201 household 7"));
+        Assert.DoesNotContain("5123456", AuditChain.RedactFreeText("0833-5123456"), StringComparison.Ordinal);
+    }
 }

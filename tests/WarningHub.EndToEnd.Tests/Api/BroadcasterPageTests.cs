@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using WarningHub.Core.Audit;
 using WarningHub.EndToEnd.Tests.Feeds;
 using WarningHub.EndToEnd.Tests.Loudspeakers;
 using WarningHub.Core.Warnings;
@@ -86,6 +87,25 @@ public sealed partial class BroadcasterPageTests(ApiHub fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Gone, played.StatusCode);
         Assert.Contains("cancelled", await played.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, cancelPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Played_IsAuditedAsTheVillagesAcknowledgement_OnceForTheRoundItRecorded()
+    {
+        var id = await fixture.Hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
+        var village = LoudspeakerHub.Villages(fixture.Hub.Registry, 1)[0];
+        var path = await PathAsync(id, village);
+        using var phone = fixture.Hub.Client(null);
+
+        using (var played = await phone.Http.PostAsync(new Uri(path + "/played", UriKind.Relative), null)) Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+        using (var again = await phone.Http.PostAsync(new Uri(path + "/played", UriKind.Relative), null)) Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        // Written with the confirmation: there when the answer came, without waiting.
+        var audit = await fixture.Hub.App.Services.GetRequiredService<IAuditTrail>().ReadAsync(null, null, default);
+        var row = Assert.Single(audit, r => r.Action == AuditActions.Acknowledge && r.Subject == id);
+        Assert.Equal($"broadcaster:{village}", row.Actor);
+        Assert.Contains($"played round 0 in village {village}", row.Detail, StringComparison.Ordinal);
+        Assert.Null(AuditChain.Verify(audit));
     }
 
     private async Task<string> PathAsync(string id, string village)

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WarningHub.Core.Audit;
 using WarningHub.Core.Cap;
 
 namespace WarningHub.EndToEnd.Tests.Approval;
@@ -150,6 +152,15 @@ public sealed class TwoPersonRuleTests
         using (var two = await bob.ApproveAsync(updateId)) Assert.True(two.IsSuccessStatusCode);
         await hub.WaitReleasedAsync(updateId);
         Assert.Equal("Superseded", ApprovalHub.State(await hub.WarningAsync(id)));
+
+        // The original's end is in the audit only once the Update had both approvals: after the Update's second "approve".
+        var audit = await hub.App.Services.GetRequiredService<IAuditTrail>().ReadAsync(null, null, default);
+        var superseded = Assert.Single(audit, r => r.Action == AuditActions.Supersede);
+        Assert.Equal(id, superseded.Subject);
+        var lastApproval = audit.Last(r => r.Action == AuditActions.Approve && r.Subject == updateId);
+        Assert.Equal(2, audit.Where(r => r.Action == AuditActions.Approve && r.Subject == updateId).Select(r => r.Actor).Distinct().Count());
+        Assert.True(superseded.Seq > lastApproval.Seq, "superseded only after the Update's second approval");
+        Assert.Null(AuditChain.Verify(audit));
     }
 
     [Fact]
@@ -162,7 +173,7 @@ public sealed class TwoPersonRuleTests
 
         using (var noReason = await alice.RejectAsync(id, "  ")) Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal("PendingApproval", ApprovalHub.State(await hub.WarningAsync(id)));
-        using (var rejected = await alice.RejectAsync(id, "区域有误：应为千佛镇")) Assert.True(rejected.IsSuccessStatusCode);
+        using (var rejected = await alice.RejectAsync(id, "区域有误：应为千佛镇，请回电 0833-5123456 或 138 0013 8000")) Assert.True(rejected.IsSuccessStatusCode);
         using (var late = await bob.ApproveAsync(id)) Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
 
         var status = await hub.WarningAsync(id);
@@ -170,6 +181,11 @@ public sealed class TwoPersonRuleTests
         Assert.Contains("区域有误", status.GetProperty("failure").GetString()!, StringComparison.Ordinal);
         Assert.Equal("rejected", status.GetProperty("approval").GetProperty("status").GetString());
         Assert.Equal(0, TestHub.Sms(status, "planned"));
+
+        // A reason is free text: the audit keeps it with every number in it masked, a landline and a spaced-out mobile too.
+        var audit = await hub.App.Services.GetRequiredService<IAuditTrail>().ReadAsync(null, null, default);
+        var rejection = Assert.Single(audit, r => r.Action == AuditActions.Reject && r.Subject == id);
+        Assert.Equal("区域有误：应为千佛镇，请回电 083****3456 或 138****8000", rejection.Detail);
     }
 
     [Fact]

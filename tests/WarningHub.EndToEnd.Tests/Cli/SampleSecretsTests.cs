@@ -88,4 +88,30 @@ public sealed class SampleSecretsTests
              "WeChat:county:EncodingAesKey", "WeCom:Robots:511124100000", "Tv:Channels:0:CallbackSecret"],
             errors.Select(e => e[("WarningHub:".Length)..e.IndexOf(": ", StringComparison.Ordinal)]));
     }
+
+    [Fact]
+    public void Errors_OnAPublicAddress_NameVoiceSecretsAndApiKeys_AndSgipAndSmgpPasswords_LeftAtSampleValues()
+    {
+        var exposed = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://0.0.0.0:8080",
+            ["WarningHub:Sms:Sgip:unicom:LoginPassword"] = "secret",
+            ["WarningHub:Sms:Sgip:unicom:SmgLoginPassword"] = "replace-me-smg-password",
+            ["WarningHub:Sms:Sgip:unicom2:LoginPassword"] = "a-real-sgip-password-41c9", // changed: not named
+            ["WarningHub:Sms:Smgp:telecom:SharedSecret"] = "replaceme",
+            ["WarningHub:Voice:county:Secret"] = "replace-me-voice-secret",
+            ["WarningHub:Voice:county:ApiKey"] = "Secret",
+            ["WarningHub:Voice:county:ApiKeyHeader"] = "replace-me-header", // a header name, not a credential
+            ["WarningHub:Voice:backup:Secret"] = "a-real-voice-secret-7e21", // changed: not named
+            ["WarningHub:Voice:backup:ApiKey"] = "replace-me-backup-key",
+        }).Build();
+
+        var errors = SampleSecrets.Errors(exposed);
+
+        Assert.Equal(
+            ["Sms:Sgip:unicom:LoginPassword", "Sms:Sgip:unicom:SmgLoginPassword", "Sms:Smgp:telecom:SharedSecret",
+             "Voice:county:Secret", "Voice:backup:ApiKey", "Voice:county:ApiKey"],
+            errors.Select(e => e[("WarningHub:".Length)..e.IndexOf(": ", StringComparison.Ordinal)]));
+        Assert.All(errors, e => Assert.Contains("http://0.0.0.0:8080, which is not a loopback address", e, StringComparison.Ordinal));
+    }
 }

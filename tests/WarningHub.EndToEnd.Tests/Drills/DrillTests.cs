@@ -4,7 +4,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WarningHub.Core.Audit;
 using WarningHub.Core.Cap;
+using WarningHub.Core.Registry;
 using WarningHub.Core.Users;
+using WarningHub.Engine.Acknowledgements;
+using WarningHub.Engine.Shared;
 using WarningHub.EndToEnd.Tests.Approval;
 using WarningHub.Server.Security;
 
@@ -73,6 +76,51 @@ public sealed class DrillTests
         var reach = await hub.ReachAsync(inside);
         Assert.Equal(hub.Registry.Persons.Count(p => p.VillageCode.StartsWith(drillTown[..9], StringComparison.Ordinal)),
             reach.GetProperty("county").GetProperty("persons").GetProperty("targeted").GetInt32());
+    }
+
+    [Fact]
+    public async Task DrillReport_ShowsTheOfficersAnswerToTheCall_AndTheCadresDoorToDoorMark_MadeDuringTheDrill()
+    {
+        const long CadreId = 7;
+        const string CadrePhone = "13900000007";
+        var village = "";
+        await using var hub = await TestHub.StartAsync(persons: 600, smsc: o => o.ReceiptDelay = TimeSpan.FromMilliseconds(20), endpoints: registry =>
+        {
+            // One village cadre who answers the call (叫应) and goes door to door (到户) in the drill's village.
+            village = registry.Villages[0].Code;
+            return new CountyEndpoints([], [], [new Officer(CadreId, "村干部甲", CadrePhone, village, OfficerRole.VillageCadre)],
+                [new Responsibility(village, CadreId, ResponsibilityTier.Village, WarningLevelSet.All, ResponsibilityDuties.Both)]);
+        });
+        var admin = await AdministratorAsync(hub);
+        var town = hub.Registry.TownOf(village)!.Code;
+        var now = TimeProvider.System.GetUtcNow();
+        await AuthoriseAsync(admin, [town], now.AddMinutes(-1), now.AddHours(1));
+
+        var id = await hub.SubmitAcceptedAsync(ExerciseIn(town));
+        Assert.True(await Eventually.TrueAsync(() => hub.Smsc.ReceivedMessages.Any(m => m.Destination == CadrePhone && m.Text.Contains("【叫应】", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30)), "the cadre was called");
+        var answerLink = hub.App.Services.GetRequiredService<AcknowledgementLinks>().PathOf(id, CadreId);
+        using (var answered = await hub.Http.PostAsync(new Uri(answerLink + "/received", UriKind.Relative), null))
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var household = hub.Registry.Households.First(h => h.VillageCode == village).Id;
+        var doorLink = hub.App.Services.GetRequiredService<DoorLinks>().PathOf(id, village, CadreId);
+        using (var phone = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = hub.Http.BaseAddress })
+        using (var marked = await phone.PostAsync(new Uri(doorLink + "/mark", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["h"] = $"{household}", ["k"] = "toldInPerson" })))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, marked.StatusCode);
+        }
+        await hub.WaitAllFinalAsync(id);
+
+        var report = await hub.Http.GetFromJsonAsync<JsonElement>($"/api/v1/warnings/{id}/drill-report");
+
+        Assert.Equal(JsonValueKind.Number, report.GetProperty("drill").ValueKind);
+        var answer = Assert.Single(report.GetProperty("answerSeconds").EnumerateArray()).GetDouble();
+        Assert.InRange(answer, 0, 60);
+        var calls = report.GetProperty("acknowledgements");
+        Assert.Equal((1, 1), (calls.GetProperty("officers").GetInt32(), calls.GetProperty("answered").GetInt32()));
+        Assert.Equal(answer, calls.GetProperty("medianAnswerSeconds").GetDouble(), 1);
+        Assert.Equal(1, report.GetProperty("doorToDoor").GetProperty("householdsMarked").GetInt32());
     }
 
     [Fact]

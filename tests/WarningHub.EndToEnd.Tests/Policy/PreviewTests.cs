@@ -5,7 +5,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Planning.Policy;
+using WarningHub.Core.Registry;
 using WarningHub.Core.Warnings;
+using WarningHub.EndToEnd.Tests.Loudspeakers;
+using ChannelNames = WarningHub.Core.Planning.Channels;
 
 namespace WarningHub.EndToEnd.Tests.Policy;
 
@@ -85,6 +88,28 @@ public sealed class PreviewTests
             Assert.Equal(20, forecast.GetProperty("smsPartsPerSecond").GetDouble());
         }
         Assert.True(slow > fast, $"at 20 parts/s the forecast ({slow} s) is longer than at 500 ({fast} s)");
+    }
+
+    [Fact]
+    public async Task Preview_WithALoudspeakerChannel_ForecastsTheBulletinsLength_AndTheLoudspeakersP50IsNoShorter()
+    {
+        await using var hub = await TestHub.StartAsync(persons: 300, settings: LoudspeakerHub.Settings(), endpoints: registry =>
+            new CountyEndpoints([LoudspeakerHub.Terminal("jy-a", LoudspeakerHub.Villages(registry, 1)[0], "rtp://127.0.0.1:40000")], [], []));
+
+        var preview = await PreviewAsync(hub, LiveWarning.Sample("red-rainstorm.cap.xml"));
+
+        var bulletin = preview.GetProperty("forecast").GetProperty("bulletinSeconds");
+        Assert.Equal(JsonValueKind.Number, bulletin.ValueKind);
+        Assert.True(bulletin.GetDouble() > 0, $"a bulletin of tones takes time: {bulletin}");
+        var loudspeaker = preview.GetProperty("channels").GetProperty(ChannelNames.LoudspeakerIp);
+        Assert.Equal(1, loudspeaker.GetProperty("recipients").GetInt32());
+        // The terminal plays the whole bulletin before it can report: its median can be no sooner than the bulletin ends.
+        Assert.True(loudspeaker.GetProperty("p50Seconds").GetDouble() >= bulletin.GetDouble(),
+            $"loudspeaker p50 {loudspeaker.GetProperty("p50Seconds")} s, bulletin {bulletin} s");
+
+        // Without a loudspeaker channel there is no bulletin to forecast.
+        await using var plain = await TestHub.StartAsync(persons: 300);
+        Assert.Equal(JsonValueKind.Null, (await PreviewAsync(plain, LiveWarning.Sample("red-rainstorm.cap.xml"))).GetProperty("forecast").GetProperty("bulletinSeconds").ValueKind);
     }
 
     [Fact]

@@ -1,4 +1,8 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WarningHub.Core.Audit;
+using WarningHub.Core.Planning.Policy;
 using WarningHub.Core.Cap;
 using WarningHub.Core.Registry;
 using WarningHub.Server;
@@ -57,6 +61,44 @@ public sealed class ReleasePolicyHubTests
             var red = await hub.SubmitAcceptedAsync(LiveWarning.Sample("red-rainstorm.cap.xml"));
             var warning = await hub.WaitAllFinalAsync(red);
             Assert.Equal(persons.Count, TestHub.Sms(warning, "planned"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ShippedSettings_UseThePolicyFileBesideThem_AnOperatorsEditIsApplied_AndStartUpNamesTheFileAndAuditsItsHash()
+    {
+        // The shipped settings and, beside them as in config/, the policy file edited the way an operator would.
+        var folder = Directory.CreateTempSubdirectory("warninghub-policy-");
+        try
+        {
+            var settingsFile = Path.Combine(folder.FullName, "warninghub.json");
+            File.Copy(Path.Combine(Repo.Root, "config", "warninghub.json"), settingsFile);
+            var policy = Path.Combine(folder.FullName, ReleasePolicy.FileName);
+            await File.WriteAllTextAsync(policy, OfficersOnlyFog);
+            var logs = new ListLoggerProvider();
+            await using var hub = await TestHub.StartAsync(persons: 300, configFile: settingsFile,
+                settings: new Dictionary<string, string?>
+                {
+                    // The shipped gateway points at a port nobody listens on here: the preview sends nothing.
+                    ["WarningHub:Sms:Smpp:mobile:Port"] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+                configure: b => b.Logging.AddProvider(logs).AddFilter<ListLoggerProvider>(null, LogLevel.Information),
+                endpoints: registry => new CountyEndpoints([], [], [new Officer(1, "县值班员", "13900000003", registry.County.Code, OfficerRole.CountyOfficer)]));
+
+            var preview = await PreviewTests.PreviewAsync(hub, Fog(LiveWarning.Sample("red-rainstorm.cap.xml")));
+
+            Assert.Equal(0, preview.GetProperty("personsTargeted").GetInt32());
+            Assert.Equal(["officers"], preview.GetProperty("audiences").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal("rules[1] (大雾, Yellow)", preview.GetProperty("rule").GetString());
+            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(policy)));
+            Assert.Contains(logs.Entries, e => e.Message.Contains($"Release policy {policy}: 2 rules, sha256 {sha256}", StringComparison.Ordinal));
+            var audit = await hub.App.Services.GetRequiredService<IAuditTrail>().ReadAsync(null, null, default);
+            var settingsRow = Assert.Single(audit, r => r.Action == AuditActions.Settings);
+            Assert.Contains($"release policy {policy} sha256 {sha256}", settingsRow.Detail, StringComparison.Ordinal);
         }
         finally
         {

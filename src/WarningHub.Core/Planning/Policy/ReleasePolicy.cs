@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using WarningHub.Core.Cap;
@@ -16,6 +17,9 @@ public sealed class ReleasePolicy
 {
     public const string FileName = "policy.json";
 
+    /// <summary>The <see cref="Source"/> of the policy built into the program.</summary>
+    public const string BuiltIn = "(built-in)";
+
     /// <summary>Level names a rule may give: the colours, <c>None</c> (no level stated) and <c>*</c>.</summary>
     public static IReadOnlyList<string> Levels { get; } = ["*", "Red", "Orange", "Yellow", "Blue", "None"];
 
@@ -29,10 +33,21 @@ public sealed class ReleasePolicy
 
     private readonly Dictionary<(string Event, string Level), PolicyDecision> _rules;
 
-    private ReleasePolicy(Dictionary<(string, string), PolicyDecision> rules) => _rules = rules;
+    private ReleasePolicy(Dictionary<(string, string), PolicyDecision> rules, string source, string sha256)
+    {
+        _rules = rules;
+        Source = source;
+        Sha256 = sha256;
+    }
 
     /// <summary>How many rules the policy has.</summary>
     public int Count => _rules.Count;
+
+    /// <summary>Where the rules came from: the file's full path, or <see cref="BuiltIn"/>.</summary>
+    public string Source { get; }
+
+    /// <summary>SHA-256 (lower-case hex) of the policy's bytes as read, so the audit shows which rules a hub ran with.</summary>
+    public string Sha256 { get; }
 
     /// <summary>
     /// The built-in policy (<c>config/policy.json</c> as shipped), or the file at <paramref name="path"/>.
@@ -44,22 +59,19 @@ public sealed class ReleasePolicy
         if (path is not null)
         {
             if (!File.Exists(path)) throw new InvalidDataException($"Release policy '{path}' does not exist.");
-            using var own = File.OpenRead(path);
-            return Read(own, $"'{path}'");
+            return Read(File.ReadAllBytes(path), $"'{path}'", Path.GetFullPath(path));
         }
         using var stream = typeof(ReleasePolicy).Assembly.GetManifestResourceStream("WarningHub.Core.Planning.Policy." + FileName)
             ?? throw new InvalidOperationException("The built-in release policy is missing from the build.");
-        return Read(stream, "(built-in)");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return Read(bytes.ToArray(), BuiltIn, BuiltIn);
     }
 
     /// <summary>Reads and checks a policy from JSON text.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">Where it came from, for messages.</param>
-    public static ReleasePolicy Parse(string json, string source)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return Read(stream, source);
-    }
+    public static ReleasePolicy Parse(string json, string source) => Read(Encoding.UTF8.GetBytes(json), source, source);
 
     /// <summary>The rule for a warning's event and level.</summary>
     /// <param name="eventName">The CAP event (暴雨, 山洪…).</param>
@@ -73,12 +85,15 @@ public sealed class ReleasePolicy
             ?? _rules[("*", "*")];
     }
 
-    private static ReleasePolicy Read(Stream stream, string source)
+    private static ReleasePolicy Read(byte[] bytes, string source, string origin)
     {
         ReleasePolicyFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<ReleasePolicyFile>(stream, Json);
+            // An editor may save a byte-order mark; the stream reader skipped it, a span does not.
+            var json = bytes.AsSpan();
+            if (json.StartsWith(Encoding.UTF8.Preamble)) json = json[Encoding.UTF8.Preamble.Length..];
+            file = JsonSerializer.Deserialize<ReleasePolicyFile>(json, Json);
         }
         catch (JsonException e)
         {
@@ -101,7 +116,7 @@ public sealed class ReleasePolicy
         if (problems.Count == 0 && !rules.ContainsKey(("*", "*")))
             problems.Add("rules: a fallback rule with event \"*\" and level \"*\" is required");
         return problems.Count == 0
-            ? new ReleasePolicy(rules)
+            ? new ReleasePolicy(rules, origin, Convert.ToHexStringLower(SHA256.HashData(bytes)))
             : throw new InvalidDataException($"Release policy {source}: {string.Join("; ", problems)}.");
     }
 
