@@ -62,3 +62,19 @@ internal sealed class ScriptedGateway(Func<TextMessage, int, DeliveryResult> ans
     public ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken) =>
         Health.IsUp ? _inner.SendAsync(message, cancellationToken) : ValueTask.FromResult(DeliveryResult.Unavailable(Health.Problem!));
 }
+
+/// <summary>A WeCom group robot per town (its address is the town's code) that accepts every message and keeps it.</summary>
+internal sealed class RecordingWeComRobots(params string[] towns) : ITextSender, IFixedAddresses
+{
+    public ChannelDefinition Definition { get; } = new("fake:wecom", "wecom", 20, SupportsReceipts: false, MaxInFlight: 4);
+
+    public IReadOnlyList<string> Addresses { get; } = towns;
+
+    public ConcurrentQueue<TextMessage> Sent { get; } = new();
+
+    public ValueTask<DeliveryResult> SendAsync(TextMessage message, CancellationToken cancellationToken)
+    {
+        Sent.Enqueue(message);
+        return ValueTask.FromResult(DeliveryResult.Accepted(["robot"]));
+    }
+}

@@ -23,6 +23,9 @@ internal sealed partial class DemoRun
         console.WriteLine();
         ReachTable.Write(console, r.Reach);
         WriteLoop(r);
+        // The board itself, officer by officer, as `warninghub ack ID` prints it.
+        console.WriteLine();
+        AckTable.Write(console, r.Board);
         console.WriteLine();
         console.Write(ChannelTable(r));
         var unconfirmed = WarningProgress.Shown.Select(c => (c.Channel, r.Final[c.Channel].Unconfirmed)).Where(c => c.Unconfirmed > 0).ToList();
@@ -138,6 +141,8 @@ internal sealed partial class DemoRun
                 officers = r.Loop.Officers, answered = r.Loop.Answered, escalated = r.Loop.Escalated, silent = r.Loop.Silent,
                 medianAnswerSeconds = r.Loop.MedianAnswerSeconds,
             },
+            // Not a faster clock: the 叫应 deadline and the door-to-door delay are shortened settings on real time.
+            timeline = new { ackDeadlineSeconds = (int)AckDeadline.TotalSeconds, doorToDoorAfterSeconds = (int)DoorDelay.TotalSeconds },
             elapsedMs = (long)r.Elapsed.TotalMilliseconds,
             speech = new { spoken = r.Bulletin.Spoken, engine = r.Bulletin.Engine, problem = r.Bulletin.SpeechProblem },
             bulletin = new { seconds = Math.Round(r.Bulletin.Length.TotalSeconds, 1), text = r.Bulletin.Text, rtpSeconds = Math.Round(r.Twin.BulletinLength.TotalSeconds, 1) },

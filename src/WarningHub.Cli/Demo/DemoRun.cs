@@ -84,7 +84,7 @@ internal sealed partial class DemoRun(DemoSettings settings, IAnsiConsole consol
                 if (!settings.Json)
                 {
                     console.MarkupLineInterpolated($"Warning [bold]{id}[/] accepted (HTTP 202) {accepted.TotalSeconds:F1} s into the demo; sending to {settings.Persons:N0} persons of {registry.County.Name}");
-                    console.MarkupLineInterpolated($"Clock: real time, not compressed. So that the loop closes within the demo, officers get {AckDeadline.TotalSeconds:F0} s to answer 叫应 (a real red warning: 5 minutes) and cadres their door-to-door links {DoorDelay.TotalSeconds:F0} s after release (real: 10 minutes).");
+                    console.MarkupLineInterpolated($"This demo runs a compressed timeline: 叫应 deadline {AckDeadline.TotalSeconds:F0} s, door-to-door after {DoorDelay.TotalSeconds:F0} s (a real red warning: 5 and 10 minutes). It shortens these two settings rather than compressing a clock: the hub runs in real time, so that the loop closes within the demo.");
                 }
                 var acceptedAt = TimeProvider.System.GetUtcNow();
 

@@ -40,10 +40,20 @@ internal static class AckTable
         }
 
         console.Write(table);
-        var s = board.GetProperty("summary");
-        var median = s.GetProperty("medianAnswerSeconds");
-        console.MarkupLineInterpolated(
-            $"Officers 责任人: {s.GetProperty("officers").GetInt32()}, [green]{s.GetProperty("answered").GetInt32()} answered[/], [red]{s.GetProperty("silent").GetInt32()} silent[/], {s.GetProperty("escalated").GetInt32()} escalated; deadline {board.GetProperty("deadline").GetString()}; median answer {(median.ValueKind == JsonValueKind.Null ? "-" : $"{median.GetDouble():0} s")}.");
+        console.MarkupLine(SummaryLine(board.GetProperty("summary"), board.GetProperty("deadline").GetString()));
+    }
+
+    /// <summary>
+    /// The board's summary as one markup line, also under the reach report: officers, answered, silent, escalated, the
+    /// deadline when known, the median answer time.
+    /// </summary>
+    public static string SummaryLine(JsonElement summary, string? deadline)
+    {
+        var median = summary.GetProperty("medianAnswerSeconds");
+        var answer = median.ValueKind == JsonValueKind.Null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{median.GetDouble():0} s");
+        var due = deadline is null ? "" : $"; deadline {Markup.Escape(deadline)}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Officers 责任人: {summary.GetProperty("officers").GetInt32()}, [green]{summary.GetProperty("answered").GetInt32()} answered[/], [red]{summary.GetProperty("silent").GetInt32()} silent[/], {summary.GetProperty("escalated").GetInt32()} escalated{due}; median answer {answer}.");
     }
 
     /// <summary>Each voice call's outcome in attempt order, for example "1 busy 忙, 2 confirmed 按1确认".</summary>

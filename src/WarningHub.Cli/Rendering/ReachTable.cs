@@ -12,6 +12,9 @@ internal static class ReachTable
         var county = reach.GetProperty("county");
         var towns = reach.GetProperty("towns").EnumerateArray().ToList();
         if (county.TryGetProperty("persons", out _)) WriteHouseholdReach(console, reach, county, towns);
+        // The 叫应 board's summary in its own words (warninghub ack ID lists the officers).
+        if (reach.TryGetProperty("acknowledgements", out var acks) && acks.ValueKind == JsonValueKind.Object)
+            console.MarkupLine("叫应 " + AckTable.SummaryLine(acks, deadline: null));
 
         // The SMS slots alone, in persons (round 0; a shared phone counts in its first holder's village).
         var table = new Table().Border(TableBorder.Rounded).Title("SMS to persons' phones 短信")
@@ -60,7 +63,30 @@ internal static class ReachTable
             $"Persons reached by own SMS {I(p, "bySms")}, household WeChat {I(p, "byHousehold")}, officer {I(p, "byOfficer")}; evacuated 已转移 {I(p, "evacuated")}.");
         var t = county.GetProperty("timeToReachMs");
         console.MarkupLineInterpolated($"Time to reach 50% {Minutes(t, "p50")}, 90% {Minutes(t, "p90")}, 95% {Minutes(t, "p95")} of persons.");
+        WriteTownSplit(console, county, towns);
     }
+
+    /// <summary>Per county and town: persons reached by own SMS, household channel and officer, and the times to 50/90/95 %.</summary>
+    private static void WriteTownSplit(IAnsiConsole console, JsonElement county, List<JsonElement> towns)
+    {
+        // Short headers: seven columns still fit 80 with a town's name and "h:mm:ss" times.
+        var table = new Table().Border(TableBorder.Rounded).Title("Persons reached by evidence, time to reach 到人")
+            .AddColumn("Area 区域").AddColumn(new TableColumn("SMS").RightAligned()).AddColumn(new TableColumn("Home").RightAligned())
+            .AddColumn(new TableColumn("Officer").RightAligned()).AddColumn(new TableColumn("50%").RightAligned())
+            .AddColumn(new TableColumn("90%").RightAligned()).AddColumn(new TableColumn("95%").RightAligned());
+        foreach (var (row, bold) in towns.Select(t => (t, false)).Prepend((county, true)))
+        {
+            var p = row.GetProperty("persons");
+            var t = row.GetProperty("timeToReachMs");
+            var name = Markup.Escape(row.GetProperty("name").GetString() ?? "");
+            table.AddRow(bold ? $"[bold]{name}[/]" : name, I(p, "bySms"), I(p, "byHousehold"), I(p, "byOfficer"), Time(t, "p50"), Time(t, "p90"), Time(t, "p95"));
+        }
+        console.Write(table);
+        console.MarkupLine("[dim]Home: a WeChat follower bound to the household; -: not reached yet.[/]");
+    }
+
+    private static string Time(JsonElement times, string name) =>
+        times.GetProperty(name).ValueKind == JsonValueKind.Number ? Minutes(times, name) : "-";
 
     private static int Unaccounted(JsonElement village) =>
         village.TryGetProperty("persons", out var p) ? N(p, "unaccounted") : N(village, "unreached");

@@ -63,6 +63,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ReleasePreview>();
         services.TryAddSingleton<WarningReleaser>();
         services.TryAddSingleton<Reach.DoorToDoorNotices>();
+        services.TryAddSingleton<Notices.OfficerAllClear>();
         services.TryAddSingleton<ReleaseOutbox>();
         services.AddOptions<Sending.Routing.RoutingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Sending.Routing.RoutingOptions>, Sending.Routing.RoutingOptionsValidator>());

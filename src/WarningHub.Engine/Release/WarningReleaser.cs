@@ -27,7 +27,8 @@ public sealed class WarningReleaser(
     TimeProvider time,
     ILogger<WarningReleaser> logger,
     Acknowledgements.AcknowledgementCalls? acknowledgements = null,
-    Reach.DoorToDoorNotices? doorToDoor = null)
+    Reach.DoorToDoorNotices? doorToDoor = null,
+    Notices.OfficerAllClear? officerAllClear = null)
 {
     private const int SettleChecks = 100;
     private static readonly TimeSpan SettlePause = TimeSpan.FromMilliseconds(50);
@@ -112,6 +113,8 @@ public sealed class WarningReleaser(
                 queue.Enqueue(shard);
             }
         }
+        // Officers called for 叫应 or sent door-to-door links are no ledger slots: the Cancel tells them through their outbox.
+        if (officerAllClear is not null && warning.MsgType == CapMsgType.Cancel) await officerAllClear.QueueAsync(warning, cancellationToken);
         if (resume)
         {
             // Shards persisted before the crash were queued then; the recovery pass queues unfinished ones again.

@@ -19,11 +19,8 @@ public sealed record AcknowledgementSummary(int Officers, int Answered, int Sile
     public static AcknowledgementSummary Of(IReadOnlyList<WarningHub.Core.Acknowledgements.Acknowledgement> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var answerSeconds = calls.Where(a => a.AnsweredAt is not null).Select(a => (a.AnsweredAt!.Value - a.SentAt).TotalSeconds).Order().ToList();
-        double? median = answerSeconds.Count == 0 ? null
-            : answerSeconds.Count % 2 == 1 ? answerSeconds[answerSeconds.Count / 2]
-            : (answerSeconds[(answerSeconds.Count / 2) - 1] + answerSeconds[answerSeconds.Count / 2]) / 2;
-        return new AcknowledgementSummary(calls.Count, calls.Count(a => !a.IsSilent), calls.Count(a => a.IsSilent), calls.Count(a => a.Escalations > 0), median);
+        return new AcknowledgementSummary(calls.Count, calls.Count(a => !a.IsSilent), calls.Count(a => a.IsSilent), calls.Count(a => a.Escalations > 0),
+            WarningHub.Core.Reach.AcknowledgementReach.MedianAnswerSeconds(calls));
     }
 }
 

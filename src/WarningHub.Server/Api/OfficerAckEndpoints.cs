@@ -12,14 +12,16 @@ namespace WarningHub.Server.Api;
 /// What an officer's 叫应 link opens: a zh-CN page with a 收到 button, readable on a 360-px phone with no external
 /// assets, and the POST that answers the call. The link is signed (see <see cref="AcknowledgementLinks"/>); a wrong or
 /// altered link, or an officer the warning did not call, is a 404. After the warning ended the page says so and takes
-/// no answer.
+/// no answer; like a cadre's door-to-door link, the link opens until <see cref="AcknowledgementLinks.ValidUntil"/> (the
+/// warning's expiry plus 24 h) and is a 410 after.
 /// </summary>
 internal static class OfficerAckEndpoints
 {
     public static async Task<IResult> PageAsync(string id, long officer, string token, AcknowledgementLinks links, IWarningStore warnings,
-        IAcknowledgementStore acknowledgements, CancellationToken cancellationToken)
+        IAcknowledgementStore acknowledgements, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, officer, token, links, warnings, acknowledgements, cancellationToken) is not var (warning, call)) return NotFound();
+        if (Expired(warning, time)) return Gone();
         var title = WebUtility.HtmlEncode(warning.Headline);
         var marker = warning.IsForTestRecipientsOnly ? "<p class=mark>演练/测试，非真实预警</p>" : "";
         var body = call.AnsweredAt is { } at
@@ -42,6 +44,7 @@ internal static class OfficerAckEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         if (await FindAsync(id, officer, token, links, warnings, acknowledgements, cancellationToken) is not var (warning, call)) return NotFound();
+        if (Expired(warning, time)) return Gone();
         if (!IsOpen(warning) && call.AnsweredAt is null)
             return Problems.Of(StatusCodes.Status409Conflict, "Warning ended", detail: "The warning has ended; no answer is taken.");
         var answered = await acknowledgements.AnswerAsync(warning.Id, [officer], AcknowledgementMethod.Link, time.GetUtcNow(), cancellationToken);
@@ -63,6 +66,13 @@ internal static class OfficerAckEndpoints
     }
 
     private static string Beijing(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static bool Expired(WarningRecord warning, TimeProvider time) =>
+        AcknowledgementLinks.ValidUntil(warning) is { } until && time.GetUtcNow() > until;
+
+    private static IResult Gone() =>
+        Results.Content($"<!doctype html><html lang=\"zh-CN\"><head>{BroadcasterEndpoints.Head}<title>叫应</title></head><body><p class=done>链接已过期。</p></body></html>",
+            "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status410Gone);
 
     private static ProblemHttpResult NotFound() => Problems.Of(StatusCodes.Status404NotFound, "No such link", detail: "The link is not valid.");
 

@@ -39,6 +39,12 @@ public sealed record PersonReachJson(int Targeted, int Reached, int BySms, int B
     public static PersonReachJson Of(PersonCounts c) => new(c.Targeted, c.Reached, c.BySms, c.ByHousehold, c.ByOfficer, c.Evacuated, c.Unaccounted);
 }
 
+/// <summary>Officers called who answer for a region, how many answered, and their median answer time (null when none did).</summary>
+public sealed record RegionAcknowledgementsJson(int Officers, int Answered, double? MedianAnswerSeconds)
+{
+    public static RegionAcknowledgementsJson Of(RegionAcknowledgements a) => new(a.Officers, a.Answered, a.MedianAnswerSeconds);
+}
+
 /// <summary>Milliseconds from release until 50, 90 and 95 % of the targeted persons were reached; null until then.</summary>
 public sealed record ReachTimesJson(long? P50, long? P90, long? P95)
 {
@@ -67,6 +73,16 @@ public record ReachRowJson(string Code, string Name, string Level, string? Paren
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReachTimesJson? TimeToReachMs { get; init; }
+
+    /// <summary>叫应 of the officers who answer for this region or a region inside it (village → town → county).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RegionAcknowledgementsJson? Acknowledgements { get; init; }
+
+    /// <summary>This row with its region's 叫应 figures (zeros when no officer answers for it); unchanged without a board.</summary>
+    public ReachRowJson With(IReadOnlyDictionary<string, RegionAcknowledgements>? acknowledgements) => acknowledgements is null ? this : this with
+    {
+        Acknowledgements = RegionAcknowledgementsJson.Of(acknowledgements.GetValueOrDefault(Code)),
+    };
 
     /// <summary>This row with the household-and-person counts of the same region, when there are any.</summary>
     public ReachRowJson With(HouseholdReachRow? row) => row is null ? this : this with

@@ -14,7 +14,7 @@ namespace WarningHub.Server.Api;
 public static class ReachJson
 {
     public static ReachResponse Of(ReachReport report, WarningRecord warning, IReadOnlyList<BroadcastConfirmation>? confirmations = null,
-        OfflineTerminals? offline = null, HouseholdReachReport? households = null)
+        OfflineTerminals? offline = null, HouseholdReachReport? households = null, IReadOnlyDictionary<string, RegionAcknowledgements>? acknowledgements = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(warning);
@@ -24,15 +24,15 @@ public static class ReachJson
             report.WarningId,
             warning.CapStatus.ToString(),
             warning.State.ToString(),
-            ReachRowJson.Of(report.County).With(households?.County),
-            report.Rows.Where(r => r.Level == RegionLevel.Town).Select(r => ReachRowJson.Of(r).With(households?.Find(r.Code))).ToList(),
-            report.Rows.Where(r => r.Level == RegionLevel.Village).Select(r => Village(r, report, confirmedRounds, offline, households)).ToList(),
+            ReachRowJson.Of(report.County).With(households?.County).With(acknowledgements),
+            report.Rows.Where(r => r.Level == RegionLevel.Town).Select(r => ReachRowJson.Of(r).With(households?.Find(r.Code)).With(acknowledgements)).ToList(),
+            report.Rows.Where(r => r.Level == RegionLevel.Village).Select(r => Village(r, report, confirmedRounds, offline, households, acknowledgements)).ToList(),
             // Per channel, in its own unit: persons for SMS; terminals, followers, robots or TV channels for the others.
             report.ByChannel.ToDictionary(kv => kv.Key, kv => ChannelTotal(kv.Key, kv.Value, offline)));
     }
 
     private static VillageReach Village(ReachRow r, ReachReport report, ILookup<string, int> confirmedRounds, OfflineTerminals offline,
-        HouseholdReachReport? households)
+        HouseholdReachReport? households, IReadOnlyDictionary<string, RegionAcknowledgements>? acknowledgements)
     {
         var channels = report.ByChannel
             .Where(kv => kv.Key != SmsChannel.Sms)
@@ -43,7 +43,7 @@ public static class ReachJson
                 // Counted apart from the slots: an offline terminal's slot is refused and retried, never delivered.
                 OfflineTerminals.LoudspeakerChannels.Contains(x.Key) ? offline.In(x.Key, r.Code) : null));
         // 村广播员 confirmations: the rounds (0 = first broadcast, 1.. = repeats) the village's broadcaster played.
-        return new VillageReach(ReachRowJson.Of(r).With(households?.Find(r.Code)), [.. confirmedRounds[r.Code].Order()], channels);
+        return new VillageReach(ReachRowJson.Of(r).With(households?.Find(r.Code)).With(acknowledgements), [.. confirmedRounds[r.Code].Order()], channels);
     }
 
     private static ChannelReach ChannelTotal(string channel, IReadOnlyList<ReachRow> rows, OfflineTerminals offline) =>

@@ -69,9 +69,10 @@ internal static class WarningQueries
         var monitorList = monitors.ToList();
         var offline = OfflineTerminals.Count(registry.Endpoints, w.IsForTestRecipientsOnly, (channel, address) =>
             monitorList.Where(m => m.Definition.Channel == channel).Select(m => m.StatusOf(address)).FirstOrDefault(s => s is not null));
+        var calls = await acknowledgements.OfWarningAsync(w.Id, cancellationToken);
         return TypedResults.Ok(ReachJson.Of(report, w, await confirmations.OfWarningAsync(w.Id, cancellationToken), offline,
-            HouseholdReachBuilder.Build(evidence)) with
-        { Acknowledgements = AcknowledgementSummary.Of(await acknowledgements.OfWarningAsync(w.Id, cancellationToken)) });
+            HouseholdReachBuilder.Build(evidence), AcknowledgementReach.ByRegion(calls, registry.Current)) with
+        { Acknowledgements = AcknowledgementSummary.Of(calls) });
     }
 
     /// <summary>

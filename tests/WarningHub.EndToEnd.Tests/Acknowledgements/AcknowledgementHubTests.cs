@@ -76,6 +76,16 @@ public sealed partial class AcknowledgementHubTests
         Assert.Equal(board.GetProperty("summary").GetProperty("officers").GetInt32(), acks.GetProperty("officers").GetInt32());
         Assert.True(acks.GetProperty("answered").GetInt32() >= 3, $"three answered: {acks}");
         Assert.True(acks.GetProperty("medianAnswerSeconds").GetDouble() >= 0);
+        // Each row carries the 叫应 of the officers who answer for its region, rolled up to the county: every call counts there.
+        var countyAcks = reach.GetProperty("county").GetProperty("acknowledgements");
+        Assert.Equal((acks.GetProperty("officers").GetInt32(), acks.GetProperty("answered").GetInt32()),
+            (countyAcks.GetProperty("officers").GetInt32(), countyAcks.GetProperty("answered").GetInt32()));
+        var village = reach.GetProperty("villages").EnumerateArray().Single(v => v.GetProperty("code").GetString() == cadres[0].RegionCode);
+        var villageAcks = village.GetProperty("acknowledgements");
+        Assert.InRange(villageAcks.GetProperty("answered").GetInt32(), 1, villageAcks.GetProperty("officers").GetInt32());
+        var townAcks = reach.GetProperty("towns").EnumerateArray()
+            .Single(t => t.GetProperty("code").GetString() == hub.Registry.TownOf(cadres[0].RegionCode)!.Code).GetProperty("acknowledgements");
+        Assert.InRange(townAcks.GetProperty("officers").GetInt32(), villageAcks.GetProperty("officers").GetInt32(), countyAcks.GetProperty("officers").GetInt32());
 
         using (var other = hub.Client(TestHub.OtherAgencyKey))
         using (var refused = await other.Http.GetAsync(new Uri($"/api/v1/warnings/{id}/acknowledgements", UriKind.Relative)))

@@ -72,6 +72,8 @@ public sealed class DemoCommandTests(DemoJsonRun json) : IDisposable, IClassFixt
         Assert.True(times.GetProperty("p50").GetInt64() <= times.GetProperty("p90").GetInt64(), times.ToString());
         Assert.True(times.GetProperty("p90").GetInt64() <= times.GetProperty("p95").GetInt64(), times.ToString());
 
+        var timeline = demo.GetProperty("timeline");
+        Assert.Equal((10, 15), (timeline.GetProperty("ackDeadlineSeconds").GetInt32(), timeline.GetProperty("doorToDoorAfterSeconds").GetInt32()));
         var ack = demo.GetProperty("acknowledgements");
         int A(string name) => ack.GetProperty(name).GetInt32();
         Assert.True(A("officers") > 0, ack.ToString());
@@ -95,8 +97,14 @@ public sealed class DemoCommandTests(DemoJsonRun json) : IDisposable, IClassFixt
         Assert.Contains("Speech: no speech engine (espeak-ng could not be run", run.Text, StringComparison.Ordinal);
         Assert.Contains("of alert tones only (no speech)", run.Text, StringComparison.Ordinal);
         Assert.Contains("Every slot of every channel reached a final state", run.Text, StringComparison.Ordinal);
-        Assert.Contains("Clock: real time, not compressed", run.Text, StringComparison.Ordinal);
+        Assert.Contains("compressed timeline: 叫应 deadline 10 s, door-to-door after 15 s", run.Text, StringComparison.Ordinal);
+        Assert.Contains("rather than compressing a clock", run.Text, StringComparison.Ordinal);
         Assert.Matches(@"叫应 board: \d+ officers called; \d+ answered", run.Text);
+        // The per-officer board follows the loop's summary, with its deadline as the demo set it.
+        var summary = run.Text.IndexOf("叫应 board:", StringComparison.Ordinal);
+        var board = run.Text.IndexOf("叫应 of ", StringComparison.Ordinal);
+        Assert.True(board > summary, $"the 叫应 board (at {board}) comes after the loop summary (at {summary})");
+        Assert.Matches(@"Officers 责任人: \d+, \d+ answered, \d+ silent, \d+ escalated; deadline 00:00:10", run.Text);
         Assert.Matches(@"Door to door 入户: [1-9]\d* cadres opened their links and marked [1-9]\d* households", run.Text);
         foreach (var channel in EveryChannel.Where(c => c != "loudspeakerSerial"))
         {

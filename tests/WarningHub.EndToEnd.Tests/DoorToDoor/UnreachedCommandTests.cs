@@ -59,16 +59,38 @@ public sealed class UnreachedCommandTests(DoorToDoorHub fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Reach_Printed_ShowsVillagesHouseholdsAndPersons_InEightyColumns()
+    public async Task Reach_Printed_ShowsVillagesHouseholdsAndPersons_TheTownsSplitAndTimes_AndTheAcknowledgementLine_InEightyColumns()
     {
+        var reach = await fixture.Hub.ReachAsync(fixture.Warning);
         var printed = await CliProcess.RunAsync(Path.GetTempPath(), Key, Timeout, "reach", fixture.Warning, "--url", fixture.Hub.Http.BaseAddress!.ToString());
 
         Assert.True(printed.ExitCode == 0, printed.ToString());
         Assert.Contains("到户", printed.Output, StringComparison.Ordinal);
         Assert.Contains("by own SMS", printed.Text, StringComparison.Ordinal);
         Assert.Contains("Time to reach 50%", printed.Text, StringComparison.Ordinal);
+        var acks = reach.GetProperty("acknowledgements");
+        Assert.Contains($"叫应 Officers 责任人: {acks.GetProperty("officers").GetInt32()}, {acks.GetProperty("answered").GetInt32()} answered, "
+            + $"{acks.GetProperty("silent").GetInt32()} silent", printed.Text, StringComparison.Ordinal);
+        Assert.Contains("Persons reached by evidence", printed.Text, StringComparison.Ordinal);
+        // Each town's row of the split: its persons by own SMS, household and officer, and its time to 50 % (h:mm:ss or -).
+        foreach (var town in reach.GetProperty("towns").EnumerateArray())
+        {
+            var p = town.GetProperty("persons");
+            var p50 = town.GetProperty("timeToReachMs").GetProperty("p50");
+            var time = p50.ValueKind == System.Text.Json.JsonValueKind.Number
+                ? TimeSpan.FromMilliseconds(p50.GetInt64()).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : "-";
+            var cells = new[] { N(p, "bySms"), N(p, "byHousehold"), N(p, "byOfficer"), time };
+            Assert.Contains(printed.Output.Split('\n'), line => line.Contains(town.GetProperty("name").GetString()!, StringComparison.Ordinal)
+                && Cells(line).Skip(1).Take(4).SequenceEqual(cells));
+        }
         Assert.All(printed.Output.Split('\n'), line => Assert.True(Columns(line) <= 80, $"{Columns(line)} columns: {line}"));
     }
+
+    private static string N(System.Text.Json.JsonElement e, string name) => e.GetProperty(name).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The cells of a table row, between its vertical bars.</summary>
+    private static string[] Cells(string line) =>
+        line.Split(['│', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Terminal columns a line takes: East Asian wide characters take two.</summary>
     private static int Columns(string line)

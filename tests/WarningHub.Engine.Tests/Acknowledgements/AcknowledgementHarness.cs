@@ -27,7 +27,9 @@ internal sealed class AcknowledgementHarness : IAsyncDisposable
     private readonly IScheduler _quartz;
     private readonly ServiceProvider _services;
 
-    public AcknowledgementHarness(AcknowledgementOptions? options = null)
+    /// <param name="options">The 叫应 settings; the defaults when null.</param>
+    /// <param name="weCom">A WeCom robot adapter beside the SMS one, for the towns it lists; none when null.</param>
+    public AcknowledgementHarness(AcknowledgementOptions? options = null, ITextSender? weCom = null)
     {
         Sms = new ScriptedSender((_, _) => DeliveryResult.Accepted(["x"]));
         Engine = new EngineHarness(Sms);
@@ -40,7 +42,7 @@ internal sealed class AcknowledgementHarness : IAsyncDisposable
         Store = new SqliteAcknowledgementStore(Engine.Database);
         Notices = new SqliteNoticeStore(Engine.Database);
         var engineOptions = Options.Create(new EngineOptions { LinkSecret = "test-link-secret-0123456789", PublicBaseUrl = "http://127.0.0.1:8080" });
-        var router = new ChannelRouter([Sms], []);
+        var router = new ChannelRouter(weCom is null ? [Sms] : [Sms, weCom], []);
         Outbox = new NoticeOutbox(Notices, Engine.Warnings, router, new Sending.RetryPolicy(engineOptions, () => 0.5), Options.Create(new NoticeOptions()),
             Engine.Time, NullLogger<NoticeOutbox>.Instance);
         Links = new AcknowledgementLinks(engineOptions);
