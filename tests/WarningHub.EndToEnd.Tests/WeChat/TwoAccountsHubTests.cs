@@ -52,7 +52,7 @@ public sealed class TwoAccountsHubTests
             && c.Count("planned") == 4 && c.Count("delivered") + c.Count("failed") == 4, TimeSpan.FromSeconds(30));
         Assert.True(await Eventually.TrueAsync(() => city.Events.Count >= 2 && county.Events.Count >= 2), "both accounts recorded the hub's answers to their events");
 
-        Assert.Equal(new[] { CityBlocker, CityFollower }, city.TemplateMessages.Select(m => m.OpenId).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { CityFollower, CityBlocker }, city.TemplateMessages.Select(m => m.OpenId).Order(StringComparer.Ordinal));
         Assert.Equal(new[] { CountyFollower, DefaultFollower }, county.TemplateMessages.Select(m => m.OpenId).Order(StringComparer.Ordinal));
         Assert.All(city.Events.Concat(county.Events), e => Assert.Equal((200, "success"), (e.HttpStatus, e.Body)));
         var channel = warning.GetProperty("channels").GetProperty(ChannelNames.WeChat);
