@@ -85,6 +85,25 @@ public static class HubHost
         config.AddInMemoryCollection(new Dictionary<string, string?> { [Key] = Path.Combine(folder, policy) });
     }
 
+    /// <summary>
+    /// The WeChat accounts that <c>serve</c> with these settings would configure ("WarningHub:WeChat:&lt;account&gt;" of the
+    /// settings file and the environment, as serve reads them): what subscribers.csv's account column may name.
+    /// </summary>
+    /// <param name="configFile">The settings file; null: the default one, when there is one.</param>
+    /// <exception cref="FileNotFoundException">A named settings file is not there.</exception>
+    public static IReadOnlyList<string> WeChatAccounts(string? configFile)
+    {
+        var file = configFile ?? DefaultConfigFile();
+        var builder = new ConfigurationBuilder();
+        if (file is not null)
+        {
+            if (!File.Exists(file)) throw new FileNotFoundException($"Settings file not found: {file}", file);
+            builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+        var settings = builder.AddEnvironmentVariables().Build();
+        return [.. settings.GetSection($"{HubConfiguration.Root}:{ChannelRegistration.WeChatSection}").GetChildren().Select(a => a.Key)];
+    }
+
     private static string? DefaultConfigFile()
     {
         foreach (var candidate in new[] { Path.Combine("config", "warninghub.json"), Path.Combine(AppContext.BaseDirectory, "config", "warninghub.json") })

@@ -73,7 +73,7 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
         var terminals = Query(c, "SELECT id, village, channel, address, test FROM terminal ORDER BY id", r =>
             new Terminal(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0));
         var subscribers = Query(c, "SELECT openid, village, household, test FROM subscriber ORDER BY openid", r =>
-            new Subscriber(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3) != 0));
+            Follower(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3) != 0));
         var officers = Query(c, "SELECT id, name, phone, region, role FROM officer ORDER BY id", r =>
             new Officer(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), (OfficerRole)r.GetInt32(4)));
         var responsibilities = Query(c, "SELECT region, officer, tier, levels, duties FROM responsibility ORDER BY region, officer", r =>
@@ -112,10 +112,18 @@ public sealed class SqliteRegistryStore(SqliteDatabase database)
     {
         SqliteDatabase.Execute(c, "DELETE FROM terminal; DELETE FROM subscriber; DELETE FROM officer; DELETE FROM responsibility;", tx);
         Insert(c, tx, "INSERT INTO terminal VALUES ($1,$2,$3,$4,$5)", endpoints.Terminals, t => [t.Id, t.VillageCode, t.Channel, t.Address, t.IsTest ? 1 : 0]);
-        Insert(c, tx, "INSERT INTO subscriber VALUES ($1,$2,$3,$4)", endpoints.Subscribers, s => [s.OpenId, s.VillageCode, s.HouseholdId, s.IsTest ? 1 : 0]);
+        // The openid column holds the follower's address (account:openid, or the openid of the default account): an openid is
+        // unique within its account only, and a database of one account reads as before.
+        Insert(c, tx, "INSERT INTO subscriber VALUES ($1,$2,$3,$4)", endpoints.Subscribers, s => [s.Address, s.VillageCode, s.HouseholdId, s.IsTest ? 1 : 0]);
         Insert(c, tx, "INSERT INTO officer VALUES ($1,$2,$3,$4,$5)", endpoints.Officers, o => [o.Id, o.Name, o.Phone, o.RegionCode, (int)o.Role]);
         Insert(c, tx, "INSERT INTO responsibility VALUES ($1,$2,$3,$4,$5)", endpoints.Responsibilities,
             r => [r.RegionCode, r.OfficerId, (int)r.Tier, (int)r.Levels, (int)r.Duties]);
+    }
+
+    private static Subscriber Follower(string address, string village, long? household, bool isTest)
+    {
+        var account = FollowerAddress.AccountOf(address);
+        return new Subscriber(account is null ? address : address[(account.Length + 1)..], village, household, isTest, account);
     }
 
     private static void CreateTables(SqliteConnection c, SqliteTransaction? tx)

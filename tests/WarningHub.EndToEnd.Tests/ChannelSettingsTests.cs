@@ -74,6 +74,47 @@ public sealed class ChannelSettingsTests : IDisposable
     }
 
     [Fact]
+    public void HubBuild_WithASecondWeChatAccountOfTheSameName_OrTheSameAccountTwice_OrNoDefault_NamesEachMistake()
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
+        Account(settings, "city", "wx5111aa00bb11cc01");
+        Account(settings, "county", "wx5111aa00bb11cc01"); // the city's AppId again: the same official account twice
+        Account(settings, "sim", "wx5117a1d2c3e4f501");    // the SMS gateway "sim" has this name already
+
+        var ex = Assert.Throws<HubConfigurationException>(() => HubHost.Build([], loadConfigFile: false, overrides: settings));
+
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:WeChat:sim: an account of the same name as the SMS gateway WarningHub:Sms:Smpp:sim", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:WeChat:county: the same account (AppId) as WarningHub:WeChat:city", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith("WarningHub:WeChat: city, county, sim are configured;", StringComparison.Ordinal)
+            && e.Contains("Routing:Gateways:<account>:Default", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HubBuild_WithTwoWeChatAccountsAndADefault_StartsBoth()
+    {
+        var settings = TestHub.Settings(_folder.FullName, smscPort: 2775, gatewayRate: 0);
+        Account(settings, "city", "wx5111aa00bb11cc01");
+        Account(settings, "county", "wx5117a1d2c3e4f501");
+        settings["WarningHub:Routing:Gateways:county:Default"] = "true";
+
+        await using var app = HubHost.Build([], loadConfigFile: false, overrides: settings);
+
+        var adapters = app.Services.GetServices<IChannelAdapter>().Select(a => a.Definition.Name).ToList();
+        Assert.Superset(new HashSet<string> { "wechat-oa:city", "wechat-oa:county" }, adapters.ToHashSet());
+        Assert.Equal(2, app.Services.GetRequiredService<ChannelRouter>().RoutedAdaptersFor("wechat").Count);
+    }
+
+    private static void Account(Dictionary<string, string?> settings, string name, string appId)
+    {
+        var a = $"WarningHub:WeChat:{name}";
+        settings[$"{a}:AppId"] = appId;
+        settings[$"{a}:AppSecret"] = "secret-" + name;
+        settings[$"{a}:CallbackToken"] = "token" + name;
+        settings[$"{a}:DefaultTemplateId"] = "tpl-warning";
+        settings[$"{a}:FieldMap:keyword1"] = "{statusMark}{headline}";
+    }
+
+    [Fact]
     public async Task HubBuild_WithTheDocumentedChannelExample_IsValid()
     {
         await using var app = HubHost.Build([], configFile: Path.Combine(Repo.Root, "config", "examples", "channels.json"),

@@ -13,11 +13,21 @@ public sealed partial class WeChatOfficialAccount
     private static readonly TimeSpan ThrottledRetryAfter = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
 
+    /// <summary>The openid of an address for this account; null when the address names another account.</summary>
+    private string? FollowerOf(string address)
+    {
+        var colon = address.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0) return address;
+        return address.AsSpan(0, colon).Equals(Name, StringComparison.Ordinal) ? address[(colon + 1)..] : null;
+    }
+
     /// <summary>UTC ticks until which the daily quota is spent (errcode 45009); 0 when it is not.</summary>
     private long _quotaSpentUntil;
 
     /// <summary>
-    /// Sends one template message to the openid in <see cref="TextMessage.Address"/>. A refused token (40001, 40014,
+    /// Sends one template message to the follower in <see cref="TextMessage.Address"/>: an openid, or
+    /// <c>&lt;account&gt;:&lt;openid&gt;</c> naming this account (a hub with several accounts keeps each follower's
+    /// account in the address; one naming another account is refused, since its openid means nothing here). A refused token (40001, 40014,
     /// 42001) is asked for again once (stable_token, normal mode) and the send retried once with the new token. Never
     /// throws for WeChat's errors; throws <see cref="OperationCanceledException"/> when the token fires before the
     /// request left.
@@ -26,10 +36,17 @@ public sealed partial class WeChatOfficialAccount
     {
         ArgumentNullException.ThrowIfNull(message);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!OpenId.IsPlausible(message.Address))
+        if (FollowerOf(message.Address) is not { } openId)
+        {
+            return DeliveryResult.Permanent("40003", $"The address names another account than {Name}; nothing was sent.");
+        }
+
+        if (!OpenId.IsPlausible(openId))
         {
             return DeliveryResult.Permanent("40003", "The address is not an openid; nothing was sent.");
         }
+
+        if (!ReferenceEquals(openId, message.Address)) message = message with { Address = openId };
 
         if (QuotaWait() is { } wait)
         {

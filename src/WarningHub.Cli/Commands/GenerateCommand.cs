@@ -15,7 +15,12 @@ internal static class GenerateCommand
         var persons = new Option<int>("--persons") { Description = "How many persons.", DefaultValueFactory = _ => 20000 };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed gives the same county.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write regions.csv, households.csv, persons.csv, terminals.csv, subscribers.csv, officers.csv and responsibilities.csv into.", Required = true };
-        var command = new Command("generate", "Generate a synthetic county of N persons (labelled synthetic) as CSV.") { persons, seed, output };
+        var accounts = new Option<string[]>("--wechat-accounts")
+        {
+            Description = "WeChat accounts the followers are dealt among (e.g. city county): subscribers.csv gets an account column. Default: one account, no column.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("generate", "Generate a synthetic county of N persons (labelled synthetic) as CSV.") { persons, seed, output, accounts };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(persons);
@@ -25,11 +30,18 @@ internal static class GenerateCommand
                 return 2;
             }
             var folder = parse.GetValue(output)!;
+            var weChatAccounts = (parse.GetValue(accounts) ?? []).SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (weChatAccounts.Select(FollowerAddress.AccountNameProblem).OfType<string>().FirstOrDefault() is { } problem)
+            {
+                Console.Error.WriteLine($"--wechat-accounts: a name {problem}.");
+                return 2;
+            }
             var (registry, endpoints) = AnsiConsole.Status().Start("Generating", _ =>
             {
                 var county = new CountyGenerator(new CountyGeneratorOptions { PersonCount = n, Seed = parse.GetValue(seed) })
                     .Generate(RegistryCsv.LoadCounty(ConfigFolder.SampleCounty));
-                var generated = EndpointGenerator.Generate(county, SyntheticIpAddress, SyntheticSerialAddress, parse.GetValue(seed));
+                var generated = EndpointGenerator.Generate(county, SyntheticIpAddress, SyntheticSerialAddress, parse.GetValue(seed), weChatAccounts);
                 return (EndpointGenerator.AssignCadres(county, generated), generated);
             });
             AnsiConsole.Status().Start($"Writing {folder.FullName}", _ =>

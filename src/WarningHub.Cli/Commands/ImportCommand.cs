@@ -20,10 +20,22 @@ internal static class ImportCommand
             Description = "Folder with regions.csv (required), households.csv and persons.csv (together), and optionally terminals.csv, subscribers.csv, officers.csv, responsibilities.csv.",
         };
         var database = new Option<string>("--database") { Description = "The hub's database file.", DefaultValueFactory = _ => "data/warninghub.db" };
-        var command = new Command("import", "Replace the recipient registry, and the endpoints whose files are present, with CSV files; any bad row imports nothing.") { dir, database };
+        var config = new Option<string?>("--config") { Description = "The hub's settings file (default config/warninghub.json): subscribers.csv's account column must name one of its WeChat accounts." };
+        var command = new Command("import", "Replace the recipient registry, and the endpoints whose files are present, with CSV files; any bad row imports nothing.") { dir, database, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(dir)!;
+            IReadOnlyList<string> accounts;
+            try
+            {
+                accounts = WarningHub.Server.HubHost.WeChatAccounts(parse.GetValue(config));
+            }
+            catch (FileNotFoundException ex)
+            {
+                await RefuseAsync(ex, hint: null);
+                return 1;
+            }
+
             await using var db = new SqliteDatabase(new SqliteOptions { Path = parse.GetValue(database)! });
             var store = new SqliteRegistryStore(db);
             var stored = store.LoadEndpoints();
@@ -34,7 +46,7 @@ internal static class ImportCommand
                 (registry, read) = AnsiConsole.Status().Start($"Reading {folder.FullName}", _ =>
                 {
                     var county = RegistryCsv.LoadCounty(folder.FullName);
-                    return (county, RegistryCsv.LoadEndpoints(folder.FullName, county, stored));
+                    return (county, RegistryCsv.LoadEndpoints(folder.FullName, county, stored, accounts));
                 });
             }
             catch (Exception ex) when (ex is RegistryImportException or RegistryValidationException or FileNotFoundException or DirectoryNotFoundException)

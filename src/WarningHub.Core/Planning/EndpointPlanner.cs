@@ -39,7 +39,8 @@ internal static class EndpointPlanner
         if (channels.Serves(Channels.WeChat))
         {
             var slots = (testOnly ? endpoints.Subscribers.Where(s => s.IsTest) : villages.SelectMany(endpoints.SubscribersOf).Where(s => !s.IsTest))
-                .Select(s => new PlannedSlot(s.OpenId, Code(s.VillageCode), 1))
+                // The address names the account followed: the router sends through it and no other.
+                .Select(s => new PlannedSlot(s.Address, Code(s.VillageCode), 1))
                 .DistinctBy(s => s.Address, StringComparer.Ordinal)
                 .ToList();
             if (slots.Count > 0) yield return new ChannelPlan(Channels.WeChat, slots, shardSize);

@@ -32,7 +32,7 @@ public sealed class PersonIndex
         }
         // Followers bound to a household, as compressed rows: household h has WeChatOrdinals[WeChatStart[h]..WeChatStart[h+1]].
         var bound = endpoints.Subscribers
-            .Select(s => (Household: s.HouseholdId is { } id ? registry.HouseholdIndexOf(id) : -1, Ordinal: weChat.Count == 0 ? -1 : weChat.OrdinalOf(s.OpenId)))
+            .Select(s => (Household: s.HouseholdId is { } id ? registry.HouseholdIndexOf(id) : -1, Ordinal: weChat.Count == 0 ? -1 : weChat.OrdinalOf(s.Address)))
             .Where(x => x.Household >= 0)
             .OrderBy(x => x.Household)
             .ToList();

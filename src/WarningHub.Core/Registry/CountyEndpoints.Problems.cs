@@ -53,8 +53,8 @@ public sealed partial class CountyEndpoints
                     ? $"subscriber {Short(s.OpenId)}: household {id} is not in the registry"
                     : $"subscriber {Short(s.OpenId)}: household {id} is in village {household.VillageCode}, not {s.VillageCode}");
         }
-        foreach (var d in Subscribers.GroupBy(s => s.OpenId, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            problems.Add($"subscriber {Short(d.Key)} appears {d.Count()} times");
+        foreach (var d in Subscribers.GroupBy(s => s.Address, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add($"subscriber {Short(d.First().OpenId)} appears {d.Count()} times");
 
         foreach (var o in Officers)
         {

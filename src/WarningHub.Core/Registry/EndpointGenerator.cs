@@ -13,7 +13,12 @@ namespace WarningHub.Core.Registry;
 /// </summary>
 public static class EndpointGenerator
 {
-    public static CountyEndpoints Generate(CountyRegistry registry, Func<Region, int, string> ipAddressOf, Func<Region, int, string> serialAddressOf, int seed = 1)
+    /// <param name="weChatAccounts">
+    /// Several WeChat accounts (a city's and a county's): followers are dealt among them by household. Null or one: every
+    /// follower has no account (the only one).
+    /// </param>
+    public static CountyEndpoints Generate(CountyRegistry registry, Func<Region, int, string> ipAddressOf, Func<Region, int, string> serialAddressOf, int seed = 1,
+        IReadOnlyList<string>? weChatAccounts = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(ipAddressOf);
@@ -45,7 +50,9 @@ public static class EndpointGenerator
             // 28 characters, as WeChat's openids are: the simulated WeChat API (like WeChat) refuses any other length.
             var openId = "o" + household.Id.ToString("x8", CultureInfo.InvariantCulture) + random.Next(0x10000).ToString("x4", CultureInfo.InvariantCulture)
                 + "_synthetic_" + random.Next(0x10000).ToString("x4", CultureInfo.InvariantCulture);
-            subscribers.Add(new Subscriber(openId, household.VillageCode, household.Id, IsTest: false));
+            // Dealt by household id, not drawn: the same seed gives the same openids with one account or several.
+            var account = weChatAccounts is { Count: > 1 } ? weChatAccounts[(int)(household.Id % weChatAccounts.Count)] : null;
+            subscribers.Add(new Subscriber(openId, household.VillageCode, household.Id, IsTest: false, account));
         }
         foreach (var town in registry.Towns)
         {

@@ -26,8 +26,17 @@ public sealed record Officer(long Id, string Name, string Phone, string RegionCo
 /// <param name="IsTest">A terminal set aside for Test and Exercise bulletins (in the bureau, not in a village square).</param>
 public sealed record Terminal(string Id, string VillageCode, string Channel, string Address, bool IsTest);
 
-/// <summary>A follower of the county's WeChat official account, bound to a village and maybe a household.</summary>
-public sealed record Subscriber(string OpenId, string VillageCode, long? HouseholdId, bool IsTest);
+/// <summary>A follower of a WeChat official account, bound to a village and maybe a household.</summary>
+/// <param name="OpenId">The follower's openid, which only the account it follows can send to.</param>
+/// <param name="Account">
+/// The hub's name of the account followed ("WarningHub:WeChat:&lt;account&gt;"); null: the only account, or the one the
+/// routing names as default (Routing:Gateways:&lt;account&gt;:Default) when there are several.
+/// </param>
+public sealed record Subscriber(string OpenId, string VillageCode, long? HouseholdId, bool IsTest, string? Account = null)
+{
+    /// <summary>The follower's ledger address: what the planner writes in its slot and reach looks up (<see cref="FollowerAddress"/>).</summary>
+    public string Address => FollowerAddress.Of(Account, OpenId);
+}
 
 /// <summary>
 /// The county's endpoints beside its persons: terminals, subscribers, officers and who answers for what. Looked

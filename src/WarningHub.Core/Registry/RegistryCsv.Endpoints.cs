@@ -14,12 +14,17 @@ public static partial class RegistryCsv
     /// Responsibilities, and the cadre_id of the registry's households (read from households.csv in the same
     /// directory), must name officers: those of officers.csv when it is there, else the <paramref name="stored"/> ones.
     /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="registry">The registry every row must fit.</param>
+    /// <param name="stored">The endpoints the database holds.</param>
+    /// <param name="weChatAccounts">The hub's WeChat accounts, which subscribers' accounts must name; null: not checked.</param>
     /// <exception cref="RegistryImportException">Any file has a bad row; every error of every file is listed.</exception>
-    public static EndpointImport LoadEndpoints(string directory, CountyRegistry registry, CountyEndpoints? stored = null)
+    public static EndpointImport LoadEndpoints(string directory, CountyRegistry registry, CountyEndpoints? stored = null,
+        IReadOnlyCollection<string>? weChatAccounts = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var terminals = ReadIfPresent(directory, TerminalsFileName, path => ReadTerminals(path, registry));
-        var subscribers = ReadIfPresent(directory, SubscribersFileName, path => ReadSubscribers(path, registry));
+        var subscribers = ReadIfPresent(directory, SubscribersFileName, path => ReadSubscribers(path, registry, weChatAccounts));
         var officers = ReadIfPresent(directory, OfficersFileName, path => ReadOfficers(path, registry));
         var officersAfter = officers is null ? (stored ?? CountyEndpoints.Empty).Officers : officers.Rows;
         var usable = officers?.Succeeded != false;

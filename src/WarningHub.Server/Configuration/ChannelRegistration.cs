@@ -84,12 +84,12 @@ internal static class ChannelRegistration
         var voice = services.GetRequiredService<IOptionsMonitor<VoiceGatewayOptions>>();
         foreach (var gateway in root.GetSection(VoiceSection).GetChildren()) SettingErrors.Collect(errors, $"{VoiceSection}:{gateway.Key}", gateway, () => voice.Get(gateway.Key), services, gateway.Key);
 
-        // The engine hands every slot of a channel to the first adapter of that channel: a second network would never
-        // play its terminals (they send heartbeats to it, not to the first), a second account's followers would get
-        // "invalid openid". Refuse it rather than lose those slots quietly.
+        // The engine hands every slot of a loudspeaker channel to the first adapter of that channel: a second network
+        // would never play its terminals (they send heartbeats to it, not to the first). Refuse it rather than lose
+        // those slots quietly. WeChat accounts are several by design: each follower's address names its account.
         OnlyOne(errors, $"{LoudspeakersSection}:{Ip}", Children(root, Ip).Select(c => c.Key).ToList());
         OnlyOne(errors, $"{LoudspeakersSection}:{Serial}", Children(root, Serial).Select(c => c.Key).ToList());
-        OnlyOne(errors, WeChatSection, accounts.Select(c => c.Key).ToList());
+        errors.AddRange(WeChatAccountChecks.Problems(root));
         return errors;
     }
 

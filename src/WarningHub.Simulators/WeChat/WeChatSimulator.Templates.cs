@@ -40,7 +40,9 @@ public sealed partial class WeChatSimulator
             return;
         }
 
-        var refusal = openId.Length != 28 || !openId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? (40003, "invalid openid")
+        // An openid of another account is no openid here: WeChat answers 40003 for it too.
+        var refusal = openId.Length != 28 || !openId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+                || (Options.Followers.Count > 0 && !Options.Followers.Contains(openId)) ? (40003, "invalid openid")
             : Options.TemplateIds.Count > 0 && !Options.TemplateIds.Contains(templateId) ? (40037, "invalid template_id")
             : Options.UnsubscribedOpenIds.Contains(openId) ? (43004, "require subscribe")
             : ((int, string)?)null;

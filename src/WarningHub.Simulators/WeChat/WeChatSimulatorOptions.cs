@@ -18,6 +18,13 @@ public sealed class WeChatSimulatorOptions
     /// <summary>Template ids that exist; others get 40037. <value>Empty: every id exists.</value></summary>
     public ISet<string> TemplateIds { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The account's followers, when the simulator runs as one of several accounts (a city's and a county's, each its own
+    /// simulator with its own AppId, secret and callback token): an openid not here is another account's, and a send
+    /// to it gets 40003 as WeChat answers. <value>Empty: any well-formed openid is a follower.</value>
+    /// </summary>
+    public ISet<string> Followers { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>openids that do not follow the account: sends to them get 43004.</summary>
     public ISet<string> UnsubscribedOpenIds { get; } = new HashSet<string>(StringComparer.Ordinal);
 

@@ -34,6 +34,21 @@ public class OfficialAccountRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ToAnAddressNamingThisAccount_SendsToTheOpenId_AndOneNamingAnotherAccountIsRefusedUnsent()
+    {
+        _api.ThenToken().Then("""{"errcode":0,"errmsg":"ok","msgid":11}""");
+        using var account = Account(); // "county"
+
+        var own = await account.SendAsync(Accounts.Warning("county:" + Accounts.OpenId), CancellationToken.None);
+        var other = await account.SendAsync(Accounts.Warning("city:" + Accounts.OtherOpenId, reference: 2), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Accepted, own.Outcome);
+        Assert.Contains($"\"touser\":\"{Accounts.OpenId}\"", _api.Seen[1].Body, StringComparison.Ordinal);
+        Assert.Equal((SendOutcome.PermanentFailure, "40003"), (other.Outcome, other.ErrorCode));
+        Assert.Equal(2, _api.Seen.Count); // the token and the county follower's send: nothing for the city's follower
+    }
+
+    [Fact]
     public async Task SendAsync_KeepsAMsgIdBeyondTheRangeOfADoubleExact()
     {
         _api.ThenToken().Then("""{"errcode":0,"errmsg":"ok","msgid":3662956322040938501}""");

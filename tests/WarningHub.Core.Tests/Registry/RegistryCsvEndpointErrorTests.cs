@@ -45,6 +45,42 @@ public sealed class RegistryCsvEndpointErrorTests
     }
 
     [Fact]
+    public void ReadSubscribers_AnAccountTheHubDoesNotConfigure_IsABadRowNamedByLine_AndNothingIsImported()
+    {
+        var text = "openid,village_code,household_id,is_test,account\n" +
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz1,511124100201,1,false,city\n" +   // line 2: good
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz2,511124100201,,false,\n" +        // line 3: good, the default account
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz3,511124100201,,false,town\n" +    // line 4: no such account
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz4,511124100201,,false,ci ty\n" +   // line 5: not a name
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz1,511124100201,,false,County\n";   // line 6: the same openid, another account: fine
+
+        var result = RegistryCsv.ReadSubscribers(new StringReader(text), Tiny, accounts: ["city", "county"]);
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(
+            [
+                "subscribers.csv line 4, field account: names WeChat account 'town', which is not configured (the hub has city, county)",
+                "subscribers.csv line 5, field account: is not an account name (1 to 32 letters, digits, '-' or '_')",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void ReadSubscribers_Accounts_AreKeptInTheConfiguredSpelling_AndNameTheSlotAddress()
+    {
+        var text = "openid,village_code,household_id,is_test,account\n" +
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz1,511124100201,1,false,City\n" +
+                   "oAbCdEfGhIjKlMnOpQrStUvWxYz1,511124100201,,false,\n";
+
+        var rows = RegistryCsv.ReadSubscribers(new StringReader(text), Tiny, accounts: ["city", "county"]).GetRowsOrThrow();
+
+        Assert.Equal(["city:oAbCdEfGhIjKlMnOpQrStUvWxYz1", "oAbCdEfGhIjKlMnOpQrStUvWxYz1"], rows.Select(r => r.Address));
+        var written = new StringWriter();
+        RegistryCsv.WriteSubscribers(written, rows);
+        Assert.Equal(rows, RegistryCsv.ReadSubscribers(new StringReader(written.ToString()), Tiny, accounts: ["city"]).GetRowsOrThrow());
+    }
+
+    [Fact]
     public void ReadSubscribers_BadRows_AreNamedWithoutRepeatingTheOpenId()
     {
         var text = SubscribersHeader +

@@ -51,6 +51,35 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GenerateForTwoAccounts_ImportsUnderSettingsWithBoth_AndAnAccountTheSettingsLackIsRefusedNamingItsLine()
+    {
+        var folder = Path.Combine(_work.FullName, "two");
+        var generated = await CliProcess.RunAsync(_work.FullName, "generate", "--persons", "400", "--seed", "3", "--out", folder, "--wechat-accounts", "city", "county");
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+        var both = Settings("both.json", "city", "county");
+        var countyOnly = Settings("county.json", "county");
+
+        var refused = await CliProcess.RunAsync(_work.FullName, "import", folder, "--database", Database, "--config", countyOnly);
+        var imported = await CliProcess.RunAsync(_work.FullName, "import", folder, "--database", Database, "--config", both);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Nothing imported, the database is unchanged", refused.Error, StringComparison.Ordinal);
+        Assert.Matches(@"subscribers\.csv line \d+, field account: names WeChat account 'city', which is not configured \(the hub has county\)", refused.Error);
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        var stored = (await ReadDatabaseAsync()).Endpoints.Subscribers;
+        Assert.Contains(stored, s => s.Account == "city");
+        Assert.Contains(stored, s => s.Account == "county");
+        Assert.Contains(stored, s => s.Account is null && s.IsTest); // the bureau's test follower: the default account
+    }
+
+    private string Settings(string name, params string[] accounts)
+    {
+        var path = Path.Combine(_work.FullName, name);
+        File.WriteAllText(path, "{\"WarningHub\":{\"WeChat\":{" + string.Join(",", accounts.Select(a => $"\"{a}\":{{\"AppId\":\"wx-{a}\"}}")) + "}}}");
+        return path;
+    }
+
+    [Fact]
     public async Task Import_FolderWithOneBadTerminalRow_ExitsOneAndLeavesTheDatabaseAsItWas()
     {
         Assert.Equal(0, (await ImportAsync(await GenerateAsync("good", persons: 400, seed: 3))).ExitCode);

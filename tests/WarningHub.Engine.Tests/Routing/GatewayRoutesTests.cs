@@ -125,12 +125,34 @@ public sealed class GatewayRoutesTests
         Assert.Contains(Enumerable.Range(1, 50), slot => ReferenceEquals(failing, router.AdapterFor("sms", Mobile, slot)));
     }
 
+    [Fact]
+    public void WeChat_AFollowerGoesThroughTheAccountTheirAddressNames_AndWaitsWhileItIsDown_NeverThroughTheOther()
+    {
+        var city = new NamedGateway("wechat-oa:city", "wechat");
+        var county = new NamedGateway("wechat-oa:county", "wechat");
+        var router = Router(new RoutingOptions { Gateways = { ["county"] = new GatewayRoute { Default = true } } }, city, county);
+        const string Follower = "oia2TjuEGTNoeX76QEjQNrcURxG8";
+
+        Assert.Equal(2, router.RoutedAdaptersFor("wechat").Count);
+        Assert.All(Enumerable.Range(1, 20), slot => Assert.Same(city, router.AdapterFor("wechat", "city:" + Follower, slot)));
+        Assert.All(Enumerable.Range(1, 20), slot => Assert.Same(county, router.AdapterFor("wechat", "county:" + Follower, slot)));
+        Assert.Same(county, router.AdapterFor("wechat", Follower, 1)); // no account named: the default one
+        Assert.Null(router.AdapterFor("wechat", "town:" + Follower, 1)); // an account the hub does not have: nobody sends
+
+        city.Down();
+        // The city's followers wait for it (null: unavailable, no attempt spent); they do not follow the county's account.
+        Assert.All(Enumerable.Range(1, 20), slot => Assert.Null(router.AdapterFor("wechat", "city:" + Follower, slot)));
+        Assert.Same(county, router.AdapterFor("wechat", "county:" + Follower, 1));
+        city.Up();
+        Assert.Same(city, router.AdapterFor("wechat", "city:" + Follower, 1));
+    }
+
     private static ChannelRouter Router(RoutingOptions options, params ITextSender[] senders) =>
         new(senders, [], new GatewayRoutes(Options.Create(options)));
 
-    private sealed class NamedGateway(string name) : ITextSender, IGatewayHealth
+    private sealed class NamedGateway(string name, string channel = "sms") : ITextSender, IGatewayHealth
     {
-        public ChannelDefinition Definition { get; } = new(name, "sms", 1000, SupportsReceipts: true, MaxInFlight: 8);
+        public ChannelDefinition Definition { get; } = new(name, channel, 1000, SupportsReceipts: true, MaxInFlight: 8);
 
         public GatewayHealth Health { get; private set; } = GatewayHealth.Up(DateTimeOffset.UnixEpoch);
 

@@ -41,10 +41,15 @@ public sealed class GatewayRoutes
         if (_options.Gateways.Count == 0) return Default;
         // Asked several times per slot on a channel with several gateways: resolved once per adapter name.
         return _routes.GetOrAdd(adapter, static (name, gateways) =>
-        {
-            var colon = name.IndexOf(':', StringComparison.Ordinal);
-            return gateways.TryGetValue(colon < 0 ? name : name[(colon + 1)..], out var route) ? route : Default;
-        }, _options.Gateways);
+            gateways.TryGetValue(GatewayNameOf(name), out var route) ? route : Default, _options.Gateways);
+    }
+
+    /// <summary>The gateway's (or account's) settings name of an adapter: "mobile" for "smpp:mobile", "city" for "wechat-oa:city".</summary>
+    public static string GatewayNameOf(string adapter)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        var colon = adapter.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? adapter : adapter[(colon + 1)..];
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GatewayRoute> _routes = new(StringComparer.Ordinal);

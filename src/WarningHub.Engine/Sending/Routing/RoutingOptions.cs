@@ -30,6 +30,13 @@ public sealed class GatewayRoute
 
     /// <summary>Its share of the numbers among the usable gateways of its priority. <value>1.</value></summary>
     public int Weight { get; set; } = 1;
+
+    /// <summary>
+    /// On WeChat, the account of followers whose address names none (subscribers.csv rows with an empty account): required
+    /// of one account when several are configured. Operators, priority and weight do not apply to accounts: a follower
+    /// goes through the account they follow or waits for it. <value>false.</value>
+    /// </summary>
+    public bool Default { get; set; }
 }
 
 /// <summary>
