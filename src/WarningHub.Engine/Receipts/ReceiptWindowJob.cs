@@ -23,6 +23,9 @@ public sealed class ReceiptWindowJob(
     TimeProvider time,
     ILogger<ReceiptWindowJob> logger) : IJob
 {
+    /// <summary>Receipt queries of one gateway in flight at once.</summary>
+    private const int QueriesInFlight = 16;
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var o = options.Value;
@@ -38,18 +41,19 @@ public sealed class ReceiptWindowJob(
     {
         var source = gateway.Definition.Name;
         var awaited = await maintenance.AwaitedReceiptsAsync(source, sentAfter, sentBefore, options.Value.ReceiptQueriesPerSweep * 4, cancellationToken);
-        var found = new List<Receipt>();
-        var askedNow = 0;
-        foreach (var message in awaited)
+        var toAsk = awaited.Where(m => asked.TryAsk(source, m.MessageId)).Take(options.Value.ReceiptQueriesPerSweep).ToList();
+        // Asked side by side, as submits are: one at a time, a round trip of 10-50 ms on a busy SMSC let a sweep ask
+        // 20-100 a second, and under a fan-out of 1,500 parts a second the 20,000-person battery saw 1,473 of 2,647
+        // withheld receipts reach the end of their window unasked.
+        var found = new ConcurrentBag<Receipt>();
+        await Parallel.ForEachAsync(toAsk, new ParallelOptions { MaxDegreeOfParallelism = QueriesInFlight, CancellationToken = cancellationToken },
+            async (message, ct) =>
+            {
+                if (await gateway.QueryAsync(message.MessageId, message.Address, ct) is { } receipt) found.Add(receipt);
+            });
+        if (!found.IsEmpty)
         {
-            if (askedNow >= options.Value.ReceiptQueriesPerSweep) break;
-            if (!asked.TryAsk(source, message.MessageId)) continue;
-            askedNow++;
-            if (await gateway.QueryAsync(message.MessageId, message.Address, cancellationToken) is { } receipt) found.Add(receipt);
-        }
-        if (found.Count > 0)
-        {
-            await ledger.ApplyReceiptsAsync(source, found, cancellationToken);
+            await ledger.ApplyReceiptsAsync(source, [.. found], cancellationToken);
             logger.LogInformation("{Count} overdue receipts of {Gateway} recovered by asking the gateway", found.Count, source);
         }
     }
