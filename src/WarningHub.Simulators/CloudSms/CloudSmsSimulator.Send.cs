@@ -11,9 +11,10 @@ public sealed partial class CloudSmsSimulator
 
     private async Task HandleSendAsync(HttpContext context)
     {
+        // Stamped before the body is read, so a body that the loaded host reads late does not bunch arrivals.
+        var receivedAt = Time.GetUtcNow();
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         var number = Interlocked.Increment(ref _sendRequests);
-        var receivedAt = Time.GetUtcNow();
         _sendTimes.Enqueue(receivedAt);
         var fault = Options.Fault;
         var faulting = fault != CloudSmsFault.None && (number - 1) % Math.Max(1, Options.FaultEvery) == 0;
