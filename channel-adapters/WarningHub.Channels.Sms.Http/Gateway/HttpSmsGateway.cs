@@ -50,7 +50,9 @@ public sealed partial class HttpSmsGateway : ITextSender, IReceiptSource, ISendC
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<HttpSmsGateway>();
-        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time);
+        // Paced like the operators' gateways: the exact window alone lets a second's requests go at once, and a burst
+        // delayed on its way lands beside the next in one second of the gateway's count.
+        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _inFlight = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _baseUrl = new Uri(options.Url.EndsWith('/') || options.Profile == HttpSmsProfile.Generic ? options.Url : options.Url + "/");
         _client = new RestClient(new RestClientOptions(_baseUrl)

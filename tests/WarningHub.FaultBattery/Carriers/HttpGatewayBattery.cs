@@ -35,13 +35,11 @@ public static class HttpGatewayBattery
     public const int RequestsPerSecond = 20;
 
     /// <summary>
-    /// Requests that may arrive within one second beyond the contracted rate, as a share of it. The hub's limiter holds
-    /// requests to the rate in any sliding second as it sends them (HttpSmsGateway); the simulator, as in
-    /// <see cref="CarrierBattery.RateSlack"/>, stamps arrivals when Kestrel's thread, on two cores shared with the hub
-    /// and other builds, gets to them. At 20 requests a second one stall of 200 ms moves four requests into the next
-    /// second, so the share is wider than the carriers', whose rates are fifteen times higher.
+    /// Requests that may arrive within one second beyond the contracted rate, as a share of it: as in
+    /// <see cref="CarrierBattery.RateSlack"/>, the hub paces its requests and the simulator stamps arrivals when its
+    /// thread, on two cores shared with the hub, gets to them.
     /// </summary>
-    public const double RateSlack = 0.25;
+    public const double RateSlack = CarrierBattery.RateSlack;
 
     /// <summary>The hub's timeout of one request: the timeout and slow-body faults hold theirs far longer.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
