@@ -51,7 +51,10 @@ public enum HttpSmsReceipts
     /// <summary>The gateway calls the hub: <c>GET or POST /api/v1/sms/http/{gateway}/receipts</c>, authenticated by <see cref="HttpSmsOptions.CallbackToken"/>.</summary>
     Callback,
 
-    /// <summary>The hub pulls them every <see cref="HttpSmsOptions.PollInterval"/> (Cloud profile).</summary>
+    /// <summary>
+    /// The hub pulls them every <see cref="HttpSmsOptions.PollInterval"/>: the Cloud profile from its receipts API, the
+    /// Generic profile from <see cref="HttpSmsOptions.PollUrl"/>, read by the Poll* paths.
+    /// </summary>
     Polling,
 }
 
@@ -92,8 +95,10 @@ public sealed class HttpSmsOptions
     public HttpSmsBody Body { get; set; } = HttpSmsBody.Form;
 
     /// <summary>
-    /// The request's fields (Generic), each a template with placeholders {phone}, {phones} (comma-separated), {text},
-    /// {reference} (the hub's slot), {correlation} (the id receipts are matched by) and {receiptUrl}.
+    /// The request's fields (Generic), each a template with placeholders {phone}, {phones} (comma-separated), {phoneArray}
+    /// (a JSON array of the numbers; in a Json body a field that is only {phoneArray} becomes a real array), {text},
+    /// {reference} (the hub's slot), {correlation} (the id receipts are matched by) and {receiptUrl}. With MaxBatch above
+    /// 1 only {phones}, {phoneArray} and {text} may be used: the others name one message.
     /// </summary>
     public Dictionary<string, string> Fields { get; init; } = new(StringComparer.Ordinal);
 
@@ -114,6 +119,24 @@ public sealed class HttpSmsOptions
 
     /// <summary>Dotted JSON path of the gateway's error message (Generic). <value>None.</value></summary>
     public string? ErrorMessagePath { get; set; }
+
+    /// <summary>
+    /// Dotted JSON path of the list of per-number results in the answer, such as <c>data.results</c> (Generic; required
+    /// with MaxBatch above 1). Each result is read by the Result* paths. <value>None: one result for the whole request.</value>
+    /// </summary>
+    public string? ResultsPath { get; set; }
+
+    /// <summary>Path of the number inside one result, which maps it back to its message. <value>None: results are in the order of the numbers sent.</value></summary>
+    public string? ResultNumberPath { get; set; }
+
+    /// <summary>Path of the gateway's message id inside one result; required when a batching gateway sends receipts. <value>None.</value></summary>
+    public string? ResultIdPath { get; set; }
+
+    /// <summary>Path of the per-number result code inside one result; with <see cref="ResultSuccessCode"/> another code refuses that number. <value>None.</value></summary>
+    public string? ResultCodePath { get; set; }
+
+    /// <summary>The value at <see cref="ResultCodePath"/> that means the number was taken. <value>None.</value></summary>
+    public string? ResultSuccessCode { get; set; }
 
     /// <summary>A regex the whole answer body must match to count as accepted (Kannel: <c>^0: Accepted</c>). <value>None.</value></summary>
     public string? SuccessRegex { get; set; }
@@ -142,11 +165,32 @@ public sealed class HttpSmsOptions
     /// <summary>Status values meaning failed. <value>2 and 16 (Kannel), UNDELIV, FAILED, EXPIRED, REJECTD.</value></summary>
     public List<string> FailedValues { get; init; } = [];
 
-    /// <summary>Pause between receipt pulls (Cloud). <value>5 seconds.</value></summary>
+    /// <summary>Pause between receipt pulls (Cloud, Generic with Polling). <value>5 seconds.</value></summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Receipts asked for per pull (Cloud). <value>500.</value></summary>
+    /// <summary>Receipts asked for per pull; a full page is followed by another pull at once (Cloud, Generic with Polling). <value>500.</value></summary>
     public int PollBatch { get; set; } = 500;
+
+    /// <summary>
+    /// Where a Generic gateway's receipts are pulled from (required with Receipts Polling). The request carries the same
+    /// Auth as a send. <value>None.</value>
+    /// </summary>
+    public string? PollUrl { get; set; }
+
+    /// <summary>HTTP method of a receipt pull (Generic): GET (fields in the query) or POST (fields as Body says). <value>GET.</value></summary>
+    public string PollMethod { get; set; } = "GET";
+
+    /// <summary>Fields of a receipt pull (Generic), templates whose only placeholder is {pageSize} (PollBatch). <value>None.</value></summary>
+    public Dictionary<string, string> PollFields { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Dotted JSON path of the list of receipts in a pull's answer (Generic), such as <c>data.reports</c>. <value>None: the answer is the list.</value></summary>
+    public string? PollListPath { get; set; }
+
+    /// <summary>Path of the message id inside one pulled receipt (Generic): the gateway's id, or the hub's {correlation}. <value>id.</value></summary>
+    public string PollIdPath { get; set; } = "id";
+
+    /// <summary>Path of the status inside one pulled receipt (Generic), read against DeliveredValues and FailedValues. <value>status.</value></summary>
+    public string PollStatusPath { get; set; } = "status";
 
     /// <summary>The cloud account's AccessKey id (Cloud).</summary>
     public string AccessKeyId { get; set; } = string.Empty;
@@ -172,10 +216,13 @@ public sealed class HttpSmsOptions
     /// <summary>Time allowed to open the TCP connection; a connect that fails sent nothing. <value>3 seconds.</value></summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Most numbers in one request; above 1 only for the Cloud profile, whose answer has a result per number. <value>1 (Cloud: 1000).</value></summary>
+    /// <summary>
+    /// Most numbers in one request: Cloud up to 1000; Generic above 1 when the gateway takes a list ({phones} or
+    /// {phoneArray}) and answers per number (<see cref="ResultsPath"/>). <value>1 (Cloud: 1000).</value>
+    /// </summary>
     public int MaxBatch { get; set; }
 
-    /// <summary>How long a send waits for others with the same text to share its request (Cloud). <value>20 milliseconds.</value></summary>
+    /// <summary>How long a send waits for others with the same text to share its request (MaxBatch above 1). <value>20 milliseconds.</value></summary>
     public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Requests in flight at once. <value>4.</value></summary>

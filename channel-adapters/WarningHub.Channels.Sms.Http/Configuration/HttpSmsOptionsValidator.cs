@@ -9,6 +9,9 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
     /// <summary>The most numbers one Cloud request may carry (the platforms' limit).</summary>
     public const int CloudBatchLimit = 1000;
 
+    /// <summary>The most numbers one Generic request may carry.</summary>
+    public const int GenericBatchLimit = 1000;
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, HttpSmsOptions options)
     {
@@ -62,12 +65,36 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
             if (string.IsNullOrWhiteSpace(options.ReceiptStatusField)) Fail(nameof(options.ReceiptStatusField), "is required.");
         }
 
-        var batchLimit = options.Profile == HttpSmsProfile.Cloud ? CloudBatchLimit : 1;
+        var batchLimit = options.Profile switch { HttpSmsProfile.Cloud => CloudBatchLimit, HttpSmsProfile.Generic => GenericBatchLimit, _ => 1 };
         if (options.MaxBatch < 0 || options.MaxBatch > batchLimit)
         {
-            Fail(nameof(options.MaxBatch), options.Profile == HttpSmsProfile.Cloud
-                ? $"must be between 1 and {CloudBatchLimit} (0: {CloudBatchLimit})."
-                : "must be 1 (or 0): only the Cloud profile's answer has a result per number.");
+            Fail(nameof(options.MaxBatch), options.Profile switch
+            {
+                HttpSmsProfile.Cloud => $"must be between 1 and {CloudBatchLimit} (0: {CloudBatchLimit}).",
+                HttpSmsProfile.Generic => $"must be between 1 and {GenericBatchLimit} (0: 1).",
+                _ => "must be 1 (or 0): Kannel's sendsms answers once for the whole request.",
+            });
+        }
+
+        if (options.Profile != HttpSmsProfile.Generic || options.EffectiveReceipts != HttpSmsReceipts.Polling)
+        {
+            // Settings that would be silently ignored are an error, so a gateway is never thought to poll when it does not.
+            if (options.PollUrl is not null) Fail(nameof(options.PollUrl), "is only for the Generic profile with Receipts Polling.");
+            if (options.PollFields.Count > 0) Fail(nameof(options.PollFields), "are only for the Generic profile with Receipts Polling.");
+            if (options.PollListPath is not null) Fail(nameof(options.PollListPath), "is only for the Generic profile with Receipts Polling.");
+        }
+
+        if (options.Profile != HttpSmsProfile.Generic)
+        {
+            foreach (var (property, value) in new[]
+            {
+                (nameof(options.ResultsPath), options.ResultsPath), (nameof(options.ResultNumberPath), options.ResultNumberPath),
+                (nameof(options.ResultIdPath), options.ResultIdPath), (nameof(options.ResultCodePath), options.ResultCodePath),
+                (nameof(options.ResultSuccessCode), options.ResultSuccessCode),
+            })
+            {
+                if (value is not null) Fail(property, "is only for the Generic profile.");
+            }
         }
 
         CheckRange(options.RateLimitPerSecond, 0, 100_000, nameof(options.RateLimitPerSecond), Fail);
@@ -78,6 +105,7 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
         CheckPositive(options.ConnectTimeout, nameof(options.ConnectTimeout), Fail);
         CheckPositive(options.PollInterval, nameof(options.PollInterval), Fail);
         CheckPositive(options.HealthCheckInterval, nameof(options.HealthCheckInterval), Fail);
+        CheckPositive(options.PollInterval, nameof(options.PollInterval), Fail);
         if (options.BatchLinger < TimeSpan.Zero || options.BatchLinger > TimeSpan.FromSeconds(5)) Fail(nameof(options.BatchLinger), "must be between 0 and 5 seconds.");
         if (options.ConnectTimeout > options.Timeout) Fail(nameof(options.ConnectTimeout), $"must not be longer than {nameof(options.Timeout)}.");
         if (options.Sender is { Length: > 21 }) Fail(nameof(options.Sender), "must be at most 21 characters.");
@@ -92,9 +120,22 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
         else
         {
             var all = string.Concat(options.Fields.Values);
-            if (!all.Contains("{phone}", StringComparison.Ordinal) && !all.Contains("{phones}", StringComparison.Ordinal))
+            if (!Placeholders.Uses(all, "phone") && !Placeholders.Uses(all, "phones") && !Placeholders.Uses(all, "phoneArray"))
             {
-                fail(nameof(options.Fields), "must place {phone} or {phones} in some field.");
+                fail(nameof(options.Fields), "must place {phone}, {phones} or {phoneArray} in some field.");
+            }
+
+            if (options.EffectiveMaxBatch > 1)
+            {
+                if (!Placeholders.Uses(all, "phones") && !Placeholders.Uses(all, "phoneArray"))
+                {
+                    fail(nameof(options.Fields), "must place {phones} or {phoneArray} in some field when MaxBatch is above 1.");
+                }
+
+                foreach (var one in Placeholders.OneMessage.Where(p => Placeholders.Uses(all, p)))
+                {
+                    fail(nameof(options.Fields), $"cannot use {{{one}}} when MaxBatch is above 1: it names one message of the request.");
+                }
             }
 
             if (!all.Contains("{text}", StringComparison.Ordinal)) fail(nameof(options.Fields), "must place {text} in some field.");
@@ -117,10 +158,53 @@ public sealed class HttpSmsOptionsValidator : IValidateOptions<HttpSmsOptions>
                 break;
         }
 
-        if (options.EffectiveReceipts == HttpSmsReceipts.Polling) fail(nameof(options.Receipts), "can be None or Callback for the Generic profile.");
+        if (options.EffectiveReceipts == HttpSmsReceipts.Polling) CheckGenericPolling(options, fail);
+        if (options.EffectiveMaxBatch > 1)
+        {
+            if (string.IsNullOrWhiteSpace(options.ResultsPath)) fail(nameof(options.ResultsPath), "is required when MaxBatch is above 1: each number needs its own result.");
+            if (options.EffectiveReceipts != HttpSmsReceipts.None && string.IsNullOrWhiteSpace(options.ResultIdPath))
+            {
+                fail(nameof(options.ResultIdPath), "is required when MaxBatch is above 1 and receipts come back: they name each number's message id.");
+            }
+        }
+
+        if (options.ResultsPath is null)
+        {
+            foreach (var (property, value) in new[]
+            {
+                (nameof(options.ResultNumberPath), options.ResultNumberPath), (nameof(options.ResultIdPath), options.ResultIdPath),
+                (nameof(options.ResultCodePath), options.ResultCodePath),
+            })
+            {
+                if (value is not null) fail(property, "needs ResultsPath.");
+            }
+        }
+
+        if (options.ResultSuccessCode is not null && string.IsNullOrEmpty(options.ResultCodePath)) fail(nameof(options.ResultSuccessCode), "needs ResultCodePath.");
         CheckRegex(options.MessageIdRegex, nameof(options.MessageIdRegex), fail);
         CheckRegex(options.SuccessRegex, nameof(options.SuccessRegex), fail);
         if (options.SuccessCode is not null && string.IsNullOrEmpty(options.ErrorCodePath)) fail(nameof(options.SuccessCode), "needs ErrorCodePath.");
+    }
+
+    private static void CheckGenericPolling(HttpSmsOptions options, Action<string, string> fail)
+    {
+        if (!Uri.TryCreate(options.PollUrl, UriKind.Absolute, out var pollUrl) || pollUrl.Scheme is not ("http" or "https"))
+        {
+            fail(nameof(options.PollUrl), "must be an absolute http:// or https:// URL when receipts are pulled.");
+        }
+
+        if (options.PollMethod is not ("GET" or "POST")) fail(nameof(options.PollMethod), "must be GET or POST.");
+        if (string.IsNullOrWhiteSpace(options.PollIdPath)) fail(nameof(options.PollIdPath), "is required when receipts are pulled (the message id in each receipt).");
+        if (string.IsNullOrWhiteSpace(options.PollStatusPath)) fail(nameof(options.PollStatusPath), "is required when receipts are pulled (the status in each receipt).");
+        foreach (var (field, template) in options.PollFields)
+        {
+            if (Placeholders.Unknown(template, Placeholders.Poll) is { } unknown) fail(nameof(options.PollFields), $"{field} has the unknown placeholder {{{unknown}}}; only {{pageSize}} is known.");
+        }
+
+        foreach (var overlap in options.EffectiveDelivered.Intersect(options.EffectiveFailed, StringComparer.OrdinalIgnoreCase))
+        {
+            fail(nameof(options.FailedValues), $"has {overlap}, which DeliveredValues also has.");
+        }
     }
 
     private static void CheckRegex(string? pattern, string property, Action<string, string> fail)

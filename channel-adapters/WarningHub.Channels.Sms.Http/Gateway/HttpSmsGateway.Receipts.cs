@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using RestSharp;
 using WarningHub.Abstractions;
 using WarningHub.Channels.Sms.Http.Gateway;
-using WarningHub.Channels.Sms.Http.Profiles;
 
 namespace WarningHub.Channels.Sms.Http;
 
@@ -95,7 +92,6 @@ public sealed partial class HttpSmsGateway
 
     private async Task PollLoopAsync(CancellationToken stopping)
     {
-        var cloud = (CloudProfile)_profile;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -103,7 +99,7 @@ public sealed partial class HttpSmsGateway
                 await Task.Delay(_options.PollInterval, _time, stopping).ConfigureAwait(false);
 
                 // Bounded: a full page means more wait; at most 20 pages between two pauses.
-                for (var page = 0; page < 20 && await PullOnceAsync(cloud).ConfigureAwait(false) >= _options.PollBatch; page++)
+                for (var page = 0; page < 20 && await PullReceiptsOnceAsync().ConfigureAwait(false) >= _options.PollBatch; page++)
                 {
                     stopping.ThrowIfCancellationRequested();
                 }
@@ -115,42 +111,22 @@ public sealed partial class HttpSmsGateway
         }
     }
 
-    /// <summary>Pulls one page of receipts; how many came (0 on failure, which is logged).</summary>
-    internal Task<int> PullReceiptsOnceAsync() => PullOnceAsync((CloudProfile)_profile);
-
-    private async Task<int> PullOnceAsync(CloudProfile cloud)
+    /// <summary>
+    /// Pulls one page of receipts through the profile (the Cloud API, or a Generic gateway's PollUrl); how many entries
+    /// the page listed (0 on failure, which is logged).
+    /// </summary>
+    internal async Task<int> PullReceiptsOnceAsync()
     {
-        var request = cloud.Signed(Method.Get, CloudProfile.ReceiptsPath,
-            [KeyValuePair.Create("PageSize", _options.PollBatch.ToString(CultureInfo.InvariantCulture))], []);
+        if (_profile.BuildPoll(_options.PollBatch) is not { } request) return 0;
         var exchange = await Exchange.RunAsync(_client, request).ConfigureAwait(false);
-        var (code, message, root) = exchange.Kind == ExchangeKind.Answered ? CloudProfile.Parse(exchange.Body) : (null, null, null);
-        if (exchange.Status != 200 || code != "OK" || root is not { } json)
+        var page = exchange.Kind == ExchangeKind.Answered ? _profile.ReadPoll(exchange) : PolledReceipts.Failed(exchange.Problem ?? exchange.Kind.ToString());
+        if (page.Problem is { } problem)
         {
-            Log.PollFailed(_logger, Name, exchange.Problem ?? $"HTTP {exchange.Status} {code} {message}");
+            Log.PollFailed(_logger, Name, problem);
             return 0;
         }
 
-        var count = 0;
-        if (json.TryGetProperty(nameof(Receipts), out var receipts) && receipts.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var receipt in receipts.EnumerateArray())
-            {
-                count++;
-                if (JsonPath.Find(receipt, "SerialNo") is not { Length: > 0 } serial) continue;
-                var state = JsonPath.Find(receipt, "Status");
-                var at = DateTimeOffset.TryParse(JsonPath.Find(receipt, "ReportTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-                    ? t.ToUniversalTime()
-                    : _time.GetUtcNow();
-                var status = state switch
-                {
-                    "DELIVERED" => DeliveryStatus.Delivered,
-                    "FAILED" => DeliveryStatus.Failed,
-                    _ => (DeliveryStatus?)null,
-                };
-                if (status is { } s) _receipts.Writer.TryWrite(new Receipt(serial, s, JsonPath.Find(receipt, "ErrCode") ?? state!, at));
-            }
-        }
-
-        return count;
+        foreach (var receipt in page.Receipts) _receipts.Writer.TryWrite(receipt);
+        return page.Listed;
     }
 }

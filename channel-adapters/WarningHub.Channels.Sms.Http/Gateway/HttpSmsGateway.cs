@@ -50,7 +50,9 @@ public sealed partial class HttpSmsGateway : ITextSender, IReceiptSource, ISendC
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<HttpSmsGateway>();
-        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time);
+        // Paced like the operators' gateways: the exact window alone lets a second's requests go at once, and a burst
+        // delayed on its way lands beside the next in one second of the gateway's count.
+        _limiter = new SendRateLimiter(options.RateLimitPerSecond, _time, paced: true);
         _inFlight = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _baseUrl = new Uri(options.Url.EndsWith('/') || options.Profile == HttpSmsProfile.Generic ? options.Url : options.Url + "/");
         _client = new RestClient(new RestClientOptions(_baseUrl)
@@ -163,8 +165,9 @@ public sealed partial class HttpSmsGateway : ITextSender, IReceiptSource, ISendC
                 [nameof(HttpSmsOptions.Receipts)] = "None, Callback or Polling",
                 [nameof(HttpSmsOptions.RateLimitPerSecond)] = "most requests per second (0 = unlimited)",
                 [nameof(HttpSmsOptions.Timeout)] = "time for one request, answer included (10 s)",
-                [nameof(HttpSmsOptions.MaxBatch)] = "numbers per request (Cloud: up to 1000)",
+                [nameof(HttpSmsOptions.MaxBatch)] = "numbers per request (Cloud up to 1000; Generic above 1 with {phones} or {phoneArray} and ResultsPath)",
                 [nameof(HttpSmsOptions.CallbackToken)] = "secret of receipt callbacks",
+                [nameof(HttpSmsOptions.PollUrl)] = "where a Generic gateway's receipts are pulled from",
                 [nameof(HttpSmsOptions.AccessKeyId)] = "Cloud AccessKey id",
                 [nameof(HttpSmsOptions.SignName)] = "Cloud signature name",
                 [nameof(HttpSmsOptions.TemplateCode)] = "Cloud template code",

@@ -7,7 +7,10 @@ namespace WarningHub.Channels.Sms.Http.Gateway;
 internal static class JsonPath
 {
     /// <summary>The value at <paramref name="path"/> as text (strings unquoted, numbers as written); null when absent.</summary>
-    public static string? Find(JsonElement root, string path)
+    public static string? Find(JsonElement root, string path) => Element(root, path) is { } found ? Text(found) : null;
+
+    /// <summary>The element at <paramref name="path"/> (the root itself for an empty path); null when absent.</summary>
+    public static JsonElement? Element(JsonElement root, string path)
     {
         var current = root;
         foreach (var step in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -33,11 +36,14 @@ internal static class JsonPath
             }
         }
 
-        return current.ValueKind switch
+        return current;
+    }
+
+    private static string? Text(JsonElement current) =>
+        current.ValueKind switch
         {
             JsonValueKind.String => current.GetString(),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => current.GetRawText(),
             _ => null,
         };
-    }
 }

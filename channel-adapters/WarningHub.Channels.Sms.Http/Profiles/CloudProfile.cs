@@ -59,6 +59,42 @@ internal sealed class CloudProfile(HttpSmsOptions options, Uri baseUrl, TimeProv
             : DeliveryResult.Unknown("The platform accepted the request but gave no result for this number."))];
     }
 
+    public override RestRequest BuildPoll(int pageSize) =>
+        Signed(Method.Get, ReceiptsPath, [KeyValuePair.Create("PageSize", pageSize.ToString(CultureInfo.InvariantCulture))], []);
+
+    public override PolledReceipts ReadPoll(Exchange answer)
+    {
+        var (code, message, root) = Parse(answer.Body);
+        if (answer.Status != 200 || code != "OK" || root is not { } json)
+        {
+            return PolledReceipts.Failed($"HTTP {answer.Status} {code} {message}");
+        }
+
+        var found = new List<Receipt>();
+        var listed = 0;
+        if (json.TryGetProperty("Receipts", out var receipts) && receipts.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var receipt in receipts.EnumerateArray())
+            {
+                listed++;
+                if (JsonPath.Find(receipt, "SerialNo") is not { Length: > 0 } serial) continue;
+                var state = JsonPath.Find(receipt, "Status");
+                var at = DateTimeOffset.TryParse(JsonPath.Find(receipt, "ReportTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+                    ? t.ToUniversalTime()
+                    : time.GetUtcNow();
+                var status = state switch
+                {
+                    "DELIVERED" => DeliveryStatus.Delivered,
+                    "FAILED" => DeliveryStatus.Failed,
+                    _ => (DeliveryStatus?)null,
+                };
+                if (status is { } s) found.Add(new Receipt(serial, s, JsonPath.Find(receipt, "ErrCode") ?? state!, at));
+            }
+        }
+
+        return new PolledReceipts(found, listed, null);
+    }
+
     /// <summary>A signed request to <paramref name="path"/>, query parameters and body included in the signature.</summary>
     public RestRequest Signed(Method method, string path, IReadOnlyList<KeyValuePair<string, string>> query, ReadOnlySpan<byte> body)
     {

@@ -13,6 +13,12 @@ internal abstract class SmsProfile
     /// <summary>One result per message of <paramref name="batch"/>, in order, from an answer with a status and a body.</summary>
     public abstract DeliveryResult[] Read(IReadOnlyList<PendingSend> batch, Exchange answer);
 
+    /// <summary>The request that pulls one page of up to <paramref name="pageSize"/> receipts; null when this profile's receipts are not pulled.</summary>
+    public virtual RestRequest? BuildPoll(int pageSize) => null;
+
+    /// <summary>The receipts in the answer to <see cref="BuildPoll"/>.</summary>
+    public virtual PolledReceipts ReadPoll(Exchange answer) => PolledReceipts.Failed("this profile pulls no receipts");
+
     /// <summary>An HTTP status that is no success, the same way in every profile.</summary>
     protected static DeliveryResult Refusal(Exchange answer, string? code, string? message)
     {

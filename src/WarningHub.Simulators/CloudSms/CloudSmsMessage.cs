@@ -7,4 +7,8 @@ namespace WarningHub.Simulators.CloudSms;
 /// <param name="TemplateCode">The template of the request.</param>
 /// <param name="SerialNo">The id the platform gave it, named again by its receipt.</param>
 /// <param name="BatchSize">How many numbers the request carried.</param>
-public sealed record CloudSmsMessage(string Phone, string Text, string SignName, string TemplateCode, string SerialNo, int BatchSize);
+public sealed record CloudSmsMessage(string Phone, string Text, string SignName, string TemplateCode, string SerialNo, int BatchSize)
+{
+    /// <summary>When its request arrived, on the simulator's clock.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

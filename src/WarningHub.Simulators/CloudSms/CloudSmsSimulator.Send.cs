@@ -11,26 +11,22 @@ public sealed partial class CloudSmsSimulator
 
     private async Task HandleSendAsync(HttpContext context)
     {
+        // Stamped before the body is read, so a body that the loaded host reads late does not bunch arrivals.
+        var receivedAt = Time.GetUtcNow();
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        Interlocked.Increment(ref _sendRequests);
-        switch (Options.Fault)
+        var number = Interlocked.Increment(ref _sendRequests);
+        _sendTimes.Enqueue(receivedAt);
+        var fault = Options.Fault;
+        var faulting = fault != CloudSmsFault.None && (number - 1) % Math.Max(1, Options.FaultEvery) == 0;
+        if (faulting)
         {
-            case CloudSmsFault.Timeout:
-                await Task.Delay(Options.FaultDelay, Time, context.RequestAborted).ConfigureAwait(false);
+            Interlocked.Increment(ref _faulted);
+            Interlocked.Add(ref _faultedNumbers, CountNumbers(body));
+            if (!Options.FaultAfterAccept)
+            {
+                await FailAsync(context, fault).ConfigureAwait(false);
                 return;
-            case CloudSmsFault.ServerError:
-                await ErrorAsync(context, 500, "isp.SYSTEM_ERROR", "The platform failed; try again later.").ConfigureAwait(false);
-                return;
-            case CloudSmsFault.Reset:
-                context.Abort();
-                return;
-            case CloudSmsFault.SlowBody:
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json; charset=utf-8";
-                await context.Response.WriteAsync("{\"Code\":\"OK\",", context.RequestAborted).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-                await Task.Delay(Options.FaultDelay, Time, context.RequestAborted).ConfigureAwait(false);
-                return;
+            }
         }
 
         if (await RefuseUnsignedAsync(context, body).ConfigureAwait(false)) return;
@@ -75,13 +71,56 @@ public sealed partial class CloudSmsSimulator
             }
 
             var serial = Interlocked.Increment(ref _serial).ToString("D12", CultureInfo.InvariantCulture);
-            _accepted.Enqueue(new CloudSmsMessage(phone, text, request.SignName, request.TemplateCode, serial, numbers.Length));
+            _accepted.Enqueue(new CloudSmsMessage(phone, text, request.SignName, request.TemplateCode, serial, numbers.Length) { ReceivedAt = receivedAt });
             if (Options.AutoReceipts) QueueReceipt(serial, phone, Options.FailingSuffix is not { Length: > 0 } suffix || !phone.EndsWith(suffix, StringComparison.Ordinal));
             results.Add(new { PhoneNumber = phone, Code = "OK", Message = "OK", SerialNo = serial });
         }
 
+        if (faulting)
+        {
+            // Taken and on their way to the phones; the answer that would say so is lost.
+            await FailAsync(context, fault).ConfigureAwait(false);
+            return;
+        }
+
         await WriteAsync(context, 200, new { Code = "OK", Message = "OK", RequestId = Guid.NewGuid().ToString("N"), BizId = Guid.NewGuid().ToString("N"), Results = results })
             .ConfigureAwait(false);
+    }
+
+    private async Task FailAsync(HttpContext context, CloudSmsFault fault)
+    {
+        switch (fault)
+        {
+            case CloudSmsFault.Timeout:
+                await Task.Delay(Options.FaultDelay, Time, context.RequestAborted).ConfigureAwait(false);
+                return;
+            case CloudSmsFault.ServerError:
+                await ErrorAsync(context, 500, "isp.SYSTEM_ERROR", "The platform failed; try again later.").ConfigureAwait(false);
+                return;
+            case CloudSmsFault.Reset:
+                context.Abort();
+                return;
+            case CloudSmsFault.SlowBody:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync("{\"Code\":\"OK\",", context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(Options.FaultDelay, Time, context.RequestAborted).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    /// <summary>The numbers a send request carries, 0 when it cannot be read.</summary>
+    private static int CountNumbers(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SendRequest>(body)?.PhoneNumbers?.Length ?? 0;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>A sliding one-second window of send requests; false when the limit is reached.</summary>

@@ -26,6 +26,9 @@ public sealed partial class CloudSmsSimulator : IAsyncDisposable
     private readonly ConcurrentQueue<(string SerialNo, string Phone, bool Delivered)> _receipts = new();
     private WebApplication? _app;
     private long _sendRequests;
+    private readonly ConcurrentQueue<DateTimeOffset> _sendTimes = new();
+    private long _faulted;
+    private long _faultedNumbers;
     private long _serial;
     private int _disposed;
 
@@ -50,6 +53,15 @@ public sealed partial class CloudSmsSimulator : IAsyncDisposable
 
     /// <summary>Send requests that reached it with a body, whatever became of them (faults and refusals included).</summary>
     public long SendRequests => Interlocked.Read(ref _sendRequests);
+
+    /// <summary>When each send request arrived (faults and refusals included), on the simulator's clock: the rate the client sent at.</summary>
+    public IReadOnlyCollection<DateTimeOffset> SendRequestTimes => _sendTimes;
+
+    /// <summary>Send requests a fault struck.</summary>
+    public long FaultedRequests => Interlocked.Read(ref _faulted);
+
+    /// <summary>Numbers in the send requests a fault struck: at most these may end unknown to the client.</summary>
+    public long FaultedNumbers => Interlocked.Read(ref _faultedNumbers);
 
     /// <summary>Every number accepted, in order.</summary>
     public IReadOnlyCollection<CloudSmsMessage> Accepted => _accepted;

@@ -43,6 +43,18 @@ public sealed class CloudSmsSimulatorOptions
     /// <summary>The fault in force on sends. <value>None.</value></summary>
     public CloudSmsFault Fault { get; set; }
 
+    /// <summary>
+    /// The fault strikes every this many send requests (the 1st, the N+1st, ...), the others are answered normally: a
+    /// gateway that fails now and then, as the fault battery needs. <value>1: every request.</value>
+    /// </summary>
+    public int FaultEvery { get; set; } = 1;
+
+    /// <summary>
+    /// The fault strikes after the numbers were taken (recorded, receipts queued): the platform sends them and the
+    /// client never learns it. Otherwise it strikes before anything is taken. <value>False.</value>
+    /// </summary>
+    public bool FaultAfterAccept { get; set; }
+
     /// <summary>How long requests wait with <see cref="CloudSmsFault.Timeout"/> or between bytes with SlowBody. <value>30 seconds.</value></summary>
     public TimeSpan FaultDelay { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -37,9 +37,9 @@ public sealed class HttpSmsConfigurationTests
 
         var failures = new HttpSmsOptionsValidator().Validate("generic", options).Failures!.ToList();
 
-        Assert.Contains(failures, f => f.Contains("Fields must place {phone} or {phones}", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Fields must place {phone}, {phones} or {phoneArray}", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("mobile has the unknown placeholder {mobile}", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("MaxBatch must be 1", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ResultsPath is required when MaxBatch is above 1", StringComparison.Ordinal));
     }
 
     [Fact]

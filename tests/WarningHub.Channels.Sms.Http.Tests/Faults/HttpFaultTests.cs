@@ -79,12 +79,14 @@ public sealed class HttpFaultTests
         }, time);
 
         var sends = Enumerable.Range(0, 12).Select(i => harness.Gateway.SendAsync(new TextMessage(i, $"138{i:D8}", "【预警】山洪"), CancellationToken.None).AsTask()).ToList();
-        for (var second = 0; second < 3; second++)
+
+        // Paced: one request per (1 s + guard) / 5, never a second's five at once. Each 240 ms step lets exactly one more go.
+        Assert.True(await Eventually.TrueAsync(() => harness.Platform.SendRequests >= 1, TimeSpan.FromSeconds(10)));
+        for (var step = 1; step < 12; step++)
         {
-            var expected = Math.Min(12, 5 * (second + 1));
-            Assert.True(await Eventually.TrueAsync(() => harness.Platform.SendRequests >= expected, TimeSpan.FromSeconds(10)), $"second {second}: {harness.Platform.SendRequests} requests");
-            Assert.Equal(expected, harness.Platform.SendRequests);
-            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(step, harness.Platform.SendRequests);
+            time.Advance(TimeSpan.FromMilliseconds(240));
+            Assert.True(await Eventually.TrueAsync(() => harness.Platform.SendRequests >= step + 1, TimeSpan.FromSeconds(10)), $"step {step}: {harness.Platform.SendRequests} requests");
         }
 
         var results = await Task.WhenAll(sends);

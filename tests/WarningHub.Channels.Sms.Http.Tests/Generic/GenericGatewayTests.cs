@@ -51,6 +51,14 @@ public sealed class GenericGatewayTests : IAsyncLifetime
             var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), Encoding.UTF8.GetBytes(string.Join('&', signed))));
             return expected == c.Request.Query["sign"].ToString() ? Results.Text("OK id=S-1") : Results.StatusCode(401);
         });
+        _app.MapPost("/basic", async (HttpContext c) =>
+        {
+            var form = await c.Request.ReadFormAsync();
+            var auth = c.Request.Headers.Authorization.FirstOrDefault();
+            _requests.Enqueue((string.Join('&', form.Select(f => f.Key + "=" + f.Value)), c.Request.QueryString.Value ?? "", auth));
+            var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("county:p4ss-of-the-county"));
+            return auth == expected ? Results.Json(new { id = "B-" + form["to"] }) : Results.StatusCode(401);
+        });
         await _app.StartAsync();
         _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
@@ -99,6 +107,35 @@ public sealed class GenericGatewayTests : IAsyncLifetime
         Assert.Equal(ReceiptCallbackOutcome.Accepted, pushed);
         Assert.True(gateway.Receipts.TryRead(out var receipt));
         Assert.Equal(("M-13800138000", DeliveryStatus.Delivered), (receipt.ProviderMessageId, receipt.Status));
+    }
+
+    [Fact]
+    public async Task Send_WithBasicAuth_CarriesTheCredentialsTheGatewayChecks_AndAWrongPasswordIsATemporaryFailureNamingTheCredentials()
+    {
+        HttpSmsOptions Options(string password) => new()
+        {
+            Url = new Uri(_base, "/basic").ToString(),
+            Auth = HttpSmsAuth.Basic,
+            Username = "county",
+            Password = password,
+            Fields = { ["to"] = "{phone}", ["msg"] = "{text}" },
+            MessageIdPath = "id",
+        };
+        Assert.True(new HttpSmsOptionsValidator().Validate("basic", Options("p4ss-of-the-county")).Succeeded);
+        await using var right = new HttpSmsGateway("basic", Options("p4ss-of-the-county"));
+        await using var wrong = new HttpSmsGateway("basic-wrong", Options("not-the-password"));
+        await right.StartAsync(CancellationToken.None);
+        await wrong.StartAsync(CancellationToken.None);
+
+        var accepted = await right.SendAsync(new TextMessage(11, "13800138000", "大风蓝色预警"), CancellationToken.None);
+        var refused = await wrong.SendAsync(new TextMessage(12, "13800138001", "大风蓝色预警"), CancellationToken.None);
+
+        Assert.True(accepted.Outcome == SendOutcome.Accepted, $"{accepted.Outcome} {accepted.ErrorCode} {accepted.Reason}");
+        Assert.Equal(["B-13800138000"], accepted.ProviderMessageIds);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("county:p4ss-of-the-county")), _requests.First().Auth);
+        Assert.Equal(SendOutcome.TemporaryFailure, refused.Outcome);
+        Assert.Equal("HTTP:401", refused.ErrorCode);
+        Assert.Contains("credentials", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
